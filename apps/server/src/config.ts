@@ -1,0 +1,96 @@
+import { resolve } from "node:path";
+import { z } from "zod";
+
+/**
+ * Every environment variable of the server and the CLI, parsed once at start-up. A bad value stops the
+ * start with a French message naming each bad variable. `.env.example` documents them.
+ */
+const booleanText = z
+  .enum(["true", "false", "1", "0", "oui", "non"], { error: "valeur attendue : true ou false" })
+  .transform((v) => ["true", "1", "oui"].includes(v));
+
+const positiveInt = (min: number, max: number) =>
+  z.coerce
+    .number({ error: "nombre entier attendu" })
+    .int({ error: "nombre entier attendu" })
+    .min(min, { error: `au moins ${min}` })
+    .max(max, { error: `au plus ${max}` });
+
+const EnvSchema = z.object({
+  PORT: positiveInt(1, 65535).default(3000),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  DATA_DIR: z.string().min(1).default("./data"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/.+/, { error: "URL attendue de la forme postgres://utilisateur@hôte:5432/base" })
+    .optional(),
+  DATABASE_POOL_MAX: positiveInt(1, 100).default(10),
+  DEMO_MODE: booleanText.optional(),
+  PUBLIC_URL: z.url({ error: "URL attendue, ex. https://achats.valdemarne.fr" }).optional(),
+  TRUST_PROXY: booleanText.default(false),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  SESSION_IDLE_MINUTES: positiveInt(1, 24 * 60).default(30),
+  SESSION_ABSOLUTE_HOURS: positiveInt(1, 24 * 7).default(12),
+  ORG_NAME: z.string().min(2).max(120).default("Département du Val-de-Marne"),
+  ORG_SIRET: z.string().regex(/^\d{14}$/, { error: "SIRET attendu (14 chiffres)" }).default("22940028800010"),
+  THEME_PRIMARY_COLOR: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, { error: "couleur attendue au format #rrggbb" })
+    .default("#005a9c"),
+  THEME_LOGO_FILE: z.string().min(1).optional(),
+  WEB_DIST_DIR: z.string().min(1).optional(),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  publicUrl: string;
+  trustProxy: boolean;
+  logLevel: string;
+  database: { kind: "pglite"; dataDir: string } | { kind: "postgresql"; url: string; poolMax: number };
+  demoMode: boolean;
+  session: { idleMs: number; absoluteMs: number; secureCookie: boolean };
+  organisation: { name: string; siret: string };
+  theme: { primaryColor: string; logoFile: string | null };
+  webDistDir: string | null;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Configuration invalide :\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Parses the environment; throws ConfigError listing every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = EnvSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join(".")} : ${issue.message} (valeur reçue : ${JSON.stringify(present[String(issue.path[0])] ?? null)})`),
+    );
+  }
+  const e = parsed.data;
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, "");
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    publicUrl,
+    trustProxy: e.TRUST_PROXY,
+    logLevel: e.LOG_LEVEL,
+    database: e.DATABASE_URL
+      ? { kind: "postgresql", url: e.DATABASE_URL, poolMax: e.DATABASE_POOL_MAX }
+      : { kind: "pglite", dataDir: resolve(e.DATA_DIR) },
+    // Demo data and demo accounts only on the embedded default, unless explicitly asked for.
+    demoMode: e.DEMO_MODE ?? !e.DATABASE_URL,
+    session: {
+      idleMs: e.SESSION_IDLE_MINUTES * 60_000,
+      absoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
+      secureCookie: publicUrl.startsWith("https://"),
+    },
+    organisation: { name: e.ORG_NAME, siret: e.ORG_SIRET },
+    theme: { primaryColor: e.THEME_PRIMARY_COLOR.toLowerCase(), logoFile: e.THEME_LOGO_FILE ? resolve(e.THEME_LOGO_FILE) : null },
+    webDistDir: e.WEB_DIST_DIR ? resolve(e.WEB_DIST_DIR) : null,
+  };
+}

@@ -1,0 +1,68 @@
+import { readFile } from "node:fs/promises";
+import { extname } from "node:path";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { Health, Problem, Theme } from "@achat-public/contracts";
+import { ping } from "@achat-public/db";
+import type { AppContext } from "../context";
+
+const LOGO_TYPES: Record<string, string> = {
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".jpg": "image/jpeg",
+  ".jpeg": "image/jpeg",
+  ".webp": "image/webp",
+};
+
+/** The default logo: the organisation's initials on its primary colour (replace it with THEME_LOGO_FILE). */
+export function defaultLogoSvg(name: string, color: string): string {
+  const initials = name
+    .replace(/^(Département|Departement)\s+(du|de la|de l'|des|de)\s*/i, "")
+    .split(/[\s-]+/)
+    .filter((w) => /^[A-ZÀ-Ý]/.test(w))
+    .map((w) => w[0])
+    .join("")
+    .slice(0, 3);
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64" role="img" aria-label="${name.replace(/"/g, "")}"><rect width="64" height="64" rx="14" fill="${color}"/><path d="M8 46 Q20 36 32 46 T56 46" stroke="#fff" stroke-width="4" fill="none" stroke-linecap="round"/><text x="32" y="33" text-anchor="middle" font-family="Arial, Helvetica, sans-serif" font-size="20" font-weight="700" fill="#fff">${initials}</text></svg>`;
+}
+
+export const systemRoutes =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      "/api/health",
+      {
+        schema: {
+          tags: ["Système"],
+          summary: "État du service et de sa base de données",
+          response: { 200: Health, 503: Problem },
+        },
+      },
+      async () => {
+        await ping(ctx.database);
+        return { status: "ok" as const, database: ctx.database.kind };
+      },
+    );
+
+    app.get(
+      "/api/theme",
+      { schema: { tags: ["Système"], summary: "Nom, couleurs et logo de la collectivité", response: { 200: Theme } } },
+      async (_request, reply) => {
+        reply.header("Cache-Control", "public, max-age=300");
+        return {
+          nomOrganisation: ctx.config.organisation.name,
+          couleurPrincipale: ctx.config.theme.primaryColor,
+          logoUrl: "/api/theme/logo",
+          demo: ctx.config.demoMode,
+        };
+      },
+    );
+
+    app.get("/api/theme/logo", { schema: { hide: true } }, async (_request, reply) => {
+      reply.header("Cache-Control", "public, max-age=300");
+      const file = ctx.config.theme.logoFile;
+      if (file) {
+        return reply.type(LOGO_TYPES[extname(file).toLowerCase()] ?? "application/octet-stream").send(await readFile(file));
+      }
+      return reply.type("image/svg+xml").send(defaultLogoSvg(ctx.config.organisation.name, ctx.config.theme.primaryColor));
+    });
+  };

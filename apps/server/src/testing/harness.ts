@@ -1,0 +1,113 @@
+import type { FastifyInstance } from "fastify";
+import type { Database } from "@achat-public/db";
+import { buildApp } from "../app";
+import { createContext, prepareData } from "../bootstrap";
+import type { Config } from "../config";
+import type { AppContext } from "../context";
+
+/** A configuration for tests: no environment read, demo mode on unless overridden. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return {
+    port: 0,
+    host: "127.0.0.1",
+    publicUrl: "http://localhost:3000",
+    trustProxy: false,
+    logLevel: "silent",
+    database: { kind: "pglite", dataDir: "(mémoire)" },
+    demoMode: true,
+    session: { idleMs: 30 * 60_000, absoluteMs: 12 * 3_600_000, secureCookie: false },
+    organisation: { name: "Département du Val-de-Marne", siret: "22940028800010" },
+    theme: { primaryColor: "#005a9c", logoFile: null },
+    webDistDir: "/nonexistent",
+    ...overrides,
+  };
+}
+
+/** The application on a given test database, with the demo organisation loaded (or the bare organisation). */
+export async function testApp(database: Database, overrides: Partial<Config> = {}): Promise<{ app: FastifyInstance; ctx: AppContext }> {
+  const ctx = createContext(testConfig(overrides), database);
+  await prepareData(ctx);
+  const app = await buildApp(ctx, { logger: false });
+  return { app, ctx };
+}
+
+export interface TestResponse<T = any> {
+  status: number;
+  headers: Record<string, string | string[] | number | undefined>;
+  body: T;
+}
+
+/**
+ * A browser-like client over `app.inject`: keeps cookies, fetches the CSRF token like the web app does and
+ * sends it with every change.
+ */
+export class TestClient {
+  private cookies = new Map<string, string>();
+  csrfToken: string | null = null;
+
+  constructor(private readonly app: FastifyInstance) {}
+
+  async request<T = any>(
+    method: "GET" | "POST" | "PUT" | "DELETE",
+    url: string,
+    body?: unknown,
+    options: { headers?: Record<string, string>; csrf?: boolean; rawBody?: string } = {},
+  ): Promise<TestResponse<T>> {
+    const headers: Record<string, string> = { ...options.headers };
+    if (method !== "GET" && options.csrf !== false) {
+      if (!this.csrfToken) await this.refreshCsrf();
+      headers["x-csrf-token"] = this.csrfToken!;
+    }
+    if (this.cookies.size) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+    const payload = options.rawBody ?? (body === undefined ? undefined : JSON.stringify(body));
+    if (payload !== undefined && !headers["content-type"]) headers["content-type"] = "application/json";
+    const response = await this.app.inject({ method, url, headers, ...(payload !== undefined ? { payload } : {}) });
+    for (const cookie of response.cookies as { name: string; value: string; maxAge?: number; expires?: Date }[]) {
+      const expired = cookie.value === "" || (cookie.expires && cookie.expires.getTime() < Date.now());
+      if (expired) this.cookies.delete(cookie.name);
+      else this.cookies.set(cookie.name, cookie.value);
+    }
+    const text = response.body;
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      /* not JSON: keep the text */
+    }
+    return { status: response.statusCode, headers: response.headers, body: parsed as T };
+  }
+
+  async refreshCsrf(): Promise<void> {
+    const session = await this.request<{ csrfToken: string }>("GET", "/api/auth/session");
+    this.csrfToken = session.body.csrfToken;
+  }
+
+  async login(email: string, password: string): Promise<TestResponse> {
+    const response = await this.request("POST", "/api/auth/connexion", { email, motDePasse: password });
+    if (response.status === 200) this.csrfToken = response.body.csrfToken;
+    return response;
+  }
+
+  cookie(name: string): string | undefined {
+    return this.cookies.get(name);
+  }
+
+  setCookie(name: string, value: string): void {
+    this.cookies.set(name, value);
+  }
+}
+
+export const DEMO = {
+  admin: ["admin@demo.achat-public.fr", "demo-admin-2026"],
+  central: ["central@demo.achat-public.fr", "demo-central-2026"],
+  acheteur: ["acheteur@demo.achat-public.fr", "demo-acheteur-2026"],
+  lecteur: ["lecteur@demo.achat-public.fr", "demo-lecteur-2026"],
+  entreprise: ["entreprise@demo.achat-public.fr", "demo-entreprise-2026"],
+} as const;
+
+export async function loggedIn(app: FastifyInstance, account: readonly [string, string]): Promise<TestClient> {
+  const client = new TestClient(app);
+  const response = await client.login(account[0], account[1]);
+  if (response.status !== 200) throw new Error(`login ${account[0]} failed: ${JSON.stringify(response.body)}`);
+  return client;
+}

@@ -1,0 +1,67 @@
+import type { Problem } from "@achat-public/contracts";
+
+/** An error answered by the API (problem+json), or a network failure. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly issues: Problem["issues"] = [],
+    readonly requestId: string | null = null,
+  ) {
+    super(message);
+  }
+
+  /** The message of the first issue on a field, to show under that field. */
+  fieldError(field: string): string | undefined {
+    return this.issues.find((i) => i.path[0] === field)?.message;
+  }
+}
+
+let csrfToken: string | null = null;
+let onUnauthenticated: (() => void) | null = null;
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+export function setUnauthenticatedHandler(handler: () => void): void {
+  onUnauthenticated = handler;
+}
+
+/** Calls the API: JSON in and out, CSRF token on every change, problem+json turned into ApiError. */
+export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { Accept: "application/json" };
+  if (body !== undefined) headers["Content-Type"] = "application/json";
+  if (method !== "GET" && csrfToken) headers["X-CSRF-Token"] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      credentials: "same-origin",
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+  } catch {
+    throw new ApiError(0, "NETWORK", "Le serveur ne répond pas : vérifiez votre connexion puis réessayez.");
+  }
+  if (response.status === 204) return undefined as T;
+  const data: unknown = await response.json().catch(() => null);
+  if (!response.ok) {
+    const p = data as Partial<Problem> | null;
+    if (response.status === 401 && p?.code === "UNAUTHENTICATED") onUnauthenticated?.();
+    throw new ApiError(
+      response.status,
+      p?.code ?? "UNKNOWN",
+      p?.detail ?? `Erreur ${response.status}`,
+      p?.issues ?? [],
+      p?.requestId ?? null,
+    );
+  }
+  return data as T;
+}
+
+export const query = (params: Record<string, string | number | undefined | null>): string => {
+  const entries = Object.entries(params).filter(([, v]) => v !== undefined && v !== null && v !== "");
+  return entries.length ? `?${new URLSearchParams(entries.map(([k, v]) => [k, String(v)])).toString()}` : "";
+};

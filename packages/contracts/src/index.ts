@@ -1,0 +1,5 @@
+export * from "./common.schema";
+export * from "./auth.schema";
+export * from "./organisation.schema";
+export * from "./users.schema";
+export * from "./audit.schema";
