@@ -21,6 +21,7 @@ import { registerSecurity } from "./http/security";
 import { auditRoutes } from "./routes/audit.routes";
 import { authRoutes } from "./routes/auth.routes";
 import { organisationRoutes } from "./routes/organisation.routes";
+import { reglesRoutes } from "./routes/regles.routes";
 import { systemRoutes } from "./routes/system.routes";
 import { userRoutes } from "./routes/users.routes";
 
@@ -73,6 +74,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   await app.register(organisationRoutes(ctx));
   await app.register(userRoutes(ctx));
   await app.register(auditRoutes(ctx));
+  await app.register(reglesRoutes(ctx));
 
   const dist = webDistDir(ctx);
   if (dist) {

@@ -1,7 +1,8 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { systemActor } from "@achat-public/domain";
-import { migrate, openDatabase, systemClock, uuidGenerator, type Database } from "@achat-public/db";
+import { loadDefaultEcbRates } from "@achat-public/domain/regles";
+import { migrate, openDatabase, repositories, systemClock, uuidGenerator, type Database } from "@achat-public/db";
 import type { Config } from "./config";
 import { unitOfWork, type AppContext } from "./context";
 import { loadDemoData, type DemoSummary } from "./demo/demo-data";
@@ -40,7 +41,10 @@ function lockDataDir(dataDir: string): () => void {
   return () => rmSync(file, { force: true });
 }
 
-/** Opens and migrates the configured database; the returned `close` also releases the PGlite lock. */
+/**
+ * Opens and migrates the configured database and loads the reference data it needs (the default ECB
+ * rate table when there is none); the returned `close` also releases the PGlite lock.
+ */
 export async function openConfiguredDatabase(config: Config): Promise<Database> {
   const unlock = config.database.kind === "pglite" ? lockDataDir(config.database.dataDir) : () => {};
   try {
@@ -50,6 +54,7 @@ export async function openConfiguredDatabase(config: Config): Promise<Database> 
         : { kind: "postgresql", url: config.database.url, poolMax: config.database.poolMax },
     );
     await migrate(database);
+    await loadReferenceData(database);
     return {
       ...database,
       async close() {
@@ -63,6 +68,15 @@ export async function openConfiguredDatabase(config: Config): Promise<Database> 
   }
 }
 
+/** Reference data every instance needs: the default ECB rate table when the database has none. */
+export async function loadReferenceData(database: Database): Promise<void> {
+  await database.withStartupLock(() =>
+    database.transaction((tx) =>
+      loadDefaultEcbRates(repositories(tx, { clock: systemClock, ids: uuidGenerator }), systemActor("démarrage")),
+    ),
+  );
+}
+
 export function createContext(config: Config, database: Database): AppContext {
   return { config, database, clock: systemClock, ids: uuidGenerator, hasher: argon2Hasher(), tokens: randomTokens };
 }
@@ -72,13 +86,14 @@ export function createContext(config: Config, database: Database): AppContext {
  * organisation described by ORG_NAME / ORG_SIRET if there is none. Returns what the demo load created.
  */
 export async function prepareData(ctx: AppContext): Promise<DemoSummary | null> {
+  const actor = systemActor("démarrage");
   return ctx.database.withStartupLock(() =>
     unitOfWork(ctx, async (repos) => {
       if (await repos.organisations.first()) return null;
       if (ctx.config.demoMode) return loadDemoData(repos, ctx.hasher);
       const organisation = { id: repos.ids.newId(), ...ctx.config.organisation };
       await repos.organisations.insert(organisation);
-      await repos.audit.append(systemActor("démarrage"), {
+      await repos.audit.append(actor, {
         type: "organisation.created",
         aggregateType: "organisation",
         aggregateId: organisation.id,

@@ -7,7 +7,7 @@ import { createRoot } from "react-dom/client";
 import { BrowserRouter } from "react-router";
 import type { Theme } from "@achat-public/contracts";
 import { App } from "./app/App";
-import { buildTheme } from "./app/theme";
+import { buildTheme, contrastResolver } from "./app/theme";
 import { SessionProvider } from "./features/auth/session";
 import { api } from "./lib/api";
 
@@ -22,7 +22,7 @@ async function start() {
   const theme = await api<Theme>("GET", "/api/theme").catch(() => FALLBACK_THEME);
   createRoot(document.getElementById("root")!).render(
     <StrictMode>
-      <MantineProvider theme={buildTheme(theme.couleurPrincipale)}>
+      <MantineProvider theme={buildTheme(theme.couleurPrincipale)} cssVariablesResolver={contrastResolver}>
         <QueryClientProvider client={queryClient}>
           <BrowserRouter>
             <SessionProvider theme={theme}>

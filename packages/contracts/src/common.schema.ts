@@ -50,3 +50,26 @@ export const Version = z.number().int().min(1).describe("Version lue, pour déte
 
 /** Free text from a form: bounded, so oversized input is refused before any work. */
 export const text = (max: number) => z.string().max(max, { error: `Ce champ ne doit pas dépasser ${max} caractères.` });
+
+export interface ApiIssue {
+  path: (string | number)[];
+  message: string;
+}
+
+/**
+ * One zod problem as the API reports it: an unknown field becomes one issue per field, on its own path.
+ * Shared by the HTTP error handler and the CLI so both answer the same problems.
+ */
+export function toApiIssues(issue: { path: readonly PropertyKey[]; code: string; message: string; keys?: readonly string[] }): ApiIssue[] {
+  const path = issue.path.map((p) => (typeof p === "number" ? p : String(p)));
+  if (issue.code === "unrecognized_keys" && issue.keys?.length) {
+    return issue.keys.map((key) => ({ path: [...path, key], message: `Champ inconnu : « ${key} ».` }));
+  }
+  return [{ path, message: issue.message }];
+}
+
+/** The `detail` of an INVALID_INPUT problem: every issue, with its path. */
+export function invalidInputDetail(issues: ApiIssue[]): string {
+  const n = issues.length;
+  return `La requête contient ${n} erreur${n > 1 ? "s" : ""} : ${issues.map((i) => `${i.path.join(".") || "(racine)"} : ${i.message}`).join(" ; ")}`;
+}

@@ -3,3 +3,5 @@ export * from "./auth.schema";
 export * from "./organisation.schema";
 export * from "./users.schema";
 export * from "./audit.schema";
+export * from "./regles.schema";
+export * from "./regles-admin.schema";

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
@@ -114,4 +114,10 @@ export async function migrate(database: Database): Promise<void> {
 
 export async function ping(database: Database): Promise<void> {
   await database.db.execute(sql`select 1`);
+}
+
+/** Rows of a raw SQL query, the same on both drivers (for tests, scripts and read models). */
+export async function selectRows<T extends Record<string, unknown>>(db: Executor, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
 }

@@ -6,4 +6,5 @@ export * from "./repositories/audit.repository";
 export * from "./repositories/organisation.repository";
 export * from "./repositories/user.repository";
 export * from "./repositories/session.repository";
+export * from "./repositories/ecb-rate.repository";
 export { sql } from "drizzle-orm";

@@ -3,6 +3,7 @@ import {
   bigint,
   boolean,
   check,
+  date,
   index,
   integer,
   jsonb,
@@ -146,5 +147,24 @@ export const auditEvents = pgTable(
     index("audit_events_type_idx").on(t.type),
     index("audit_events_aggregate_idx").on(t.aggregateId),
     index("audit_events_occurred_idx").on(t.occurredAt),
+  ],
+);
+
+/**
+ * ECB main refinancing rate on the first day of each half-year (CCP R2192-31), administrable data used
+ * to compute late-payment interest. Rate in basis points (2.15 % = 215).
+ */
+export const ecbRates = pgTable(
+  "ecb_rates",
+  {
+    semesterStart: date("semester_start", { mode: "string" }).primaryKey(),
+    rateBasisPoints: integer("rate_basis_points").notNull(),
+    source: text("source").notNull(),
+    confirmed: boolean("confirmed").notNull(),
+    ...timestamps,
+  },
+  (t) => [
+    check("ecb_rates_semester_start", sql`extract(day from ${t.semesterStart}) = 1 and extract(month from ${t.semesterStart}) in (1, 7)`),
+    check("ecb_rates_range", sql`${t.rateBasisPoints} between -1000 and 3000`),
   ],
 );

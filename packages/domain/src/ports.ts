@@ -2,6 +2,7 @@ import type { Actor } from "./acces/roles";
 import type { ThrottleState } from "./acces/throttle";
 import type { Scope } from "./acces/policies";
 import type { Direction, Organisation, Service, User } from "./organisation/organisation";
+import type { LigneTauxBce } from "./regles/parametres";
 
 /**
  * Ports: what the use cases need from the outside world. packages/db implements the repositories for one
@@ -122,4 +123,11 @@ export interface ThrottleRepository {
   getForUpdate(keys: string[]): Promise<Map<string, ThrottleState>>;
   put(key: string, state: ThrottleState): Promise<void>;
   clear(key: string): Promise<void>;
+}
+
+/** The administrable ECB rate table (one row per half-year). */
+export interface EcbRateRepository {
+  list(): Promise<LigneTauxBce[]>;
+  get(debutSemestre: string): Promise<LigneTauxBce | null>;
+  upsert(row: LigneTauxBce): Promise<void>;
 }

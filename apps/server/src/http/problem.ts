@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
 import { isDomainError, type ErrorKind, type Issue } from "@achat-public/domain";
-import type { Problem } from "@achat-public/contracts";
+import { invalidInputDetail, toApiIssues, type Problem } from "@achat-public/contracts";
 
 /** The one place where domain error kinds become HTTP statuses. */
 export const STATUS_BY_KIND: Record<ErrorKind, number> = {
@@ -107,19 +107,15 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   if (hasZodFastifySchemaValidationErrors(error)) {
     const context = (error as FastifyError & { validationContext?: string }).validationContext;
     const prefix = context && context !== "body" ? [context === "querystring" ? "query" : context] : [];
-    const issues = error.validation.flatMap((v) => {
-      const path = [...prefix, ...parseInstancePath(v.instancePath)];
-      const unknownKeys = v.keyword === "unrecognized_keys" ? ((v.params as { keys?: string[] }).keys ?? []) : [];
-      if (unknownKeys.length) {
-        return unknownKeys.map((key) => ({ path: [...path, key], message: `Champ inconnu : « ${key} ».` }));
-      }
-      return [{ path, message: v.message ?? "Valeur invalide." }];
-    });
-    const n = issues.length;
-    return sendProblem(
-      reply,
-      problem(400, "INVALID_INPUT", `La requête contient ${n} erreur${n > 1 ? "s" : ""} : ${issues.map((i) => `${i.path.join(".") || "(racine)"} : ${i.message}`).join(" ; ")}`, requestId, issues),
+    const issues = error.validation.flatMap((v) =>
+      toApiIssues({
+        path: [...prefix, ...parseInstancePath(v.instancePath)],
+        code: v.keyword,
+        message: v.message ?? "Valeur invalide.",
+        keys: (v.params as { keys?: string[] }).keys ?? [],
+      }),
     );
+    return sendProblem(reply, problem(400, "INVALID_INPUT", invalidInputDetail(issues), requestId, issues));
   }
   const known = error.code ? FASTIFY_ERRORS[error.code] : undefined;
   if (known) return sendProblem(reply, problem(error.statusCode ?? 400, known.code, known.detail, requestId));

@@ -11,7 +11,9 @@ const tags = ["Audit"];
 function parisMidnight(day: string): Date {
   const utcMidnight = new Date(`${day}T00:00:00Z`);
   const parisHour = Number(
-    new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", hour: "numeric", hourCycle: "h23" }).format(utcMidnight),
+    new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", hour: "numeric", hourCycle: "h23" })
+      .formatToParts(utcMidnight)
+      .find((part) => part.type === "hour")!.value,
   );
   return new Date(utcMidnight.getTime() - parisHour * 3_600_000);
 }

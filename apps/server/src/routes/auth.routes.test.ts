@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { FastifyInstance } from "fastify";
-import { sql, type Database } from "@achat-public/db";
+import { selectRows, sql, type Database } from "@achat-public/db";
 import { testTargets } from "@achat-public/db/testing";
 import { DEMO, loggedIn, TestClient, testApp } from "../testing/harness";
 
@@ -31,8 +31,8 @@ for (const target of testTargets()) {
       assert.equal(response.body.utilisateur.direction.sigle, "DB");
       const session = await client.request("GET", "/api/auth/session");
       assert.equal(session.body.utilisateur.email, DEMO.acheteur[0]);
-      const stored = await database.db.execute(sql`select token_hash from sessions`);
-      const hashes = stored.rows.map((r) => r.token_hash);
+      const stored = await selectRows<{ token_hash: string }>(database.db, sql`select token_hash from sessions`);
+      const hashes = stored.map((r) => r.token_hash);
       assert.ok(!hashes.includes(client.cookie("achat_session")!), "the table stores a fingerprint, not the token");
     });
 

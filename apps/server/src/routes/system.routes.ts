@@ -4,6 +4,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { Health, Problem, Theme } from "@achat-public/contracts";
 import { ping } from "@achat-public/db";
 import type { AppContext } from "../context";
+import { problem, sendProblem } from "../http/problem";
 
 const LOGO_TYPES: Record<string, string> = {
   ".svg": "image/svg+xml",
@@ -25,20 +26,47 @@ export function defaultLogoSvg(name: string, color: string): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64" role="img" aria-label="${name.replace(/"/g, "")}"><rect width="64" height="64" rx="14" fill="${color}"/><path d="M8 46 Q20 36 32 46 T56 46" stroke="#fff" stroke-width="4" fill="none" stroke-linecap="round"/><text x="32" y="33" text-anchor="middle" font-family="Arial, Helvetica, sans-serif" font-size="20" font-weight="700" fill="#fff">${initials}</text></svg>`;
 }
 
+/** How long a successful database check answers for the health route (a flood of probes costs one query). */
+export const HEALTH_CACHE_MS = 1_000;
+
 export const systemRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
+    let lastHealthy = 0;
+    let pending: Promise<void> | null = null;
+    const checkDatabase = async (): Promise<void> => {
+      if (Date.now() - lastHealthy < HEALTH_CACHE_MS) return;
+      // one query in flight at a time, shared by concurrent probes
+      pending ??= ping(ctx.database)
+        .then(() => {
+          lastHealthy = Date.now();
+        })
+        .finally(() => {
+          pending = null;
+        });
+      await pending;
+    };
+
     app.get(
       "/api/health",
       {
         schema: {
           tags: ["Système"],
           summary: "État du service et de sa base de données",
+          description: "La base est interrogée au plus une fois par seconde ; 503 si elle ne répond pas.",
           response: { 200: Health, 503: Problem },
         },
       },
-      async () => {
-        await ping(ctx.database);
+      async (request, reply) => {
+        try {
+          await checkDatabase();
+        } catch (error) {
+          request.log.error({ err: error }, "base de données injoignable");
+          return sendProblem(
+            reply,
+            problem(503, "DATABASE_UNAVAILABLE", "La base de données ne répond pas : le service est indisponible.", request.id),
+          );
+        }
         return { status: "ok" as const, database: ctx.database.kind };
       },
     );

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { Database } from "@achat-public/db";
 import { buildApp } from "../app";
-import { createContext, prepareData } from "../bootstrap";
+import { createContext, loadReferenceData, prepareData } from "../bootstrap";
 import type { Config } from "../config";
 import type { AppContext } from "../context";
 
@@ -26,6 +26,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 /** The application on a given test database, with the demo organisation loaded (or the bare organisation). */
 export async function testApp(database: Database, overrides: Partial<Config> = {}): Promise<{ app: FastifyInstance; ctx: AppContext }> {
   const ctx = createContext(testConfig(overrides), database);
+  await loadReferenceData(database);
   await prepareData(ctx);
   const app = await buildApp(ctx, { logger: false });
   return { app, ctx };

@@ -6,6 +6,7 @@ import { HomePage } from "../features/accueil/HomePage";
 import { LoginPage } from "../features/auth/LoginPage";
 import { useSession } from "../features/auth/session";
 import { OrganisationPage } from "../features/organisation/OrganisationPage";
+import { SimulateurPage } from "../features/simulateur/SimulateurPage";
 import { UsersPage } from "../features/utilisateurs/UsersPage";
 import { Page } from "../ui/Page";
 import { Layout } from "./Layout";
@@ -59,6 +60,8 @@ export function App() {
         <Route path="/organisation" element={guarded("organisation.read", <OrganisationPage />)} />
         <Route path="/utilisateurs" element={guarded("user.read", <UsersPage />)} />
         <Route path="/audit" element={guarded("audit.read", <AuditPage />)} />
+        {/* public legal information: open without an account, like POST /api/regles/… */}
+        <Route path="/simulateur" element={<SimulateurPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

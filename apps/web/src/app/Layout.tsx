@@ -1,5 +1,5 @@
 import { Anchor, Box, Button, Container, Group, Image, Text, VisuallyHidden } from "@mantine/core";
-import { NavLink, Outlet, useNavigate } from "react-router";
+import { NavLink, Outlet, useLocation, useNavigate } from "react-router";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { api } from "../lib/api";
@@ -17,12 +17,14 @@ export const NAV_ITEMS: NavItem[] = [
   { to: "/organisation", label: "Directions et services", permission: "organisation.read" },
   { to: "/utilisateurs", label: "Utilisateurs", permission: "user.read" },
   { to: "/audit", label: "Journal d'audit", permission: "audit.read" },
+  { to: "/simulateur", label: "Simulateur des règles", permission: "regles.simulate" },
 ];
 
 /** Page frame: skip link, banner with the collectivité's logo and navigation, main content, footer. */
 export function Layout() {
   const { utilisateur, theme, can, refresh } = useSession();
   const navigate = useNavigate();
+  const location = useLocation();
   const queryClient = useQueryClient();
   const [logoutError, setLogoutError] = useState<unknown>(null);
 
@@ -59,6 +61,11 @@ export function Layout() {
                 </Text>
               </div>
             </Group>
+            {!utilisateur && location.pathname !== "/connexion" && (
+              <Button component={NavLink} to="/connexion" variant="white" color="dark" size="xs">
+                Se connecter
+              </Button>
+            )}
             {utilisateur && (
               <Group gap="sm">
                 <Text size="sm" c="white">

@@ -1,4 +1,4 @@
-import { createTheme, type MantineColorsTuple } from "@mantine/core";
+import { createTheme, type CSSVariablesResolver, type MantineColorsTuple } from "@mantine/core";
 
 function mix(hex: string, target: [number, number, number], weight: number): string {
   const n = Number.parseInt(hex.slice(1), 16);
@@ -40,3 +40,10 @@ export function buildTheme(primaryHex: string) {
     headings: { fontWeight: "700" },
   });
 }
+
+/** Text colours strong enough for RGAA contrast (4.5:1) on white, in place of the library's lighter greys. */
+export const contrastResolver: CSSVariablesResolver = () => ({
+  variables: {},
+  light: { "--mantine-color-dimmed": "#495057", "--mantine-color-placeholder": "#5c636a", "--mantine-color-error": "#a61e1e" },
+  dark: {},
+});

@@ -1,3 +1,4 @@
+import { DANGER } from "./colors";
 import { Button, Group, Modal, NativeSelect, PasswordInput, Stack, Switch, Text, TextInput } from "@mantine/core";
 import { useEffect, useState, type FormEvent } from "react";
 import { ApiError } from "../lib/api";
@@ -57,7 +58,7 @@ export function FormModal({ title, opened, onClose, fields, initialValues, submi
 
   const shown = fieldsFor ? fieldsFor(values) : fields;
   return (
-    <Modal opened={opened} onClose={onClose} title={<Text fw={700} component="h2" size="lg" m={0}>{title}</Text>} size="lg">
+    <Modal opened={opened} onClose={onClose} closeButtonProps={{ "aria-label": "Fermer" }} title={<Text fw={700} component="h2" size="lg" m={0}>{title}</Text>} size="lg">
       <form onSubmit={submit} noValidate>
         <Stack>
           <ErrorAlert error={error} />
@@ -148,7 +149,7 @@ export function ConfirmModal({ title, message, opened, confirmLabel, onClose, on
     }
   };
   return (
-    <Modal opened={opened} onClose={onClose} title={<Text fw={700} component="h2" size="lg" m={0}>{title}</Text>}>
+    <Modal opened={opened} onClose={onClose} closeButtonProps={{ "aria-label": "Fermer" }} title={<Text fw={700} component="h2" size="lg" m={0}>{title}</Text>}>
       <Stack>
         <ErrorAlert error={error} title="Action refusée" />
         <Text>{message}</Text>
@@ -156,7 +157,7 @@ export function ConfirmModal({ title, message, opened, confirmLabel, onClose, on
           <Button variant="default" onClick={onClose}>
             Annuler
           </Button>
-          <Button color="red.8" onClick={confirm} loading={pending}>
+          <Button color={DANGER} onClick={confirm} loading={pending}>
             {confirmLabel}
           </Button>
         </Group>

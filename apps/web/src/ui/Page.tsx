@@ -10,16 +10,20 @@ export interface PageProps {
   children: ReactNode;
 }
 
+/** False until the first page has rendered: a fresh load keeps the browser's focus (skip link first). */
+let navigated = false;
+
 /**
- * One page: sets the document title, renders the single h1, and moves focus to it when the page opens so
- * that screen-reader users hear where they landed after a navigation.
+ * One page: sets the document title, renders the single h1, and after a client-side navigation moves focus
+ * to it, so that screen-reader users hear where they landed.
  */
 export function Page({ title, intro, actions, children }: PageProps) {
   const { theme } = useSession();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     document.title = `${title} — achat-public — ${theme.nomOrganisation}`;
-    heading.current?.focus();
+    if (navigated) heading.current?.focus();
+    navigated = true;
   }, [title, theme.nomOrganisation]);
   return (
     <Stack gap="lg">

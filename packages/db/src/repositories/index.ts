@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Clock, IdGenerator } from "@achat-public/domain";
 import type { Executor } from "../client";
 import { auditLog } from "./audit.repository";
+import { ecbRateRepository } from "./ecb-rate.repository";
 import { directionRepository, organisationRepository, serviceRepository } from "./organisation.repository";
 import { sessionRepository, throttleRepository } from "./session.repository";
 import { userRepository } from "./user.repository";
@@ -25,6 +26,7 @@ export function repositories(db: Executor, context: RepositoryContext) {
     users: userRepository(db),
     sessions: sessionRepository(db),
     throttles: throttleRepository(db),
+    ecbRates: ecbRateRepository(db),
     audit: auditLog(db, context),
     ids: context.ids,
   };

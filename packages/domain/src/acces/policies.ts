@@ -14,6 +14,7 @@ export const PERMISSIONS = {
   },
   "user.manage": { label: "Créer, modifier et supprimer les comptes utilisateurs", roles: ["admin"] },
   "audit.read": { label: "Consulter le journal d'audit", roles: ["admin"] },
+  "regles.manage": { label: "Administrer les paramètres des règles (taux de la BCE)", roles: ["admin"] },
   "regles.simulate": {
     label: "Simuler les règles de la commande publique",
     roles: ["admin", "acheteur-central", "acheteur", "lecteur", "entreprise"],

@@ -89,12 +89,14 @@ export async function deleteDirection(
       { userCount },
     );
   }
+  // its services go with it: name them in the event, they get no event of their own
+  const services = (await deps.directions.list(organisationId)).find((d) => d.id === id)?.services ?? [];
   await deps.directions.delete(id);
   await deps.audit.append(actor, {
     type: "direction.deleted",
     aggregateType: "direction",
     aggregateId: id,
-    payload: { name: current.name, acronym: current.acronym },
+    payload: { name: current.name, acronym: current.acronym, services: services.map((s) => ({ id: s.id, name: s.name })) },
   });
 }
 

@@ -1,4 +1,4 @@
-import { DomainError, invalidInput, type Issue } from "../errors";
+import { DomainError, invalidInput, isDomainError, type Issue } from "../errors";
 import { assertCan, userScope } from "../acces/policies";
 import type { Actor } from "../acces/roles";
 import type {
@@ -14,6 +14,7 @@ import type {
 import {
   assertPasswordAcceptable,
   notFound,
+  passwordProblems,
   staleVersion,
   validateUser,
   type User,
@@ -79,6 +80,23 @@ function publicFields(user: User) {
   };
 }
 
+/** The account's fields and its initial password, every problem of both reported at once. */
+function validateNewUser(input: UserInput & { password: string | null }) {
+  const issues: Issue[] = [];
+  let values: ReturnType<typeof validateUser> | null = null;
+  try {
+    values = validateUser(input);
+  } catch (error) {
+    if (!isDomainError(error) || error.kind !== "invalid-input") throw error;
+    issues.push(...error.issues);
+  }
+  if (input.password !== null) {
+    for (const message of passwordProblems(input.password, input.email)) issues.push({ path: ["password"], message });
+  }
+  if (issues.length || !values) throw invalidInput(issues);
+  return values;
+}
+
 export async function createUser(
   deps: Deps,
   actor: Actor,
@@ -86,8 +104,7 @@ export async function createUser(
   input: UserInput & { password: string | null },
 ): Promise<User> {
   assertCan(actor, "user.manage");
-  const values = validateUser(input);
-  if (input.password !== null) assertPasswordAcceptable(input.password, values.email);
+  const values = validateNewUser(input);
   await checkAttachment(deps, organisationId, values.directionId, values.serviceId);
   const user: User = {
     id: deps.ids.newId(),

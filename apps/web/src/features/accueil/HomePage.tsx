@@ -10,6 +10,7 @@ const PERMISSION_LINKS: Record<string, string> = {
   "user.read": "/utilisateurs",
   "user.manage": "/utilisateurs",
   "audit.read": "/audit",
+  "regles.simulate": "/simulateur",
 };
 
 export function HomePage() {

@@ -1,3 +1,4 @@
+import { DANGER } from "../../ui/colors";
 import { Alert, Button, Code, Group, Loader, NativeSelect, Pagination, Table, Text, TextInput } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
@@ -78,7 +79,7 @@ export function AuditPage() {
               {plural(verification.evenementsVerifies, "événement vérifié", "événements vérifiés")} : aucune rupture.
             </Alert>
           ) : (
-            <Alert color="red.9" variant="outline" title="Chaîne rompue">
+            <Alert color={DANGER} variant="outline" title="Chaîne rompue">
               Première rupture au maillon n° {verification.premiereRupture?.seq} (événement {verification.premiereRupture?.id}) :{" "}
               {verification.premiereRupture?.raison === "hash-mismatch" ? "contenu modifié" : "maillon supprimé, inséré ou réordonné"}.
             </Alert>

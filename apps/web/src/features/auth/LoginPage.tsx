@@ -1,6 +1,6 @@
-import { Alert, Button, Code, Paper, PasswordInput, Stack, Table, Text, TextInput } from "@mantine/core";
+import { Anchor, Button, Code, Paper, PasswordInput, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { useState, type FormEvent } from "react";
-import { Navigate, useLocation, useNavigate } from "react-router";
+import { Link, Navigate, useLocation, useNavigate } from "react-router";
 import type { SessionOutput } from "@achat-public/contracts";
 import { api, ApiError } from "../../lib/api";
 import { ErrorAlert } from "../../ui/ErrorAlert";
@@ -44,7 +44,18 @@ export function LoginPage() {
   const fieldError = (field: string) => (error instanceof ApiError ? error.fieldError(field) : undefined);
 
   return (
-    <Page title="Connexion" intro={<Text>Connectez-vous avec votre adresse électronique professionnelle.</Text>}>
+    <Page
+      title="Connexion"
+      intro={
+        <Text>
+          Connectez-vous avec votre adresse électronique professionnelle. Sans compte, le{" "}
+          <Anchor component={Link} to="/simulateur" underline="always">
+            simulateur des règles de la commande publique
+          </Anchor>{" "}
+          est ouvert à tous.
+        </Text>
+      }
+    >
       <Paper withBorder p="lg" maw={480}>
         <form onSubmit={submit} noValidate aria-describedby={error ? "erreur-connexion" : undefined}>
           <Stack>
@@ -75,7 +86,10 @@ export function LoginPage() {
         </form>
       </Paper>
       {theme.demo && (
-        <Alert variant="outline" color="gray" title="Comptes de démonstration" maw={720}>
+        <Paper withBorder p="lg" maw={760} component="section" aria-labelledby="comptes-demo">
+          <Title order={2} size="h4" id="comptes-demo" mb="sm">
+            Comptes de démonstration
+          </Title>
           <Table>
             <Table.Caption>Un compte par rôle, disponible uniquement en mode démonstration.</Table.Caption>
             <Table.Thead>
@@ -99,7 +113,7 @@ export function LoginPage() {
               ))}
             </Table.Tbody>
           </Table>
-        </Alert>
+        </Paper>
       )}
     </Page>
   );

@@ -1,3 +1,4 @@
+import { DANGER } from "../../ui/colors";
 import { Badge, Button, Card, Group, List, Loader, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -75,7 +76,7 @@ export function OrganisationPage() {
                             <Button size="compact-xs" variant="subtle" onClick={() => setDialog({ kind: "edit-service", service })}>
                               Renommer<span className="visually-hidden-inline"> {service.nom}</span>
                             </Button>
-                            <Button size="compact-xs" variant="subtle" color="red.8" onClick={() => setDialog({ kind: "delete-service", service })}>
+                            <Button size="compact-xs" variant="subtle" color={DANGER} onClick={() => setDialog({ kind: "delete-service", service })}>
                               Supprimer<span className="visually-hidden-inline"> {service.nom}</span>
                             </Button>
                           </>
@@ -93,7 +94,7 @@ export function OrganisationPage() {
                   <Button size="xs" variant="default" onClick={() => setDialog({ kind: "edit-direction", direction })}>
                     Modifier<span className="visually-hidden-inline"> {direction.sigle}</span>
                   </Button>
-                  <Button size="xs" variant="default" color="red.8" onClick={() => setDialog({ kind: "delete-direction", direction })}>
+                  <Button size="xs" variant="default" color={DANGER} onClick={() => setDialog({ kind: "delete-direction", direction })}>
                     Supprimer<span className="visually-hidden-inline"> {direction.sigle}</span>
                   </Button>
                 </Group>

@@ -1,3 +1,4 @@
+import { DANGER, SUCCESS } from "../../ui/colors";
 import { Badge, Button, Group, Loader, NativeSelect, Table, Text, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
@@ -117,7 +118,7 @@ export function UsersPage() {
                     {u.serviceId ? ` / ${serviceName.get(u.serviceId) ?? ""}` : ""}
                   </Table.Td>
                   <Table.Td>
-                    <Badge color={u.actif ? "green.9" : "gray.8"} variant="filled">
+                    <Badge color={u.actif ? SUCCESS : "gray.8"} variant="filled">
                       {u.actif ? "Actif" : "Inactif"}
                     </Badge>
                   </Table.Td>
@@ -132,7 +133,7 @@ export function UsersPage() {
                           Mot de passe<span className="visually-hidden-inline"> de {u.email}</span>
                         </Button>
                         {u.id !== utilisateur?.id && (
-                          <Button size="compact-xs" variant="subtle" color="red.8" onClick={() => setDialog({ kind: "delete", user: u })}>
+                          <Button size="compact-xs" variant="subtle" color={DANGER} onClick={() => setDialog({ kind: "delete", user: u })}>
                             Supprimer<span className="visually-hidden-inline"> {u.email}</span>
                           </Button>
                         )}

@@ -1,0 +1,112 @@
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { after, before, describe, it } from "node:test";
+import { sql } from "@achat-public/db";
+import { openConfiguredDatabase } from "../bootstrap";
+import { loadConfig } from "../config";
+
+const root = fileURLToPath(new URL("../../../../", import.meta.url));
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI as `npm run cli` does (tsx on the sources), with its own environment. */
+export function runCli(args: string[], env: Record<string, string>, stdin?: string): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", join(root, "apps/server/src/cli/main.ts"), ...args], {
+      cwd: root,
+      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", ...env },
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (c) => (stdout += c));
+    child.stderr.on("data", (c) => (stderr += c));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }));
+    child.stdin.end(stdin ?? "");
+  });
+}
+
+describe("ligne de commande d'administration", () => {
+  let dataDir: string;
+  let env: Record<string, string>;
+
+  before(() => {
+    dataDir = mkdtempSync(join(tmpdir(), "achat-cli-"));
+    env = { DATA_DIR: dataDir };
+  });
+  after(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it("prints its French help", async () => {
+    const run = await runCli(["aide"], env);
+    assert.equal(run.code, 0);
+    assert.match(run.stdout, /audit verifier/);
+    const unknown = await runCli(["fabriquer", "tout"], env);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /Commande inconnue : fabriquer tout/);
+  });
+
+  it("loads the demo data, creates users, refuses bad input with exit code 2", async () => {
+    const demo = await runCli(["demo", "charger", "--json"], env);
+    assert.equal(demo.code, 0, demo.stderr);
+    assert.deepEqual(JSON.parse(demo.stdout), { directions: 13, services: 32, users: 46 });
+    const again = await runCli(["demo", "charger"], env);
+    assert.equal(again.code, 2);
+    assert.match(again.stderr, /déjà une organisation/);
+
+    const bad = await runCli(["utilisateur", "creer", "--email", "pas-une-adresse", "--nom", "X", "--role", "acheteur"], env);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /email : L'adresse électronique n'est pas valide/);
+    assert.match(bad.stderr, /directionId : Un acheteur de direction doit être rattaché à une direction/);
+
+    const created = await runCli(
+      ["utilisateur", "creer", "--email", "Agent.Voirie@valdemarne.fr", "--nom", "Agent Voirie", "--role", "acheteur", "--direction", "dtvd", "--json"],
+      env,
+    );
+    assert.equal(created.code, 0, created.stderr);
+    const body = JSON.parse(created.stdout);
+    assert.equal(body.email, "agent.voirie@valdemarne.fr");
+    assert.equal(body.motDePasse.length, 20);
+
+    const reset = await runCli(["utilisateur", "reinitialiser-mot-de-passe", "--email", "agent.voirie@valdemarne.fr", "--mot-de-passe-stdin"], env, "court\n");
+    assert.equal(reset.code, 2);
+    assert.match(reset.stderr, /au moins 12 caractères/);
+  });
+
+  it("verifies the audit chain and reports the first broken link", async () => {
+    const ok = await runCli(["audit", "verifier", "--json"], env);
+    assert.equal(ok.code, 0, ok.stderr);
+    const report = JSON.parse(ok.stdout);
+    assert.equal(report.ok, true);
+    assert.ok(report.checked > 90);
+
+    const database = await openConfiguredDatabase(loadConfig({ DATA_DIR: dataDir }));
+    await database.db.execute(sql`alter table audit_events disable trigger audit_events_append_only`);
+    await database.db.execute(sql`update audit_events set actor_label = 'quelqu''un d''autre' where seq = 7`);
+    await database.db.execute(sql`alter table audit_events enable trigger audit_events_append_only`);
+
+    const busy = await runCli(["audit", "verifier"], env);
+    assert.equal(busy.code, 1);
+    assert.match(busy.stderr, /déjà ouverte par le processus \d+/);
+    await database.close();
+
+    const broken = await runCli(["audit", "verifier"], env);
+    assert.equal(broken.code, 1);
+    assert.match(broken.stdout, /ROMPUE au maillon n° 7/);
+    assert.match(broken.stdout, /6 événement\(s\) intègre\(s\) avant la rupture/);
+  });
+
+  it("stops on a bad environment variable with a French message", async () => {
+    const run = await runCli(["audit", "verifier"], { ...env, SESSION_IDLE_MINUTES: "jamais" });
+    assert.equal(run.code, 1);
+    assert.match(run.stderr, /Configuration invalide/);
+    assert.match(run.stderr, /SESSION_IDLE_MINUTES/);
+  });
+});

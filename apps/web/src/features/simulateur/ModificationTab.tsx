@@ -1,0 +1,296 @@
+/**
+ * Tab "Modification du marché": checks an amendment against the case of L2194-1 invoked, with the earlier
+ * modifications (POST /api/regles/modification).
+ */
+import { Button, Checkbox, Fieldset, Group, NativeSelect, Paper, Radio, Stack, Text, TextInput } from "@mantine/core";
+import { useMutation } from "@tanstack/react-query";
+import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import type { ReglesModificationInput, ReglesModificationOutput } from "@achat-public/contracts";
+import { api, ApiError } from "../../lib/api";
+import { DANGER, SUCCESS } from "../../ui/colors";
+import { ErrorAlert } from "../../ui/ErrorAlert";
+import { localIsoDate } from "./dates";
+import { errorAt, IssueList, summarize, type FieldPath } from "./errors";
+import { formatEuros, formatPercent } from "./euros";
+import {
+  FONDEMENT_MODIFICATION_LABELS,
+  isKeyOf,
+  NATURE_LABELS,
+  optionsOf,
+  type FondementModification,
+  type Nature,
+} from "./labels";
+import { Facts, Fondements, ReglesAppliquees, ResultRegion, TitledList, Vigilance } from "./ResultParts";
+
+interface ModificationLine {
+  /** Stable key of the row (React key and input ids), not sent. */
+  key: number;
+  montant: string;
+  /** "" until chosen. */
+  fondement: string;
+}
+
+interface ModificationDraft {
+  montantInitial: string;
+  nature: Nature;
+  dateLancement: string;
+  attribueParCao: boolean;
+  anterieures: ModificationLine[];
+  modification: ModificationLine;
+}
+
+const initialDraft = (): ModificationDraft => ({
+  montantInitial: "",
+  nature: "services",
+  dateLancement: localIsoDate(),
+  attribueParCao: false,
+  anterieures: [],
+  modification: { key: 0, montant: "", fondement: "" },
+});
+
+function toModificationInput(draft: ModificationDraft): ReglesModificationInput {
+  const issues = new IssueList();
+  const line = (m: ModificationLine, path: FieldPath) => {
+    const montantHt = issues.number(m.montant, [...path, "montantHt"], { allowNegative: true }) ?? 0;
+    let fondement: FondementModification = "non-substantielle";
+    if (isKeyOf(FONDEMENT_MODIFICATION_LABELS, m.fondement)) fondement = m.fondement;
+    else issues.add([...path, "fondement"], "Choisissez le fondement de la modification.");
+    return { montantHt, fondement };
+  };
+  const montantInitialHt = issues.number(draft.montantInitial, ["montantInitialHt"]) ?? 0;
+  const dateLancement = issues.date(draft.dateLancement, ["dateLancement"]);
+  const modificationsAnterieures = draft.anterieures.map((m, i) => line(m, ["modificationsAnterieures", i]));
+  const modification = line(draft.modification, ["modification"]);
+  issues.throwIfAny();
+  return {
+    montantInitialHt,
+    nature: draft.nature,
+    dateLancement,
+    attribueParCao: draft.attribueParCao,
+    ...(modificationsAnterieures.length > 0 ? { modificationsAnterieures } : {}),
+    modification,
+  };
+}
+
+function fieldLabel(path: FieldPath): string | undefined {
+  const [first, second, third] = path;
+  const part = (field: string | number | undefined) => (field === "montantHt" ? "Montant" : field === "fondement" ? "Fondement" : "Valeurs");
+  if (first === "modificationsAnterieures" && typeof second === "number") return `${part(third)} de la modification déjà notifiée ${second + 1}`;
+  if (first === "modification") return `${part(second)} de la modification examinée`;
+  const labels: Record<string, string> = {
+    montantInitialHt: "Montant initial du marché",
+    nature: "Nature du marché",
+    dateLancement: "Date de lancement de la consultation initiale",
+    attribueParCao: "Attribution par la CAO",
+    modificationsAnterieures: "Modifications déjà notifiées",
+  };
+  return typeof first === "string" ? labels[first] : undefined;
+}
+
+const natureOptions = optionsOf(NATURE_LABELS);
+const fondementOptions = [{ value: "", label: "Choisissez le fondement" }, ...optionsOf(FONDEMENT_MODIFICATION_LABELS)];
+
+function ModificationResult({ result }: { result: ReglesModificationOutput }) {
+  const colour = result.autorisee ? SUCCESS : DANGER;
+  const faible = result.faibleMontant;
+  return (
+    <>
+      <Paper withBorder p="md" style={{ borderLeft: `6px solid ${colour}` }}>
+        <Text size="lg" fw={700} c={colour}>
+          {result.autorisee ? "Modification autorisée sur ce fondement" : "Modification non autorisée sur ce fondement"}
+        </Text>
+        <Text>Fondement invoqué : {FONDEMENT_MODIFICATION_LABELS[result.fondementInvoque]}.</Text>
+      </Paper>
+      <Facts
+        items={[
+          { label: "Montant initial", value: `${formatEuros(result.montantInitialHt)} HT` },
+          {
+            label: "Cette modification",
+            value: `${formatEuros(result.montantModificationHt)} HT, soit ${formatPercent(result.pourcentageCetteModification)} du montant initial`,
+          },
+          {
+            label: "Cumul des modifications, celle-ci comprise",
+            value: `${formatEuros(result.montantCumuleModificationsHt)} HT, soit ${formatPercent(result.pourcentageCumule)} du montant initial`,
+          },
+          { label: "Nouveau montant du marché", value: `${formatEuros(result.nouveauMontantHt)} HT` },
+          ...(faible
+            ? [
+                {
+                  label: "Modifications de faible montant cumulées",
+                  value:
+                    `${formatEuros(faible.montantCumuleHt)} HT, soit ${formatPercent(faible.pourcentage)} du montant initial ` +
+                    `(plafonds : ${formatPercent(faible.plafondPourcentage)} et moins que le seuil européen de ${formatEuros(faible.seuilEuropeenHt)} HT)`,
+                },
+              ]
+            : []),
+          { label: "Avis préalable de la commission d'appel d'offres", value: result.avisCaoRequis ? "requis" : "non requis" },
+        ]}
+      />
+      <Vigilance order={3} items={result.pointsDeVigilance} />
+      <TitledList title="Explications" order={3} items={result.explications} />
+      <ReglesAppliquees order={3} regles={result.reglesAppliquees} />
+      <Fondements order={3} fondements={result.fondements} />
+    </>
+  );
+}
+
+export function ModificationTab() {
+  const id = useId();
+  const nextKey = useRef(1);
+  const addButton = useRef<HTMLButtonElement>(null);
+  const [focusLine, setFocusLine] = useState<number | null>(null);
+  const [draft, setDraft] = useState<ModificationDraft>(initialDraft);
+  const mutation = useMutation({
+    mutationFn: async (d: ModificationDraft) => api<ReglesModificationOutput>("POST", "/api/regles/modification", toModificationInput(d)),
+  });
+
+  useEffect(() => {
+    if (focusLine === null) return;
+    document.getElementById(`${id}-anterieure-${focusLine}-montant`)?.focus();
+    setFocusLine(null);
+  }, [focusLine, id]);
+
+  const set = <K extends keyof ModificationDraft>(name: K, value: ModificationDraft[K]) => setDraft((d) => ({ ...d, [name]: value }));
+  const setLine = (index: number, patch: Partial<ModificationLine>) =>
+    setDraft((d) => ({ ...d, anterieures: d.anterieures.map((m, i) => (i === index ? { ...m, ...patch } : m)) }));
+  const addLine = () => {
+    const key = nextKey.current++;
+    setDraft((d) => ({ ...d, anterieures: [...d.anterieures, { key, montant: "", fondement: "" }] }));
+    setFocusLine(key);
+  };
+  const removeLine = (index: number) => {
+    setDraft((d) => ({ ...d, anterieures: d.anterieures.filter((_, i) => i !== index) }));
+    addButton.current?.focus();
+  };
+
+  const error = mutation.error;
+  const fieldError = (...path: (string | number)[]) => errorAt(error, ...path);
+  const periodError = error instanceof ApiError && error.code === "RULES_PERIOD_UNKNOWN" ? error.message : undefined;
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    mutation.mutate(draft);
+  };
+
+  return (
+    <Stack gap="xl">
+      <form onSubmit={submit} noValidate aria-label="Modification à vérifier">
+        <Stack gap="md">
+          <ErrorAlert error={summarize(error, fieldLabel)} title="La vérification n'a pas abouti" />
+          <TextInput
+            label="Montant initial du marché (€ HT)"
+            description={"Montant du marché à sa notification. Exemples : 250\u00a0000 ou 250000.00."}
+            required
+            inputMode="decimal"
+            autoComplete="off"
+            value={draft.montantInitial}
+            onChange={(e) => set("montantInitial", e.currentTarget.value)}
+            error={fieldError("montantInitialHt")}
+            maw={420}
+          />
+          <Radio.Group
+            label="Nature du marché"
+            required
+            value={draft.nature}
+            onChange={(value) => {
+              if (isKeyOf(NATURE_LABELS, value)) set("nature", value);
+            }}
+            error={fieldError("nature")}
+          >
+            <Group mt="xs">
+              {natureOptions.map((option) => (
+                <Radio key={option.value} value={option.value} label={option.label} />
+              ))}
+            </Group>
+          </Radio.Group>
+          <TextInput
+            label="Date de lancement de la consultation initiale"
+            description="Elle fixe le seuil européen retenu pour les modifications de faible montant."
+            type="date"
+            required
+            value={draft.dateLancement}
+            onChange={(e) => set("dateLancement", e.currentTarget.value)}
+            error={fieldError("dateLancement") ?? periodError}
+            maw={420}
+          />
+          <Checkbox
+            label="Marché attribué par la commission d'appel d'offres (CAO)"
+            checked={draft.attribueParCao}
+            onChange={(e) => set("attribueParCao", e.currentTarget.checked)}
+            error={fieldError("attribueParCao")}
+          />
+          <Fieldset legend="Modifications déjà notifiées (facultatif)">
+            <Stack gap="sm">
+              <Text size="sm">Dans l'ordre de leur notification ; un montant négatif est une diminution.</Text>
+              {draft.anterieures.map((line, index) => {
+                const n = index + 1;
+                return (
+                  <Group key={line.key} align="flex-start" gap="sm">
+                    <TextInput
+                      id={`${id}-anterieure-${line.key}-montant`}
+                      label={`Montant de la modification ${n} (€ HT)`}
+                      required
+                      inputMode="decimal"
+                      autoComplete="off"
+                      value={line.montant}
+                      onChange={(e) => setLine(index, { montant: e.currentTarget.value })}
+                      error={fieldError("modificationsAnterieures", index, "montantHt") ?? fieldError("modificationsAnterieures", index)}
+                      w={300}
+                    />
+                    <NativeSelect
+                      label={`Fondement de la modification ${n}`}
+                      required
+                      data={fondementOptions}
+                      value={line.fondement}
+                      onChange={(e) => setLine(index, { fondement: e.currentTarget.value })}
+                      error={fieldError("modificationsAnterieures", index, "fondement")}
+                      w={380}
+                    />
+                    <Button variant="default" mt={25} onClick={() => removeLine(index)}>
+                      Retirer la modification {n}
+                    </Button>
+                  </Group>
+                );
+              })}
+              <Group>
+                <Button ref={addButton} variant="default" onClick={addLine}>
+                  Ajouter une modification déjà notifiée
+                </Button>
+              </Group>
+            </Stack>
+          </Fieldset>
+          <Fieldset legend="Modification examinée">
+            <Group align="flex-start" gap="sm">
+              <TextInput
+                label="Montant de cette modification (€ HT)"
+                description={"Négatif pour une diminution, par exemple -1\u00a0500,00."}
+                required
+                inputMode="decimal"
+                autoComplete="off"
+                value={draft.modification.montant}
+                onChange={(e) => set("modification", { ...draft.modification, montant: e.currentTarget.value })}
+                error={fieldError("modification", "montantHt") ?? fieldError("modification")}
+                w={300}
+              />
+              <NativeSelect
+                label="Fondement invoqué"
+                description="Cas de modification de l'article L2194-1."
+                required
+                data={fondementOptions}
+                value={draft.modification.fondement}
+                onChange={(e) => set("modification", { ...draft.modification, fondement: e.currentTarget.value })}
+                error={fieldError("modification", "fondement")}
+                w={380}
+              />
+            </Group>
+          </Fieldset>
+          <Group>
+            <Button type="submit" loading={mutation.isPending}>
+              Vérifier la modification
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+      <ResultRegion title="Résultat de la vérification">{mutation.data && <ModificationResult result={mutation.data} />}</ResultRegion>
+    </Stack>
+  );
+}

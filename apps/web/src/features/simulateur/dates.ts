@@ -1,0 +1,7 @@
+/** Legal days (YYYY-MM-DD) on the browser side. Pure functions: no React, no DOM. */
+
+/** The local calendar day of `now` as YYYY-MM-DD (not the UTC day: 23:30 in Paris is still today). */
+export function localIsoDate(now: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}

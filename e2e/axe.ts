@@ -1,0 +1,39 @@
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import type { Page } from "playwright-core";
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** axe-core (WCAG 2.1 A/AA rules): the serious and critical violations of the page as it is now. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document, opts: unknown): Promise<{ violations: AxeViolation[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] } });
+    return result.violations;
+  });
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}) : ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(" | ")}`);
+}
+
+/** One h1, the skip link first in tab order, a main landmark and a navigation when logged in. */
+export async function assertPageStructure(page: Page, path: string): Promise<void> {
+  assert.equal(await page.locator("h1").count(), 1, `${path} : un seul h1`);
+  assert.equal(await page.locator("main#contenu").count(), 1, `${path} : landmark main`);
+  assert.equal(await page.locator("header").count(), 1, `${path} : bandeau`);
+  assert.equal(await page.locator("footer").count(), 1, `${path} : pied de page`);
+  assert.equal(await page.getAttribute("html", "lang"), "fr");
+  await page.keyboard.press("Tab");
+  const focused = await page.evaluate(() => document.activeElement?.textContent?.trim());
+  assert.equal(focused, "Aller au contenu", `${path} : le lien d'évitement est le premier élément atteint au clavier`);
+}
+

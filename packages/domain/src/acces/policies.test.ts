@@ -1,0 +1,51 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { can, PERMISSIONS, permissionsOf, userScope, type Permission } from "./policies";
+import { ROLES, systemActor, type Role, type UserActor } from "./roles";
+
+const actor = (role: Role, directionId: string | null = "dir-1"): UserActor => ({
+  kind: "user",
+  userId: "u",
+  organisationId: "o",
+  role,
+  directionId,
+  label: "x@y.fr",
+});
+
+/** The access matrix, written out: any change to a policy must change this table. */
+const MATRIX: Record<Permission, Role[]> = {
+  "organisation.read": ["admin", "acheteur-central", "acheteur", "lecteur"],
+  "organisation.manage": ["admin"],
+  "user.read": ["admin", "acheteur-central", "acheteur"],
+  "user.manage": ["admin"],
+  "audit.read": ["admin"],
+  "regles.manage": ["admin"],
+  "regles.simulate": ["admin", "acheteur-central", "acheteur", "lecteur", "entreprise"],
+};
+
+describe("access policies", () => {
+  it("covers every permission in the matrix", () => {
+    assert.deepEqual(Object.keys(MATRIX).sort(), Object.keys(PERMISSIONS).sort());
+  });
+
+  for (const permission of Object.keys(MATRIX) as Permission[]) {
+    for (const role of ROLES) {
+      const expected = MATRIX[permission].includes(role);
+      it(`${expected ? "grants" : "denies"} ${permission} to ${role}`, () => {
+        assert.equal(can(actor(role), permission), expected);
+      });
+    }
+  }
+
+  it("lets the platform itself (CLI, demo generator) do everything", () => {
+    assert.equal(permissionsOf(systemActor("cli")).length, Object.keys(PERMISSIONS).length);
+  });
+
+  it("scopes the users a buyer sees to its direction, and nothing without one", () => {
+    assert.deepEqual(userScope(actor("acheteur", "dir-7")), { kind: "direction", directionId: "dir-7" });
+    assert.deepEqual(userScope(actor("acheteur", null)), { kind: "none" });
+    assert.deepEqual(userScope(actor("acheteur-central")), { kind: "all" });
+    assert.deepEqual(userScope(actor("lecteur")), { kind: "none" });
+    assert.deepEqual(userScope(actor("entreprise")), { kind: "none" });
+  });
+});

@@ -1,0 +1,56 @@
+/** Helpers shared by the analyses: explanation wording, legal bases, computed dates. */
+import { avertissementsCalendrier, weekdayFr, type DateLegale } from "../valeurs/date-legale";
+import { formatEuros } from "../valeurs/montant";
+import { formatPeriode, formatValeurSeuil, LIBELLES_CLES, satisfait, type LigneSeuil } from "./seuils";
+import type { DateCalculee, Fondement, Nature } from "./types";
+
+/** The sign to print between a value and a threshold: the operator when met, its negation otherwise. */
+export function signe(row: LigneSeuil, met: boolean): string {
+  const table = { "<": ["<", "≥"], "<=": ["≤", ">"], ">": [">", "≤"], ">=": ["≥", "<"] } as const;
+  if (row.operateur === null) return "";
+  return table[row.operateur][met ? 0 : 1];
+}
+
+/** "fournitures et services" or "travaux" (the split used by the thresholds). */
+export function libelleNatureSeuil(nature: Nature): string {
+  return nature === "travaux" ? "travaux" : "fournitures et services";
+}
+
+/**
+ * "Valeur estimée 59 999,99 € HT < seuil de dispense 60 000,00 € HT (fournitures et services, en vigueur
+ * depuis le 1er avril 2026)". `nomSeuil` defaults to the key's French name.
+ */
+export function phraseComparaison(
+  sujet: string,
+  valeurCents: number,
+  row: LigneSeuil,
+  options: { nomSeuil?: string; precision?: string } = {},
+): { met: boolean; phrase: string } {
+  const met = satisfait(row, valeurCents);
+  const nom = options.nomSeuil ?? LIBELLES_CLES[row.cle];
+  const details = [options.precision, formatPeriode(row)].filter(Boolean).join(", ");
+  return {
+    met,
+    phrase: `${sujet} ${formatEuros(valeurCents)} HT ${signe(row, met)} ${nom} ${formatValeurSeuil(row)} (${details})`,
+  };
+}
+
+/** Adds legal bases to a list, once each (same text and article). */
+export function ajouterFondements(target: Fondement[], ...sources: readonly (readonly Fondement[] | Fondement)[]): void {
+  for (const source of sources) {
+    const list = Array.isArray(source) ? (source as readonly Fondement[]) : [source as Fondement];
+    for (const fondement of list) {
+      if (!target.some((f) => f.texte === fondement.texte && f.article === fondement.article)) target.push({ ...fondement });
+    }
+  }
+}
+
+/** A computed date with its weekday and calendar warnings. */
+export function dateCalculee(date: DateLegale): DateCalculee {
+  return { date, jourSemaine: weekdayFr(date), avertissements: avertissementsCalendrier(date) };
+}
+
+/** Shortcut for a CCP legal basis. */
+export function ccp(article: string, objet: string): Fondement {
+  return { texte: "CCP", article, objet };
+}

@@ -1,0 +1,115 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { isDomainError } from "../errors";
+import {
+  applyBasisPoints,
+  centsToEuros,
+  compareRatioToBasisPoints,
+  eurosToCents,
+  formatEuros,
+  formatPourcentage,
+  MAX_EUROS,
+  mulDivRoundHalfUp,
+  ratioToBasisPoints,
+} from "./montant";
+
+describe("eurosToCents", () => {
+  const valid: [number, number][] = [
+    [0, 0],
+    [0.01, 1],
+    [0.1, 10],
+    [19.99, 1999],
+    [123456.78, 12345678],
+    [59999.99, 5999999],
+    [1.15, 115],
+    [4.35, 435],
+    [1_000_000_000, 100_000_000_000],
+    [MAX_EUROS, Math.round(MAX_EUROS * 100)],
+  ];
+  for (const [euros, cents] of valid) {
+    it(`${euros} € = ${cents} cents`, () => {
+      assert.equal(eurosToCents(euros), cents);
+      assert.equal(centsToEuros(cents), euros);
+    });
+  }
+
+  const invalid: [number, RegExp][] = [
+    [1.005, /deux décimales/],
+    [0.1 + 0.2, /deux décimales/],
+    [12.345, /deux décimales/],
+    [Number.NaN, /fini/],
+    [Number.POSITIVE_INFINITY, /fini/],
+    [-0.01, /négatif/],
+    [MAX_EUROS + 1, /trop grand/],
+  ];
+  for (const [euros, message] of invalid) {
+    it(`refuses ${euros}`, () => {
+      assert.throws(
+        () => eurosToCents(euros, { path: ["montant"] }),
+        (error: unknown) =>
+          isDomainError(error) && error.code === "AMOUNT_INVALID" && error.kind === "invalid-input" && message.test(error.issues[0]?.message ?? "") && error.issues[0]?.path[0] === "montant",
+      );
+    });
+  }
+
+  it("accepts negative amounts only when asked", () => {
+    assert.equal(eurosToCents(-1234.5, { allowNegative: true }), -123450);
+    assert.ok(Object.is(eurosToCents(-0, { allowNegative: true }), 0));
+  });
+});
+
+describe("formatEuros / formatPourcentage", () => {
+  const intl = new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR" });
+  const amounts = [0, 1, 99, 100, 123456, 100_000_000, 540_400_000, -123456, 5_999_999];
+  for (const cents of amounts) {
+    it(`formats ${cents} cents like Intl fr-FR`, () => {
+      assert.equal(formatEuros(cents), intl.format(cents / 100));
+    });
+  }
+
+  it("uses a narrow no-break space between thousands", () => {
+    assert.equal(formatEuros(123456), "1\u202f234,56\u00a0€");
+  });
+
+  const percents: [number, string][] = [
+    [500, "5\u202f%"],
+    [1015, "10,15\u202f%"],
+    [2000, "20\u202f%"],
+    [15000, "150\u202f%"],
+    [-250, "-2,5\u202f%"],
+    [1, "0,01\u202f%"],
+  ];
+  for (const [bp, text] of percents) {
+    it(`${bp} bp = ${text}`, () => assert.equal(formatPourcentage(bp), text));
+  }
+});
+
+describe("exact proportions", () => {
+  const cases: [number, number, number, number][] = [
+    [1, 1, 2, 1], // 0.5 → 1 (half away from zero)
+    [-1, 1, 2, -1], // -0.5 → -1
+    [3, 1, 2, 2], // 1.5 → 2
+    [5, 1, 2, 3],
+    [1, 1, 3, 0],
+    [2, 1, 3, 1],
+    [7, 3, -2, -11], // -10.5 → -11
+    [1_200_000, 1015 * 40, 3_650_000, 13_348], // the payment example
+    [100_000_000_000, 1015 * 365, 3_650_000, 10_150_000_000], // 1 bn € for a year at 10.15 %: no float drift
+  ];
+  for (const [a, b, c, expected] of cases) {
+    it(`round(${a} × ${b} / ${c}) = ${expected}`, () => assert.equal(mulDivRoundHalfUp(a, b, c), expected));
+  }
+
+  it("refuses non-integers and division by zero", () => {
+    assert.throws(() => mulDivRoundHalfUp(1.5, 1, 1), TypeError);
+    assert.throws(() => mulDivRoundHalfUp(1, 1, 0), RangeError);
+  });
+
+  it("compares ratios exactly", () => {
+    assert.equal(compareRatioToBasisPoints(2_000_000, 10_000_000, 2000), 0);
+    assert.equal(compareRatioToBasisPoints(2_000_001, 10_000_000, 2000), 1);
+    assert.equal(compareRatioToBasisPoints(1_999_999, 10_000_000, 2000), -1);
+    assert.equal(ratioToBasisPoints(750_000, 10_000_000), 750);
+    assert.equal(applyBasisPoints(12_000_000, 500), 600_000);
+  });
+});
