@@ -74,4 +74,21 @@ describe("simulateur des règles, sans compte (navigateur)", { skip }, () => {
     assert.match(text, /40,00/);
     assert.deepEqual(await seriousViolations(page), []);
   });
+
+  it("tells the advance owed to an SME and the retention cap", async () => {
+    await page.getByRole("tab", { name: "Avance et retenue de garantie" }).click();
+    const panel = page.getByRole("tabpanel", { name: "Avance et retenue de garantie" });
+    await panel.getByLabel(/Montant initial du marché \(€ HT\)/).fill("120 000");
+    await panel.getByLabel(/Montant initial du marché \(€ TTC\)/).fill("144 000");
+    await panel.getByLabel(/Durée d'exécution/).fill("18");
+    await panel.getByLabel(/Date de lancement/).fill("2026-03-01");
+    await panel.getByLabel("Le titulaire est une PME").check();
+    await panel.getByRole("button", { name: "Calculer l'avance et la retenue" }).click();
+    await panel.getByRole("heading", { level: 2, name: "Avance et retenue de garantie" }).waitFor();
+    await panel.getByText(/Avance obligatoire/).first().waitFor();
+    const text = await panel.innerText();
+    assert.match(text, /9\s600,00/);
+    assert.match(text, /4\s320,00/);
+    assert.deepEqual(await seriousViolations(page), []);
+  });
 });

@@ -24,6 +24,12 @@ describe("configuration", () => {
     assert.equal(loadConfig({ PUBLIC_URL: "https://achats.valdemarne.fr/" }).session.secureCookie, true);
   });
 
+  it("checks the SIRET key and the logo file", () => {
+    assert.throws(() => loadConfig({ ORG_SIRET: "22940028800011" }), (e: unknown) => e instanceof ConfigError && /ORG_SIRET : clé de contrôle invalide/.test(e.message));
+    assert.throws(() => loadConfig({ THEME_LOGO_FILE: "/nulle/part/logo.svg" }), (e: unknown) => e instanceof ConfigError && /THEME_LOGO_FILE : fichier introuvable/.test(e.message));
+    assert.throws(() => loadConfig({ THEME_LOGO_FILE: "package.json" }), (e: unknown) => e instanceof ConfigError && /format attendu/.test(e.message));
+  });
+
   it("names every bad variable in French", () => {
     try {
       loadConfig({ PORT: "abc", DATABASE_URL: "mysql://x", DEMO_MODE: "peut-être", THEME_PRIMARY_COLOR: "bleu", ORG_SIRET: "123" });

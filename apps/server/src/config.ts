@@ -1,4 +1,6 @@
-import { resolve } from "node:path";
+import { existsSync } from "node:fs";
+import { extname, resolve } from "node:path";
+import { isValidSiret } from "@achat-public/domain/valeurs";
 import { z } from "zod";
 
 /**
@@ -41,6 +43,16 @@ const EnvSchema = z.object({
   WEB_DIST_DIR: z.string().min(1).optional(),
 });
 
+/** Logo formats the server can serve, with their media type. */
+export const LOGO_TYPES: Record<string, string> = {
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".jpg": "image/jpeg",
+  ".jpeg": "image/jpeg",
+  ".webp": "image/webp",
+};
+const LOGO_EXTENSIONS = Object.keys(LOGO_TYPES);
+
 export interface Config {
   port: number;
   host: string;
@@ -72,6 +84,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   const e = parsed.data;
+  const problems: string[] = [];
+  if (!isValidSiret(e.ORG_SIRET)) problems.push(`ORG_SIRET : clé de contrôle invalide (valeur reçue : "${e.ORG_SIRET}")`);
+  if (e.THEME_LOGO_FILE) {
+    if (!existsSync(resolve(e.THEME_LOGO_FILE))) problems.push(`THEME_LOGO_FILE : fichier introuvable (valeur reçue : "${e.THEME_LOGO_FILE}")`);
+    else if (!LOGO_EXTENSIONS.includes(extname(e.THEME_LOGO_FILE).toLowerCase())) {
+      problems.push(`THEME_LOGO_FILE : format attendu ${LOGO_EXTENSIONS.join(", ")} (valeur reçue : "${e.THEME_LOGO_FILE}")`);
+    }
+  }
+  if (problems.length) throw new ConfigError(problems);
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, "");
   return {
     port: e.PORT,

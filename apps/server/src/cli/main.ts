@@ -26,6 +26,7 @@ Usage : npm run cli -- <commande> [options]
   regles delais '<json>'         Calendrier des dates légales (réception des offres, suspension, DECP…).
   regles modification '<json>'   Contrôle d'une modification de marché (avenant) et avis de la CAO.
   regles paiement '<json>'       Échéance, intérêts moratoires et indemnité forfaitaire.
+  regles avance '<json>'         Avance due et plafond de la retenue de garantie.
       Mêmes entrées et mêmes sorties JSON que POST /api/regles/… (voir /api/docs) ; « - » lit le JSON
       sur l'entrée standard. Entrée invalide : le problème au format de l'API sur la sortie standard, code 2.
       Exemple : npm run --silent cli -- regles analyse '{"nature":"services","valeurEstimeeHt":59999.99,"dateLancement":"2026-05-01"}'

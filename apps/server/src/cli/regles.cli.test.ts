@@ -59,6 +59,14 @@ describe("règles en ligne de commande (npm run --silent cli -- regles …)", ()
     assert.ok(!existsSync(join(dataDir, "jamais-cree")), "a pure analysis opens no database");
   });
 
+  it("answers the advance and retention check like the API", async () => {
+    const input = { montantInitialHt: 120_000, montantInitialTtc: 144_000, dureeExecutionMois: 18, dateLancement: "2026-03-01", titulairePme: true };
+    const run = await npmCli(["regles", "avance", JSON.stringify(input)], { DATA_DIR: dataDir });
+    assert.equal(run.code, 0, run.stderr);
+    assert.deepEqual(JSON.parse(run.stdout), (await api("/api/regles/avance", input)).body);
+    assert.equal(JSON.parse(run.stdout).avance.montantMinimumTtc, 9_600);
+  });
+
   it("answers bad input with exit code 2 and the same problems as the API", async () => {
     const input = { nature: "services", valeurEstimeeHt: -5, dateLancement: "2026-02-29" };
     const run = await npmCli(["regles", "analyse", JSON.stringify(input)], { DATA_DIR: dataDir });

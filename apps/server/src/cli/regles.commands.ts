@@ -1,35 +1,22 @@
 import type { z } from "zod";
-import {
-  analyserProcedure,
-  basisPointsToPercent,
-  calculerPaiement,
-  construireCalendrier,
-  setEcbRate,
-  verifierModification,
-} from "@achat-public/domain/regles";
+import { basisPointsToPercent, setEcbRate, TAUX_BCE_PAR_DEFAUT } from "@achat-public/domain/regles";
 import { isDomainError, systemActor } from "@achat-public/domain";
 import {
-  fromReglesAnalyseResult,
-  fromReglesDelaisResult,
-  fromReglesModificationResult,
-  fromReglesPaiementResult,
   invalidInputDetail,
   ReglesAnalyseInput,
+  ReglesAvanceInput,
   ReglesDelaisInput,
   ReglesModificationInput,
   ReglesPaiementInput,
   TauxBceInput,
   toApiIssues,
-  toReglesAnalyseDomainInput,
-  toReglesDelaisDomainInput,
-  toReglesModificationDomainInput,
-  toReglesPaiementDomainInput,
   type ApiIssue,
 } from "@achat-public/contracts";
 import { ecbRateRepository } from "@achat-public/db";
 import { userInfo } from "node:os";
 import { problem, STATUS_BY_KIND } from "../http/problem";
 import { unitOfWork } from "../context";
+import { regles } from "../regles";
 import { readStdin, requiredOption, UsageError, type ParsedArgs } from "./args";
 import { withContext, type Output } from "./shared";
 
@@ -116,18 +103,14 @@ async function setEcbRateCommand(args: ParsedArgs, out: Output): Promise<number>
 }
 
 export const REGLES_COMMANDS = {
-  "regles analyse": analysis(ReglesAnalyseInput, (input) => fromReglesAnalyseResult(analyserProcedure(toReglesAnalyseDomainInput(input)))),
-  "regles delais": analysis(ReglesDelaisInput, (input) => fromReglesDelaisResult(construireCalendrier(toReglesDelaisDomainInput(input)))),
-  "regles modification": analysis(ReglesModificationInput, (input) =>
-    fromReglesModificationResult(verifierModification(toReglesModificationDomainInput(input))),
-  ),
-  "regles paiement": analysis(ReglesPaiementInput, async (input) => {
-    const domainInput = toReglesPaiementDomainInput(input);
+  "regles analyse": analysis(ReglesAnalyseInput, regles.analyse),
+  "regles delais": analysis(ReglesDelaisInput, regles.delais),
+  "regles modification": analysis(ReglesModificationInput, regles.modification),
+  "regles avance": analysis(ReglesAvanceInput, regles.avance),
+  "regles paiement": analysis(ReglesPaiementInput, async (input) =>
     // With an explicit ECB rate the computation needs no database (it works while the server runs).
-    if (domainInput.tauxBcePointsDeBase !== undefined) return fromReglesPaiementResult(calculerPaiement(domainInput));
-    const table = await withContext((ctx) => ecbRateRepository(ctx.database.db).list());
-    return fromReglesPaiementResult(calculerPaiement(domainInput, table));
-  }),
+    regles.paiement(input, input.tauxBce !== undefined ? TAUX_BCE_PAR_DEFAUT : await withContext((ctx) => ecbRateRepository(ctx.database.db).list())),
+  ),
   "regles taux-bce": async (args: ParsedArgs, out: Output) => {
     const [verb, ...rest] = args.positionals;
     if (verb === "lister") return listEcbRates(out);

@@ -177,6 +177,35 @@ for (const target of testTargets()) {
       assert.equal(response.body.autorisee, true);
     });
 
+    it("says whether an advance is owed, its minimum for an SME, and the retention cap", async () => {
+      const sme = await post(app, "/api/regles/avance", {
+        montantInitialHt: 120_000,
+        montantInitialTtc: 144_000,
+        dureeExecutionMois: 18,
+        dateLancement: "2026-03-01",
+        titulairePme: true,
+      });
+      assert.equal(sme.status, 200, JSON.stringify(sme.body));
+      assert.equal(sme.body.avance.obligatoire, true);
+      assert.equal(sme.body.avance.tauxMinimum, 10);
+      // beyond 12 months: 10 % × 12 × 144 000 € / 18 months
+      assert.equal(sme.body.avance.montantMinimumTtc, 9_600);
+      assert.equal(sme.body.retenue.tauxMaximum, 3);
+      assert.equal(sme.body.retenue.plafondTtc, 4_320);
+      const atThreshold = await post(app, "/api/regles/avance", {
+        montantInitialHt: 50_000,
+        montantInitialTtc: 60_000,
+        dureeExecutionMois: 6,
+        dateLancement: "2024-12-31",
+        titulairePme: true,
+      });
+      assert.equal(atThreshold.body.avance.obligatoire, false, "50 000 € HT exactly is not above the threshold");
+      assert.equal(atThreshold.body.retenue.tauxMaximum, 5, "the 3 % SME cap applies to consultations from 2025-01-01");
+      const bad = await post(app, "/api/regles/avance", { montantInitialHt: 0, montantInitialTtc: 1, dureeExecutionMois: -1, dateLancement: "2026-03-01" });
+      assert.equal(bad.status, 400);
+      assert.deepEqual(bad.body.issues.map((i: { path: string[] }) => i.path[0]).sort(), ["dureeExecutionMois", "montantInitialHt", "titulairePme"]);
+    });
+
     it("publishes the dated threshold table with articles and sources", async () => {
       const rows = JSON.parse((await app.inject({ method: "GET", url: "/api/regles/seuils" })).body);
       const dispense = rows.filter((r: { cle: string }) => r.cle === "DISPENSE_SUPPLIES_SERVICES");

@@ -1,24 +1,12 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { basisPointsToPercent, formatValeurSeuil, LIBELLES_CLES, SEUILS, setEcbRate } from "@achat-public/domain/regles";
 import {
-  analyserProcedure,
-  basisPointsToPercent,
-  calculerPaiement,
-  construireCalendrier,
-  formatValeurSeuil,
-  LIBELLES_CLES,
-  SEUILS,
-  setEcbRate,
-  verifierModification,
-} from "@achat-public/domain/regles";
-import {
-  fromReglesAnalyseResult,
-  fromReglesDelaisResult,
-  fromReglesModificationResult,
-  fromReglesPaiementResult,
   Problem,
   ReglesAnalyseInput,
   ReglesAnalyseOutput,
+  ReglesAvanceInput,
+  ReglesAvanceOutput,
   ReglesDelaisInput,
   ReglesDelaisOutput,
   ReglesModificationInput,
@@ -29,14 +17,11 @@ import {
   TauxBceInput,
   TauxBceOutput,
   TauxBceParams,
-  toReglesAnalyseDomainInput,
-  toReglesDelaisDomainInput,
-  toReglesModificationDomainInput,
-  toReglesPaiementDomainInput,
 } from "@achat-public/contracts";
 import { ecbRateRepository } from "@achat-public/db";
 import { unitOfWork, type AppContext } from "../context";
 import { requireActor } from "../http/security";
+import { regles } from "../regles";
 
 const tags = ["Règles de la commande publique"];
 const errors = { 400: Problem, 422: Problem };
@@ -60,7 +45,7 @@ export const reglesRoutes =
           response: { 200: ReglesAnalyseOutput, ...errors },
         },
       },
-      async (request) => fromReglesAnalyseResult(analyserProcedure(toReglesAnalyseDomainInput(request.body))),
+      async (request) => regles.analyse(request.body),
     );
 
     app.post(
@@ -75,7 +60,7 @@ export const reglesRoutes =
           response: { 200: ReglesDelaisOutput, ...errors },
         },
       },
-      async (request) => fromReglesDelaisResult(construireCalendrier(toReglesDelaisDomainInput(request.body))),
+      async (request) => regles.delais(request.body),
     );
 
     app.post(
@@ -90,7 +75,7 @@ export const reglesRoutes =
           response: { 200: ReglesModificationOutput, ...errors },
         },
       },
-      async (request) => fromReglesModificationResult(verifierModification(toReglesModificationDomainInput(request.body))),
+      async (request) => regles.modification(request.body),
     );
 
     app.post(
@@ -105,10 +90,22 @@ export const reglesRoutes =
           response: { 200: ReglesPaiementOutput, ...errors },
         },
       },
-      async (request) => {
-        const table = await ecbRateRepository(ctx.database.db).list();
-        return fromReglesPaiementResult(calculerPaiement(toReglesPaiementDomainInput(request.body), table));
+      async (request) => regles.paiement(request.body, await ecbRateRepository(ctx.database.db).list()),
+    );
+
+    app.post(
+      "/api/regles/avance",
+      {
+        config: pure,
+        schema: {
+          tags,
+          summary: "Avance due et plafond de la retenue de garantie",
+          description: `${PUBLIC} Avance obligatoire au-delà de 50 000 € HT et 2 mois, taux minimal majoré pour une PME ; retenue plafonnée à 5 % (3 % pour une PME).`,
+          body: ReglesAvanceInput,
+          response: { 200: ReglesAvanceOutput, ...errors },
+        },
       },
+      async (request) => regles.avance(request.body),
     );
 
     app.get(

@@ -3,16 +3,9 @@ import { extname } from "node:path";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { Health, Problem, Theme } from "@achat-public/contracts";
 import { ping } from "@achat-public/db";
+import { LOGO_TYPES } from "../config";
 import type { AppContext } from "../context";
 import { problem, sendProblem } from "../http/problem";
-
-const LOGO_TYPES: Record<string, string> = {
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".jpg": "image/jpeg",
-  ".jpeg": "image/jpeg",
-  ".webp": "image/webp",
-};
 
 /** The default logo: the organisation's initials on its primary colour (replace it with THEME_LOGO_FILE). */
 export function defaultLogoSvg(name: string, color: string): string {

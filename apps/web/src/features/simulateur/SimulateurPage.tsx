@@ -6,6 +6,7 @@
 import { Tabs, Text } from "@mantine/core";
 import { useSearchParams } from "react-router";
 import { Page } from "../../ui/Page";
+import { AvanceTab } from "./AvanceTab";
 import { ModificationTab } from "./ModificationTab";
 import { PaiementTab } from "./PaiementTab";
 import { ProcedureTab } from "./ProcedureTab";
@@ -14,6 +15,7 @@ const TABS = {
   procedure: "Procédure et calendrier",
   modification: "Modification du marché",
   paiement: "Retard de paiement",
+  avance: "Avance et retenue de garantie",
 } as const;
 type TabName = keyof typeof TABS;
 const isTab = (value: string | null): value is TabName => value !== null && Object.prototype.hasOwnProperty.call(TABS, value);
@@ -33,7 +35,7 @@ export function SimulateurPage() {
       intro={
         <Text>
           Décrivez un achat pour connaître la procédure et la publicité applicables et calculer les dates légales, vérifier une
-          modification du marché ou calculer les intérêts d'un paiement en retard. Chaque réponse cite ses fondements dans le Code
+          modification du marché, calculer les intérêts d'un paiement en retard, l'avance due et la retenue de garantie. Chaque réponse cite ses fondements dans le Code
           de la commande publique ; elle éclaire l'acheteur sans remplacer son analyse juridique.
         </Text>
       }
@@ -54,6 +56,9 @@ export function SimulateurPage() {
         </Tabs.Panel>
         <Tabs.Panel value="paiement" pt="lg">
           <PaiementTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="avance" pt="lg">
+          <AvanceTab />
         </Tabs.Panel>
       </Tabs>
     </Page>

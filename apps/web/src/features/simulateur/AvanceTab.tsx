@@ -1,0 +1,180 @@
+/**
+ * Tab "Avance et retenue de garantie": whether an advance is owed and its minimum amount, and the cap of
+ * the retention (POST /api/regles/avance).
+ */
+import { Button, Checkbox, Group, Paper, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
+import { useMutation } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import type { ReglesAvanceInput, ReglesAvanceOutput } from "@achat-public/contracts";
+import { api } from "../../lib/api";
+import { ErrorAlert } from "../../ui/ErrorAlert";
+import { localIsoDate } from "./dates";
+import { errorAt, IssueList, summarize, type FieldPath } from "./errors";
+import { formatEuros, formatPercent } from "./euros";
+import { Facts, Fondements, ReglesAppliquees, ResultRegion, TitledList, Vigilance, type Fact } from "./ResultParts";
+
+interface AvanceDraft {
+  montantInitialHt: string;
+  montantInitialTtc: string;
+  dureeExecutionMois: string;
+  dateLancement: string;
+  titulairePme: boolean;
+  montantModificationsTtc: string;
+}
+
+function toAvanceInput(draft: AvanceDraft): ReglesAvanceInput {
+  const issues = new IssueList();
+  const montantInitialHt = issues.number(draft.montantInitialHt, ["montantInitialHt"]) ?? 0;
+  const montantInitialTtc = issues.number(draft.montantInitialTtc, ["montantInitialTtc"]) ?? 0;
+  const dureeExecutionMois = issues.number(draft.dureeExecutionMois, ["dureeExecutionMois"], { maxDecimals: 2, groupThousands: false }) ?? 0;
+  const dateLancement = issues.date(draft.dateLancement, ["dateLancement"]);
+  const montantModificationsTtc = issues.optionalNumber(draft.montantModificationsTtc, ["montantModificationsTtc"], { allowNegative: true });
+  issues.throwIfAny();
+  return {
+    montantInitialHt,
+    montantInitialTtc,
+    dureeExecutionMois,
+    dateLancement,
+    titulairePme: draft.titulairePme,
+    ...(montantModificationsTtc !== undefined ? { montantModificationsTtc } : {}),
+  };
+}
+
+const FIELD_LABELS: Record<string, string> = {
+  montantInitialHt: "Montant initial HT",
+  montantInitialTtc: "Montant initial TTC",
+  dureeExecutionMois: "Durée d'exécution",
+  dateLancement: "Date de lancement",
+  titulairePme: "Titulaire PME",
+  montantModificationsTtc: "Montant des modifications",
+};
+const fieldLabel = (path: FieldPath): string | undefined => (typeof path[0] === "string" ? FIELD_LABELS[path[0]] : undefined);
+
+function AvanceResult({ result }: { result: ReglesAvanceOutput }) {
+  const { avance, retenue } = result;
+  const facts: Fact[] = [
+    { label: "Montant initial supérieur à 50 000 € HT", value: avance.montantSuperieurAuSeuil ? "oui" : "non" },
+    { label: "Durée d'exécution supérieure à 2 mois", value: avance.dureeSuperieureAuSeuil ? "oui" : "non" },
+    { label: "Taux minimal de l'avance", value: `${formatPercent(avance.tauxMinimum)}${avance.tauxPmeApplique ? " (taux PME)" : ""}` },
+    { label: "Assiette de l'avance", value: `${formatEuros(avance.assietteTtc)} TTC` },
+    { label: "Avance minimale", value: `${formatEuros(avance.montantMinimumTtc)} TTC` },
+    { label: "Taux maximal de la retenue de garantie", value: `${formatPercent(retenue.tauxMaximum)}${retenue.tauxPmeApplique ? " (PME)" : ""}` },
+    { label: "Retenue de garantie maximale", value: `${formatEuros(retenue.plafondTtc)} TTC, sur ${formatEuros(retenue.assietteTtc)} TTC` },
+  ];
+  return (
+    <>
+      <Paper withBorder p="md">
+        <Text size="lg" fw={700}>
+          {avance.obligatoire
+            ? `Avance obligatoire : au moins ${formatEuros(avance.montantMinimumTtc)} TTC`
+            : "Avance non obligatoire (l'acheteur peut en accorder une)"}
+        </Text>
+        <Text>Retenue de garantie : au plus {formatEuros(retenue.plafondTtc)} TTC.</Text>
+      </Paper>
+      <Facts items={facts} />
+      <Vigilance order={3} items={result.pointsDeVigilance} />
+      <TitledList title="Explications" order={3} items={result.explications} />
+      <ReglesAppliquees order={3} regles={result.reglesAppliquees} />
+      <Fondements order={3} fondements={result.fondements} />
+    </>
+  );
+}
+
+export function AvanceTab() {
+  const [draft, setDraft] = useState<AvanceDraft>({
+    montantInitialHt: "",
+    montantInitialTtc: "",
+    dureeExecutionMois: "",
+    dateLancement: localIsoDate(),
+    titulairePme: false,
+    montantModificationsTtc: "",
+  });
+  const mutation = useMutation({
+    mutationFn: async (d: AvanceDraft) => api<ReglesAvanceOutput>("POST", "/api/regles/avance", toAvanceInput(d)),
+  });
+  const set = (name: Exclude<keyof AvanceDraft, "titulairePme">) => (e: { currentTarget: { value: string } }) => {
+    const value = e.currentTarget.value;
+    setDraft((d) => ({ ...d, [name]: value }));
+  };
+  const fieldError = (name: string) => errorAt(mutation.error, name);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    mutation.mutate(draft);
+  };
+
+  return (
+    <Stack gap="xl">
+      <form onSubmit={submit} noValidate aria-label="Marché dont calculer l'avance et la retenue">
+        <Stack gap="md">
+          <ErrorAlert error={summarize(mutation.error, fieldLabel)} title="Le calcul n'a pas abouti" />
+          <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+            <TextInput
+              label="Montant initial du marché (€ HT)"
+              description="Comparé au seuil de 50 000 € HT de l'avance obligatoire."
+              required
+              inputMode="decimal"
+              autoComplete="off"
+              value={draft.montantInitialHt}
+              onChange={set("montantInitialHt")}
+              error={fieldError("montantInitialHt")}
+            />
+            <TextInput
+              label="Montant initial du marché (€ TTC)"
+              description="Assiette de l'avance et de la retenue de garantie."
+              required
+              inputMode="decimal"
+              autoComplete="off"
+              value={draft.montantInitialTtc}
+              onChange={set("montantInitialTtc")}
+              error={fieldError("montantInitialTtc")}
+            />
+            <TextInput
+              label="Durée d'exécution (mois)"
+              description="Exemple : 18, ou 2,5 pour deux mois et demi."
+              required
+              inputMode="decimal"
+              autoComplete="off"
+              value={draft.dureeExecutionMois}
+              onChange={set("dureeExecutionMois")}
+              error={fieldError("dureeExecutionMois")}
+            />
+            <TextInput
+              label="Date de lancement de la consultation"
+              description="Elle fixe les règles applicables."
+              type="date"
+              required
+              value={draft.dateLancement}
+              onChange={set("dateLancement")}
+              error={fieldError("dateLancement")}
+            />
+            <TextInput
+              label="Modifications déjà notifiées (€ TTC, facultatif)"
+              description="Ajoutées au montant initial pour le plafond de la retenue ; négatif pour une diminution."
+              inputMode="decimal"
+              autoComplete="off"
+              value={draft.montantModificationsTtc}
+              onChange={set("montantModificationsTtc")}
+              error={fieldError("montantModificationsTtc")}
+            />
+            <Checkbox
+              label="Le titulaire est une PME"
+              description="Ou un sous-traitant payé directement, pour sa part (taux d'avance et plafond de retenue PME)."
+              checked={draft.titulairePme}
+              onChange={(e) => {
+                const checked = e.currentTarget.checked;
+                setDraft((d) => ({ ...d, titulairePme: checked }));
+              }}
+              error={fieldError("titulairePme")}
+            />
+          </SimpleGrid>
+          <Group>
+            <Button type="submit" loading={mutation.isPending}>
+              Calculer l'avance et la retenue
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+      <ResultRegion title="Avance et retenue de garantie">{mutation.data && <AvanceResult result={mutation.data} />}</ResultRegion>
+    </Stack>
+  );
+}
