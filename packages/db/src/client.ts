@@ -121,3 +121,8 @@ export async function selectRows<T extends Record<string, unknown>>(db: Executor
   const result = (await db.execute(query)) as unknown as { rows: T[] };
   return result.rows;
 }
+
+/** Escapes `%`, `_` and the backslash so that user text is matched literally inside a LIKE pattern. */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

@@ -1,38 +1,16 @@
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { after, before, describe, it } from "node:test";
 import { sql } from "@achat-public/db";
 import { openConfiguredDatabase } from "../bootstrap";
 import { loadConfig } from "../config";
-
-const root = fileURLToPath(new URL("../../../../", import.meta.url));
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+import { REPO_ROOT, runProcess } from "../testing/process";
 
 /** Runs the CLI as `npm run cli` does (tsx on the sources), with its own environment. */
-export function runCli(args: string[], env: Record<string, string>, stdin?: string): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", join(root, "apps/server/src/cli/main.ts"), ...args], {
-      cwd: root,
-      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", ...env },
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (c) => (stdout += c));
-    child.stderr.on("data", (c) => (stderr += c));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }));
-    child.stdin.end(stdin ?? "");
-  });
-}
+const runCli = (args: string[], env: Record<string, string>, stdin?: string) =>
+  runProcess(process.execPath, ["--import", "tsx", join(REPO_ROOT, "apps/server/src/cli/main.ts"), ...args], env, stdin);
 
 describe("ligne de commande d'administration", () => {
   let dataDir: string;

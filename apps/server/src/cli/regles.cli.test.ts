@@ -1,32 +1,16 @@
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { after, before, describe, it } from "node:test";
 import type { FastifyInstance } from "fastify";
 import { openPgliteTestDatabase } from "@achat-public/db/testing";
 import type { Database } from "@achat-public/db";
 import { testApp } from "../testing/harness";
-
-const root = fileURLToPath(new URL("../../../../", import.meta.url));
+import { runProcess } from "../testing/process";
 
 /** The stable interface scripts use: `npm run --silent cli -- regles …`. */
-function npmCli(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn("npm", ["run", "--silent", "cli", "--", ...args], {
-      cwd: root,
-      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", ...env },
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (c) => (stdout += c));
-    child.stderr.on("data", (c) => (stderr += c));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
+const npmCli = (args: string[], env: Record<string, string>) => runProcess("npm", ["run", "--silent", "cli", "--", ...args], env);
 
 describe("règles en ligne de commande (npm run --silent cli -- regles …)", () => {
   let dataDir: string;

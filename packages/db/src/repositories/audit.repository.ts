@@ -9,7 +9,7 @@ import {
   type IdGenerator,
   type NewAuditEvent,
 } from "@achat-public/domain";
-import type { Executor } from "../client";
+import { escapeLike, type Executor } from "../client";
 import { auditEvents } from "../schema";
 
 const AUDIT_CHAIN_LOCK = 7_294_002_881;
@@ -75,26 +75,14 @@ export interface AuditFilter {
   offset: number;
 }
 
-export interface AuditEventView {
-  seq: number;
-  id: string;
-  occurredAt: Date;
-  actorId: string | null;
-  actorLabel: string;
-  type: string;
-  aggregateType: string;
-  aggregateId: string;
-  payload: unknown;
-  requestId: string | null;
-  hash: string;
-}
+export type AuditEventView = Omit<AuditRow, "prevHash">;
 
 /** Read model for the audit page: newest first, filtered. */
 export async function listAuditEvents(db: Executor, filter: AuditFilter): Promise<{ total: number; events: AuditEventView[] }> {
   const conditions: (SQL | undefined)[] = [];
-  if (filter.type) conditions.push(like(auditEvents.type, `${filter.type.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+  if (filter.type) conditions.push(like(auditEvents.type, `${escapeLike(filter.type)}%`));
   if (filter.aggregateId) conditions.push(eq(auditEvents.aggregateId, filter.aggregateId));
-  if (filter.actor) conditions.push(ilike(auditEvents.actorLabel, `%${filter.actor.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+  if (filter.actor) conditions.push(ilike(auditEvents.actorLabel, `%${escapeLike(filter.actor)}%`));
   if (filter.from) conditions.push(gte(auditEvents.occurredAt, filter.from));
   if (filter.to) conditions.push(lt(auditEvents.occurredAt, filter.to));
   const where = and(...conditions);

@@ -1,6 +1,6 @@
 import { and, asc, count, eq, ilike, or, sql, type SQL } from "drizzle-orm";
 import type { Scope, User, UserRepository } from "@achat-public/domain";
-import type { Executor } from "../client";
+import { escapeLike, type Executor } from "../client";
 import { users } from "../schema";
 import { uniqueGuard } from "./organisation.repository";
 
@@ -39,7 +39,7 @@ export function userRepository(db: Executor): UserRepository {
     async list(filter) {
       const conditions = [eq(users.organisationId, filter.organisationId), scopeCondition(filter.scope)];
       if (filter.search) {
-        const pattern = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+        const pattern = `%${escapeLike(filter.search)}%`;
         conditions.push(or(ilike(users.email, pattern), ilike(users.displayName, pattern)));
       }
       if (filter.role) conditions.push(eq(users.role, filter.role));

@@ -102,25 +102,41 @@ export async function login(deps: LoginDeps, input: LoginInput): Promise<OpenedS
       return null; // the failure counters must be committed, so the refusal is thrown after the transaction
     }
     await throttles.clear(keys[0][0]);
-    const token = deps.tokens.newToken();
-    const csrfToken = deps.tokens.newToken();
-    await sessions.insert({
-      tokenHash: deps.tokens.fingerprint(token),
-      userId: user.id,
-      csrfToken,
-      ...newSessionTimes(now, deps.sessionPolicy),
+    return openSession({ sessions, users, audit, tokens: deps.tokens, sessionPolicy: deps.sessionPolicy }, user, now, {
+      clientAddress: input.clientAddress,
+      method: "mot-de-passe",
     });
-    await users.recordLogin(user.id, now);
-    await audit.append(actorOf(user), {
-      type: "user.logged-in",
-      aggregateType: "user",
-      aggregateId: user.id,
-      payload: { clientAddress: input.clientAddress },
-    });
-    return { user: { ...user, lastLoginAt: now }, token, csrfToken };
   });
   if (!opened) throw new DomainError("INVALID_CREDENTIALS", INVALID_CREDENTIALS_MESSAGE, "unauthenticated");
   return opened;
+}
+
+/**
+ * Opens a session for an authenticated account, whatever proved who it is: the local password above, or
+ * an identity provider (ProConnect / OpenID Connect) whose adapter finds the account and calls this.
+ */
+export async function openSession(
+  deps: Pick<LoginRepositories, "sessions" | "users" | "audit"> & { tokens: TokenGenerator; sessionPolicy: SessionPolicy },
+  user: User,
+  now: Date,
+  context: { clientAddress: string; method: string },
+): Promise<OpenedSession> {
+  const token = deps.tokens.newToken();
+  const csrfToken = deps.tokens.newToken();
+  await deps.sessions.insert({
+    tokenHash: deps.tokens.fingerprint(token),
+    userId: user.id,
+    csrfToken,
+    ...newSessionTimes(now, deps.sessionPolicy),
+  });
+  await deps.users.recordLogin(user.id, now);
+  await deps.audit.append(actorOf(user), {
+    type: "user.logged-in",
+    aggregateType: "user",
+    aggregateId: user.id,
+    payload: { clientAddress: context.clientAddress, method: context.method },
+  });
+  return { user: { ...user, lastLoginAt: now }, token, csrfToken };
 }
 
 function formatWait(seconds: number): string {
