@@ -67,19 +67,19 @@ export function OrganisationPage() {
                 <List size="sm" spacing={4}>
                   {direction.services.map((service) => (
                     <List.Item key={service.id}>
-                      <Group gap="xs" wrap="nowrap">
+                      <Group gap="xs" wrap="wrap" justify="space-between">
                         <span>
                           {service.nom} ({plural(service.nombreComptes, "compte")})
                         </span>
                         {manage && (
-                          <>
+                          <Group gap={4} wrap="nowrap">
                             <Button size="compact-xs" variant="subtle" onClick={() => setDialog({ kind: "edit-service", service })}>
                               Renommer<span className="visually-hidden-inline"> {service.nom}</span>
                             </Button>
                             <Button size="compact-xs" variant="subtle" color={DANGER} onClick={() => setDialog({ kind: "delete-service", service })}>
                               Supprimer<span className="visually-hidden-inline"> {service.nom}</span>
                             </Button>
-                          </>
+                          </Group>
                         )}
                       </Group>
                     </List.Item>
