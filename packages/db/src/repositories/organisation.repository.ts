@@ -1,14 +1,5 @@
 import { and, asc, count, eq, sql } from "drizzle-orm";
-import {
-  DomainError,
-  type Direction,
-  type DirectionRepository,
-  type DirectionWithServices,
-  type Organisation,
-  type OrganisationRepository,
-  type Service,
-  type ServiceRepository,
-} from "@achat-public/domain";
+import { DomainError, type Direction, type DirectionRepository, type DirectionWithServices, type OrganisationRepository, type Service, type ServiceRepository } from "@achat-public/domain";
 import type { Executor } from "../client";
 import { pgError, UNIQUE_VIOLATION } from "../errors";
 import { directions, organisations, services, users } from "../schema";

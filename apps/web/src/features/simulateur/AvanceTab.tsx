@@ -2,16 +2,16 @@
  * Tab "Avance et retenue de garantie": whether an advance is owed and its minimum amount, and the cap of
  * the retention (POST /api/regles/avance).
  */
-import { Button, Checkbox, Group, Paper, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
+import { Checkbox, Paper, SimpleGrid, Text, TextInput } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import type { ReglesAvanceInput, ReglesAvanceOutput } from "@achat-public/contracts";
 import { api } from "../../lib/api";
-import { ErrorAlert } from "../../ui/ErrorAlert";
 import { localIsoDate } from "./dates";
 import { errorAt, IssueList, summarize, type FieldPath } from "./errors";
 import { formatEuros, formatPercent } from "./euros";
-import { Facts, Fondements, ReglesAppliquees, ResultRegion, TitledList, Vigilance, type Fact } from "./ResultParts";
+import { ToolForm } from "./ToolForm";
+import { Facts, Fondements, ReglesAppliquees, TitledList, Vigilance, type Fact } from "./ResultParts";
 
 interface AvanceDraft {
   montantInitialHt: string;
@@ -97,84 +97,78 @@ export function AvanceTab() {
     setDraft((d) => ({ ...d, [name]: value }));
   };
   const fieldError = (name: string) => errorAt(mutation.error, name);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    mutation.mutate(draft);
-  };
 
   return (
-    <Stack gap="xl">
-      <form onSubmit={submit} noValidate aria-label="Marché dont calculer l'avance et la retenue">
-        <Stack gap="md">
-          <ErrorAlert error={summarize(mutation.error, fieldLabel)} title="Le calcul n'a pas abouti" />
-          <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-            <TextInput
-              label="Montant initial du marché (€ HT)"
-              description="Comparé au seuil de 50 000 € HT de l'avance obligatoire."
-              required
-              inputMode="decimal"
-              autoComplete="off"
-              value={draft.montantInitialHt}
-              onChange={set("montantInitialHt")}
-              error={fieldError("montantInitialHt")}
-            />
-            <TextInput
-              label="Montant initial du marché (€ TTC)"
-              description="Assiette de l'avance et de la retenue de garantie."
-              required
-              inputMode="decimal"
-              autoComplete="off"
-              value={draft.montantInitialTtc}
-              onChange={set("montantInitialTtc")}
-              error={fieldError("montantInitialTtc")}
-            />
-            <TextInput
-              label="Durée d'exécution (mois)"
-              description="Exemple : 18, ou 2,5 pour deux mois et demi."
-              required
-              inputMode="decimal"
-              autoComplete="off"
-              value={draft.dureeExecutionMois}
-              onChange={set("dureeExecutionMois")}
-              error={fieldError("dureeExecutionMois")}
-            />
-            <TextInput
-              label="Date de lancement de la consultation"
-              description="Elle fixe les règles applicables."
-              type="date"
-              required
-              value={draft.dateLancement}
-              onChange={set("dateLancement")}
-              error={fieldError("dateLancement")}
-            />
-            <TextInput
-              label="Modifications déjà notifiées (€ TTC, facultatif)"
-              description="Ajoutées au montant initial pour le plafond de la retenue ; négatif pour une diminution."
-              inputMode="decimal"
-              autoComplete="off"
-              value={draft.montantModificationsTtc}
-              onChange={set("montantModificationsTtc")}
-              error={fieldError("montantModificationsTtc")}
-            />
-            <Checkbox
-              label="Le titulaire est une PME"
-              description="Ou un sous-traitant payé directement, pour sa part (taux d'avance et plafond de retenue PME)."
-              checked={draft.titulairePme}
-              onChange={(e) => {
-                const checked = e.currentTarget.checked;
-                setDraft((d) => ({ ...d, titulairePme: checked }));
-              }}
-              error={fieldError("titulairePme")}
-            />
-          </SimpleGrid>
-          <Group>
-            <Button type="submit" loading={mutation.isPending}>
-              Calculer l'avance et la retenue
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-      <ResultRegion title="Avance et retenue de garantie">{mutation.data && <AvanceResult result={mutation.data} />}</ResultRegion>
-    </Stack>
+    <ToolForm
+      label="Marché dont calculer l'avance et la retenue"
+      error={summarize(mutation.error, fieldLabel)}
+      errorTitle="Le calcul n'a pas abouti"
+      submitLabel="Calculer l'avance et la retenue"
+      pending={mutation.isPending}
+      onSubmit={() => mutation.mutate(draft)}
+      resultTitle="Avance et retenue de garantie"
+      result={mutation.data && <AvanceResult result={mutation.data} />}
+    >
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+        <TextInput
+          label="Montant initial du marché (€ HT)"
+          description="Comparé au seuil de 50 000 € HT de l'avance obligatoire."
+          required
+          inputMode="decimal"
+          autoComplete="off"
+          value={draft.montantInitialHt}
+          onChange={set("montantInitialHt")}
+          error={fieldError("montantInitialHt")}
+        />
+        <TextInput
+          label="Montant initial du marché (€ TTC)"
+          description="Assiette de l'avance et de la retenue de garantie."
+          required
+          inputMode="decimal"
+          autoComplete="off"
+          value={draft.montantInitialTtc}
+          onChange={set("montantInitialTtc")}
+          error={fieldError("montantInitialTtc")}
+        />
+        <TextInput
+          label="Durée d'exécution (mois)"
+          description="Exemple : 18, ou 2,5 pour deux mois et demi."
+          required
+          inputMode="decimal"
+          autoComplete="off"
+          value={draft.dureeExecutionMois}
+          onChange={set("dureeExecutionMois")}
+          error={fieldError("dureeExecutionMois")}
+        />
+        <TextInput
+          label="Date de lancement de la consultation"
+          description="Elle fixe les règles applicables."
+          type="date"
+          required
+          value={draft.dateLancement}
+          onChange={set("dateLancement")}
+          error={fieldError("dateLancement")}
+        />
+        <TextInput
+          label="Modifications déjà notifiées (€ TTC, facultatif)"
+          description="Ajoutées au montant initial pour le plafond de la retenue ; négatif pour une diminution."
+          inputMode="decimal"
+          autoComplete="off"
+          value={draft.montantModificationsTtc}
+          onChange={set("montantModificationsTtc")}
+          error={fieldError("montantModificationsTtc")}
+        />
+        <Checkbox
+          label="Le titulaire est une PME"
+          description="Ou un sous-traitant payé directement, pour sa part (taux d'avance et plafond de retenue PME)."
+          checked={draft.titulairePme}
+          onChange={(e) => {
+            const checked = e.currentTarget.checked;
+            setDraft((d) => ({ ...d, titulairePme: checked }));
+          }}
+          error={fieldError("titulairePme")}
+        />
+      </SimpleGrid>
+    </ToolForm>
   );
 }

@@ -2,25 +2,18 @@
  * Tab "Modification du marché": checks an amendment against the case of L2194-1 invoked, with the earlier
  * modifications (POST /api/regles/modification).
  */
-import { Button, Checkbox, Fieldset, Group, NativeSelect, Paper, Radio, Stack, Text, TextInput } from "@mantine/core";
+import { Button, Checkbox, Fieldset, Group, NativeSelect, Paper, Stack, Text, TextInput } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
-import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import type { ReglesModificationInput, ReglesModificationOutput } from "@achat-public/contracts";
 import { api, ApiError } from "../../lib/api";
 import { DANGER, SUCCESS } from "../../ui/colors";
-import { ErrorAlert } from "../../ui/ErrorAlert";
 import { localIsoDate } from "./dates";
 import { errorAt, IssueList, summarize, type FieldPath } from "./errors";
 import { formatEuros, formatPercent } from "./euros";
-import {
-  FONDEMENT_MODIFICATION_LABELS,
-  isKeyOf,
-  NATURE_LABELS,
-  optionsOf,
-  type FondementModification,
-  type Nature,
-} from "./labels";
-import { Facts, Fondements, ReglesAppliquees, ResultRegion, TitledList, Vigilance } from "./ResultParts";
+import { FONDEMENT_MODIFICATION_LABELS, isKeyOf, optionsOf, type FondementModification, type Nature } from "./labels";
+import { NatureField, ToolForm } from "./ToolForm";
+import { Facts, Fondements, ReglesAppliquees, TitledList, Vigilance } from "./ResultParts";
 
 interface ModificationLine {
   /** Stable key of the row (React key and input ids), not sent. */
@@ -87,7 +80,6 @@ function fieldLabel(path: FieldPath): string | undefined {
   return typeof first === "string" ? labels[first] : undefined;
 }
 
-const natureOptions = optionsOf(NATURE_LABELS);
 const fondementOptions = [{ value: "", label: "Choisissez le fondement" }, ...optionsOf(FONDEMENT_MODIFICATION_LABELS)];
 
 function ModificationResult({ result }: { result: ReglesModificationOutput }) {
@@ -166,131 +158,111 @@ export function ModificationTab() {
   const error = mutation.error;
   const fieldError = (...path: (string | number)[]) => errorAt(error, ...path);
   const periodError = error instanceof ApiError && error.code === "RULES_PERIOD_UNKNOWN" ? error.message : undefined;
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    mutation.mutate(draft);
-  };
 
   return (
-    <Stack gap="xl">
-      <form onSubmit={submit} noValidate aria-label="Modification à vérifier">
-        <Stack gap="md">
-          <ErrorAlert error={summarize(error, fieldLabel)} title="La vérification n'a pas abouti" />
-          <TextInput
-            label="Montant initial du marché (€ HT)"
-            description={"Montant du marché à sa notification. Exemples : 250\u00a0000 ou 250000.00."}
-            required
-            inputMode="decimal"
-            autoComplete="off"
-            value={draft.montantInitial}
-            onChange={(e) => set("montantInitial", e.currentTarget.value)}
-            error={fieldError("montantInitialHt")}
-            maw={420}
-          />
-          <Radio.Group
-            label="Nature du marché"
-            required
-            value={draft.nature}
-            onChange={(value) => {
-              if (isKeyOf(NATURE_LABELS, value)) set("nature", value);
-            }}
-            error={fieldError("nature")}
-          >
-            <Group mt="xs">
-              {natureOptions.map((option) => (
-                <Radio key={option.value} value={option.value} label={option.label} />
-              ))}
-            </Group>
-          </Radio.Group>
-          <TextInput
-            label="Date de lancement de la consultation initiale"
-            description="Elle fixe le seuil européen retenu pour les modifications de faible montant."
-            type="date"
-            required
-            value={draft.dateLancement}
-            onChange={(e) => set("dateLancement", e.currentTarget.value)}
-            error={fieldError("dateLancement") ?? periodError}
-            maw={420}
-          />
-          <Checkbox
-            label="Marché attribué par la commission d'appel d'offres (CAO)"
-            checked={draft.attribueParCao}
-            onChange={(e) => set("attribueParCao", e.currentTarget.checked)}
-            error={fieldError("attribueParCao")}
-          />
-          <Fieldset legend="Modifications déjà notifiées (facultatif)">
-            <Stack gap="sm">
-              <Text size="sm">Dans l'ordre de leur notification ; un montant négatif est une diminution.</Text>
-              {draft.anterieures.map((line, index) => {
-                const n = index + 1;
-                return (
-                  <Group key={line.key} align="flex-start" gap="sm">
-                    <TextInput
-                      id={`${id}-anterieure-${line.key}-montant`}
-                      label={`Montant de la modification ${n} (€ HT)`}
-                      required
-                      inputMode="decimal"
-                      autoComplete="off"
-                      value={line.montant}
-                      onChange={(e) => setLine(index, { montant: e.currentTarget.value })}
-                      error={fieldError("modificationsAnterieures", index, "montantHt") ?? fieldError("modificationsAnterieures", index)}
-                      w={300}
-                    />
-                    <NativeSelect
-                      label={`Fondement de la modification ${n}`}
-                      required
-                      data={fondementOptions}
-                      value={line.fondement}
-                      onChange={(e) => setLine(index, { fondement: e.currentTarget.value })}
-                      error={fieldError("modificationsAnterieures", index, "fondement")}
-                      w={380}
-                    />
-                    <Button variant="default" mt={25} onClick={() => removeLine(index)}>
-                      Retirer la modification {n}
-                    </Button>
-                  </Group>
-                );
-              })}
-              <Group>
-                <Button ref={addButton} variant="default" onClick={addLine}>
-                  Ajouter une modification déjà notifiée
+    <ToolForm
+      label="Modification à vérifier"
+      error={summarize(error, fieldLabel)}
+      errorTitle="La vérification n'a pas abouti"
+      submitLabel="Vérifier la modification"
+      pending={mutation.isPending}
+      onSubmit={() => mutation.mutate(draft)}
+      resultTitle="Résultat de la vérification"
+      result={mutation.data && <ModificationResult result={mutation.data} />}
+    >
+      <TextInput
+        label="Montant initial du marché (€ HT)"
+        description={"Montant du marché à sa notification. Exemples : 250\u00a0000 ou 250000.00."}
+        required
+        inputMode="decimal"
+        autoComplete="off"
+        value={draft.montantInitial}
+        onChange={(e) => set("montantInitial", e.currentTarget.value)}
+        error={fieldError("montantInitialHt")}
+        maw={420}
+      />
+      <NatureField value={draft.nature} onChange={(nature) => set("nature", nature)} error={fieldError("nature")} />
+      <TextInput
+        label="Date de lancement de la consultation initiale"
+        description="Elle fixe le seuil européen retenu pour les modifications de faible montant."
+        type="date"
+        required
+        value={draft.dateLancement}
+        onChange={(e) => set("dateLancement", e.currentTarget.value)}
+        error={fieldError("dateLancement") ?? periodError}
+        maw={420}
+      />
+      <Checkbox
+        label="Marché attribué par la commission d'appel d'offres (CAO)"
+        checked={draft.attribueParCao}
+        onChange={(e) => set("attribueParCao", e.currentTarget.checked)}
+        error={fieldError("attribueParCao")}
+      />
+      <Fieldset legend="Modifications déjà notifiées (facultatif)">
+        <Stack gap="sm">
+          <Text size="sm">Dans l'ordre de leur notification ; un montant négatif est une diminution.</Text>
+          {draft.anterieures.map((line, index) => {
+            const n = index + 1;
+            return (
+              <Group key={line.key} align="flex-start" gap="sm">
+                <TextInput
+                  id={`${id}-anterieure-${line.key}-montant`}
+                  label={`Montant de la modification ${n} (€ HT)`}
+                  required
+                  inputMode="decimal"
+                  autoComplete="off"
+                  value={line.montant}
+                  onChange={(e) => setLine(index, { montant: e.currentTarget.value })}
+                  error={fieldError("modificationsAnterieures", index, "montantHt") ?? fieldError("modificationsAnterieures", index)}
+                  w={300}
+                />
+                <NativeSelect
+                  label={`Fondement de la modification ${n}`}
+                  required
+                  data={fondementOptions}
+                  value={line.fondement}
+                  onChange={(e) => setLine(index, { fondement: e.currentTarget.value })}
+                  error={fieldError("modificationsAnterieures", index, "fondement")}
+                  w={380}
+                />
+                <Button variant="default" mt={25} onClick={() => removeLine(index)}>
+                  Retirer la modification {n}
                 </Button>
               </Group>
-            </Stack>
-          </Fieldset>
-          <Fieldset legend="Modification examinée">
-            <Group align="flex-start" gap="sm">
-              <TextInput
-                label="Montant de cette modification (€ HT)"
-                description={"Négatif pour une diminution, par exemple -1\u00a0500,00."}
-                required
-                inputMode="decimal"
-                autoComplete="off"
-                value={draft.modification.montant}
-                onChange={(e) => set("modification", { ...draft.modification, montant: e.currentTarget.value })}
-                error={fieldError("modification", "montantHt") ?? fieldError("modification")}
-                w={300}
-              />
-              <NativeSelect
-                label="Fondement invoqué"
-                description="Cas de modification de l'article L2194-1."
-                required
-                data={fondementOptions}
-                value={draft.modification.fondement}
-                onChange={(e) => set("modification", { ...draft.modification, fondement: e.currentTarget.value })}
-                error={fieldError("modification", "fondement")}
-                w={380}
-              />
-            </Group>
-          </Fieldset>
+            );
+          })}
           <Group>
-            <Button type="submit" loading={mutation.isPending}>
-              Vérifier la modification
+            <Button ref={addButton} variant="default" onClick={addLine}>
+              Ajouter une modification déjà notifiée
             </Button>
           </Group>
         </Stack>
-      </form>
-      <ResultRegion title="Résultat de la vérification">{mutation.data && <ModificationResult result={mutation.data} />}</ResultRegion>
-    </Stack>
+      </Fieldset>
+      <Fieldset legend="Modification examinée">
+        <Group align="flex-start" gap="sm">
+          <TextInput
+            label="Montant de cette modification (€ HT)"
+            description={"Négatif pour une diminution, par exemple -1\u00a0500,00."}
+            required
+            inputMode="decimal"
+            autoComplete="off"
+            value={draft.modification.montant}
+            onChange={(e) => set("modification", { ...draft.modification, montant: e.currentTarget.value })}
+            error={fieldError("modification", "montantHt") ?? fieldError("modification")}
+            w={300}
+          />
+          <NativeSelect
+            label="Fondement invoqué"
+            description="Cas de modification de l'article L2194-1."
+            required
+            data={fondementOptions}
+            value={draft.modification.fondement}
+            onChange={(e) => set("modification", { ...draft.modification, fondement: e.currentTarget.value })}
+            error={fieldError("modification", "fondement")}
+            w={380}
+          />
+        </Group>
+      </Fieldset>
+    </ToolForm>
   );
 }

@@ -2,17 +2,17 @@
  * Tab "Retard de paiement": due date, days late, late-payment interest and the fixed indemnity
  * (POST /api/regles/paiement).
  */
-import { Button, Group, Paper, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
+import { Paper, SimpleGrid, Text, TextInput } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import type { ReglesPaiementInput, ReglesPaiementOutput } from "@achat-public/contracts";
 import { api } from "../../lib/api";
 import { formatLegalDate, plural } from "../../lib/format";
-import { ErrorAlert } from "../../ui/ErrorAlert";
 import { errorAt, IssueList, summarize, type FieldPath } from "./errors";
 import { formatEuros, formatPercent } from "./euros";
 import { formatSemestre, ORIGINE_TAUX_LABELS } from "./labels";
-import { Facts, Fondements, ResultRegion, TitledList, Vigilance, type Fact } from "./ResultParts";
+import { ToolForm } from "./ToolForm";
+import { Facts, Fondements, TitledList, Vigilance, type Fact } from "./ResultParts";
 
 interface PaiementDraft {
   montantTtc: string;
@@ -101,63 +101,57 @@ export function PaiementTab() {
     setDraft((d) => ({ ...d, [name]: value }));
   };
   const fieldError = (name: string) => errorAt(mutation.error, name);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    mutation.mutate(draft);
-  };
 
   return (
-    <Stack gap="xl">
-      <form onSubmit={submit} noValidate aria-label="Paiement à contrôler">
-        <Stack gap="md">
-          <ErrorAlert error={summarize(mutation.error, fieldLabel)} title="Le calcul n'a pas abouti" />
-          <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-            <TextInput
-              label="Montant payé (€ TTC)"
-              description={"Montant réglé en retard, net de la retenue de garantie. Exemple : 12\u00a0000,00."}
-              required
-              inputMode="decimal"
-              autoComplete="off"
-              value={draft.montantTtc}
-              onChange={set("montantTtc")}
-              error={fieldError("montantTtc")}
-            />
-            <TextInput
-              label="Taux de la BCE en % (facultatif)"
-              description="À défaut, le taux du semestre connu de la plateforme est appliqué. Exemple : 2,15."
-              inputMode="decimal"
-              autoComplete="off"
-              value={draft.tauxBce}
-              onChange={set("tauxBce")}
-              error={fieldError("tauxBce")}
-            />
-            <TextInput
-              label="Date de réception de la demande de paiement"
-              description="Date à laquelle la facture est parvenue à l'acheteur."
-              type="date"
-              required
-              value={draft.dateReception}
-              onChange={set("dateReception")}
-              error={fieldError("dateReception")}
-            />
-            <TextInput
-              label="Date de paiement"
-              description="Date de mise en paiement."
-              type="date"
-              required
-              value={draft.datePaiement}
-              onChange={set("datePaiement")}
-              error={fieldError("datePaiement")}
-            />
-          </SimpleGrid>
-          <Group>
-            <Button type="submit" loading={mutation.isPending}>
-              Calculer les intérêts
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-      <ResultRegion title="Résultat du calcul">{mutation.data && <PaiementResult result={mutation.data} />}</ResultRegion>
-    </Stack>
+    <ToolForm
+      label="Paiement à contrôler"
+      error={summarize(mutation.error, fieldLabel)}
+      errorTitle="Le calcul n'a pas abouti"
+      submitLabel="Calculer les intérêts"
+      pending={mutation.isPending}
+      onSubmit={() => mutation.mutate(draft)}
+      resultTitle="Résultat du calcul"
+      result={mutation.data && <PaiementResult result={mutation.data} />}
+    >
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+        <TextInput
+          label="Montant payé (€ TTC)"
+          description={"Montant réglé en retard, net de la retenue de garantie. Exemple : 12\u00a0000,00."}
+          required
+          inputMode="decimal"
+          autoComplete="off"
+          value={draft.montantTtc}
+          onChange={set("montantTtc")}
+          error={fieldError("montantTtc")}
+        />
+        <TextInput
+          label="Taux de la BCE en % (facultatif)"
+          description="À défaut, le taux du semestre connu de la plateforme est appliqué. Exemple : 2,15."
+          inputMode="decimal"
+          autoComplete="off"
+          value={draft.tauxBce}
+          onChange={set("tauxBce")}
+          error={fieldError("tauxBce")}
+        />
+        <TextInput
+          label="Date de réception de la demande de paiement"
+          description="Date à laquelle la facture est parvenue à l'acheteur."
+          type="date"
+          required
+          value={draft.dateReception}
+          onChange={set("dateReception")}
+          error={fieldError("dateReception")}
+        />
+        <TextInput
+          label="Date de paiement"
+          description="Date de mise en paiement."
+          type="date"
+          required
+          value={draft.datePaiement}
+          onChange={set("datePaiement")}
+          error={fieldError("datePaiement")}
+        />
+      </SimpleGrid>
+    </ToolForm>
   );
 }

@@ -2,7 +2,7 @@
  * The need to analyse: nature, estimated value HT, launch date, innovative purchase, social and specific
  * services, and optional lots. Amounts are typed in French or English writing and converted before sending.
  */
-import { Button, Checkbox, Fieldset, Group, Radio, Stack, Text, TextInput } from "@mantine/core";
+import { Button, Checkbox, Fieldset, Group, Stack, Text, TextInput } from "@mantine/core";
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import type { ReglesAnalyseInput } from "@achat-public/contracts";
 import { ApiError } from "../../lib/api";
@@ -11,7 +11,8 @@ import { ErrorAlert } from "../../ui/ErrorAlert";
 import { localIsoDate } from "./dates";
 import { errorAt, IssueList, summarize, type FieldPath } from "./errors";
 import { formatEuros, parseEuros } from "./euros";
-import { isKeyOf, NATURE_LABELS, optionsOf, type Nature } from "./labels";
+import { type Nature } from "./labels";
+import { NatureField } from "./ToolForm";
 
 export interface LotDraft {
   /** Stable key of the row (React key and input ids), not sent. */
@@ -78,7 +79,6 @@ export function analyseFieldLabel(path: FieldPath): string | undefined {
   return typeof first === "string" ? labels[first] : undefined;
 }
 
-const natureOptions = optionsOf(NATURE_LABELS);
 
 export interface ProcedureFormProps {
   draft: ProcedureDraft;
@@ -136,21 +136,7 @@ export function ProcedureForm({ draft, onChange, onSubmit, error, pending }: Pro
     <form onSubmit={submit} noValidate aria-label="Besoin à analyser">
       <Stack gap="md">
         <ErrorAlert error={summarize(error, analyseFieldLabel)} title="L'analyse n'a pas abouti" />
-        <Radio.Group
-          label="Nature du marché"
-          required
-          value={draft.nature}
-          onChange={(value) => {
-            if (isKeyOf(NATURE_LABELS, value)) set("nature", value);
-          }}
-          error={fieldError("nature")}
-        >
-          <Group mt="xs">
-            {natureOptions.map((option) => (
-              <Radio key={option.value} value={option.value} label={option.label} />
-            ))}
-          </Group>
-        </Radio.Group>
+        <NatureField value={draft.nature} onChange={(nature) => set("nature", nature)} error={fieldError("nature")} />
         <TextInput
           label="Valeur estimée du besoin (€ HT)"
           description={"Tous lots, options et reconductions compris (primes éventuelles aussi). Exemples : 59\u00a0999,99 ou 59999.99."}
