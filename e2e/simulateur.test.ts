@@ -37,6 +37,19 @@ describe("simulateur des règles, sans compte (navigateur)", { skip }, () => {
     assert.deepEqual(await seriousViolations(page), []);
   });
 
+  it("puts a date outside the known rules under the launch-date field", async () => {
+    const panel = page.getByRole("tabpanel", { name: "Procédure et calendrier" });
+    await panel.getByRole("radio", { name: "Services" }).check();
+    await panel.getByLabel(/Valeur estimée/).fill("100 000");
+    await panel.getByLabel(/Date de lancement/).fill("2028-03-01");
+    await panel.getByRole("button", { name: "Analyser le besoin" }).click();
+    const date = panel.getByLabel(/Date de lancement/);
+    await panel.locator('input[type="date"][aria-invalid="true"]').first().waitFor();
+    assert.equal(await date.getAttribute("aria-invalid"), "true");
+    assert.match(await panel.innerText(), /Aucune règle connue au 1er mars 2028/);
+    assert.deepEqual(await seriousViolations(page), []);
+  });
+
   it("analyses a need and cites the articles: 59 999,99 € HT of services on 1 May 2026 needs no competition", async () => {
     const panel = page.getByRole("tabpanel", { name: "Procédure et calendrier" });
     await panel.getByRole("radio", { name: "Services" }).check();

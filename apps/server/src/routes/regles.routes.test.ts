@@ -161,6 +161,13 @@ for (const target of testTargets()) {
       assert.deepEqual(dates, [...dates].sort());
     });
 
+    it("names the field actually sent when a calendar date is outside the known period", async () => {
+      const response = await post(app, "/api/regles/delais", { dateSignature: "2026-06-08", dateNotification: "2028-01-10" });
+      assert.equal(response.status, 422);
+      assert.equal(response.body.code, "RULES_PERIOD_UNKNOWN");
+      assert.deepEqual(response.body.issues.map((i: { path: string[] }) => i.path), [["dateNotification"]]);
+    });
+
     it("checks an amendment: cumulative percentage and the CAO opinion above 5 %", async () => {
       const response = await post(app, "/api/regles/modification", {
         montantInitialHt: 1_000_000,

@@ -432,7 +432,15 @@ export function construireCalendrier(input: CalendrierInput): CalendrierResult {
     (d): d is DateLegale => d !== undefined,
   );
   const dateReference = input.dateEnvoiAvis ?? [...known].sort()[0] ?? "";
-  assertDateCouverte(dateReference, input.dateEnvoiAvis !== undefined ? "dateEnvoiAvis" : "première date connue");
+  // Every date is checked here, under the name it was sent with, before the steps check their own.
+  const sent: [(string | number)[], DateLegale | undefined][] = [
+    [["dateEnvoiAvis"], input.dateEnvoiAvis],
+    [["dateEnvoiNotificationRejet"], input.dateEnvoiNotificationRejet],
+    [["dateSignature"], input.dateSignature],
+    [["dateNotification"], input.dateNotification],
+    ...modifications.map((date, index): [(string | number)[], DateLegale] => [["datesNotificationModifications", index], date]),
+  ];
+  for (const [path, date] of sent) if (date !== undefined) assertDateCouverte(date, path);
 
   const etapes: EtapeCalendrier[] = [];
   const fondements: Fondement[] = [];

@@ -864,12 +864,12 @@ export function seuilAt(cle: CleSeuil, date: DateLegale, table: readonly LigneSe
  * Checks that `date` is inside the engine's coverage (COUVERTURE_MOTEUR, 2022-01-01 → 2027-12-31).
  * @throws DomainError `RULES_PERIOD_UNKNOWN` (kind `rule-violation`) otherwise.
  */
-export function assertDateCouverte(date: DateLegale, champ = "date"): void {
+export function assertDateCouverte(date: DateLegale, champ: string | (string | number)[] = "date"): void {
   if (date >= COUVERTURE_MOTEUR.du && date <= COUVERTURE_MOTEUR.au) return;
   const message =
     `Aucune règle connue au ${formatDateFr(date)} : le moteur de règles couvre la période du ` +
     `${formatDateFr(COUVERTURE_MOTEUR.du)} au ${formatDateFr(COUVERTURE_MOTEUR.au)} (seuils européens connus).`;
-  throw new DomainError("RULES_PERIOD_UNKNOWN", message, "rule-violation", [{ path: [champ], message }], {
+  throw new DomainError("RULES_PERIOD_UNKNOWN", message, "rule-violation", [{ path: Array.isArray(champ) ? champ : [champ], message }], {
     champ,
     date,
     periodesConnues: [{ ...COUVERTURE_MOTEUR }],

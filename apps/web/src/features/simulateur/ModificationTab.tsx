@@ -6,7 +6,7 @@ import { Button, Checkbox, Fieldset, Group, NativeSelect, Paper, Stack, Text, Te
 import { useMutation } from "@tanstack/react-query";
 import { useEffect, useId, useRef, useState } from "react";
 import type { ReglesModificationInput, ReglesModificationOutput } from "@achat-public/contracts";
-import { api, ApiError } from "../../lib/api";
+import { api } from "../../lib/api";
 import { DANGER, SUCCESS } from "../../ui/colors";
 import { localIsoDate } from "./dates";
 import { errorAt, IssueList, summarize, type FieldPath } from "./errors";
@@ -157,7 +157,6 @@ export function ModificationTab() {
 
   const error = mutation.error;
   const fieldError = (...path: (string | number)[]) => errorAt(error, ...path);
-  const periodError = error instanceof ApiError && error.code === "RULES_PERIOD_UNKNOWN" ? error.message : undefined;
 
   return (
     <ToolForm
@@ -189,7 +188,7 @@ export function ModificationTab() {
         required
         value={draft.dateLancement}
         onChange={(e) => set("dateLancement", e.currentTarget.value)}
-        error={fieldError("dateLancement") ?? periodError}
+        error={fieldError("dateLancement")}
         maw={420}
       />
       <Checkbox

@@ -5,7 +5,6 @@
 import { Button, Checkbox, Fieldset, Group, Stack, Text, TextInput } from "@mantine/core";
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import type { ReglesAnalyseInput } from "@achat-public/contracts";
-import { ApiError } from "../../lib/api";
 import { DANGER } from "../../ui/colors";
 import { ErrorAlert } from "../../ui/ErrorAlert";
 import { localIsoDate } from "./dates";
@@ -121,7 +120,6 @@ export function ProcedureForm({ draft, onChange, onSubmit, error, pending }: Pro
   };
 
   const fieldError = (...path: (string | number)[]) => errorAt(error, ...path);
-  const periodError = error instanceof ApiError && error.code === "RULES_PERIOD_UNKNOWN" ? error.message : undefined;
   const lotsError = fieldError("lots");
 
   const lotValues = draft.lots.map((lot) => parseEuros(lot.valeur));
@@ -155,7 +153,7 @@ export function ProcedureForm({ draft, onChange, onSubmit, error, pending }: Pro
           required
           value={draft.dateLancement}
           onChange={(e) => set("dateLancement", e.currentTarget.value)}
-          error={fieldError("dateLancement") ?? periodError}
+          error={fieldError("dateLancement")}
           maw={420}
         />
         <Checkbox
