@@ -82,8 +82,12 @@ async function main(): Promise<void> {
     }
   }
   console.log("1. Démarrage (npm start → GET /api/health = 200), médiane :");
-  console.log(`   dossier de données neuf (initdb, migrations, démonstration) : ${(median(fresh) / 1000).toFixed(2)} s   [${fresh.map((v) => (v / 1000).toFixed(2)).join(", ")}]`);
-  console.log(`   dossier de données existant                                : ${(median(existing) / 1000).toFixed(2)} s   [${existing.map((v) => (v / 1000).toFixed(2)).join(", ")}]`);
+  console.log(
+    `   dossier de données neuf (initdb, migrations, démonstration) : ${(median(fresh) / 1000).toFixed(2)} s   [${fresh.map((v) => (v / 1000).toFixed(2)).join(", ")}]`,
+  );
+  console.log(
+    `   dossier de données existant                                : ${(median(existing) / 1000).toFixed(2)} s   [${existing.map((v) => (v / 1000).toFixed(2)).join(", ")}]`,
+  );
   console.log(`   rapport neuf / existant : ${(median(fresh) / median(existing)).toFixed(2)}\n`);
 
   const dataDir = mkdtempSync(join(tmpdir(), "achat-bench-"));

@@ -5,13 +5,21 @@ import { assertPageStructure, seriousViolations } from "./axe";
 import { browserSkipReason, CHROMIUM, CHROMIUM_ARGS, startServer, type RunningServer } from "./server";
 
 const ACCOUNTS = {
-  admin: { email: "admin@demo.achat-public.fr", password: "demo-admin-2026", pages: ["/", "/organisation", "/utilisateurs", "/audit", "/simulateur"] },
+  admin: {
+    email: "admin@demo.achat-public.fr",
+    password: "demo-admin-2026",
+    pages: ["/", "/organisation", "/utilisateurs", "/audit", "/simulateur"],
+  },
   "acheteur-central": {
     email: "central@demo.achat-public.fr",
     password: "demo-central-2026",
     pages: ["/", "/organisation", "/utilisateurs", "/simulateur"],
   },
-  acheteur: { email: "acheteur@demo.achat-public.fr", password: "demo-acheteur-2026", pages: ["/", "/organisation", "/utilisateurs", "/simulateur"] },
+  acheteur: {
+    email: "acheteur@demo.achat-public.fr",
+    password: "demo-acheteur-2026",
+    pages: ["/", "/organisation", "/utilisateurs", "/simulateur"],
+  },
   lecteur: { email: "lecteur@demo.achat-public.fr", password: "demo-lecteur-2026", pages: ["/", "/organisation", "/simulateur"] },
   entreprise: { email: "entreprise@demo.achat-public.fr", password: "demo-entreprise-2026", pages: ["/", "/simulateur"] },
 } as const;

@@ -76,9 +76,18 @@ describe("simulateur des règles, sans compte (navigateur)", { skip }, () => {
   it("computes late-payment interest in the payment tab", async () => {
     await page.getByRole("tab", { name: "Retard de paiement" }).click();
     const panel = page.getByRole("tabpanel", { name: "Retard de paiement" });
-    await panel.getByLabel(/Montant/).first().fill("12 000");
-    await panel.getByLabel(/réception/i).first().fill("2026-01-05");
-    await panel.getByLabel(/paiement/i).last().fill("2026-03-16");
+    await panel
+      .getByLabel(/Montant/)
+      .first()
+      .fill("12 000");
+    await panel
+      .getByLabel(/réception/i)
+      .first()
+      .fill("2026-01-05");
+    await panel
+      .getByLabel(/paiement/i)
+      .last()
+      .fill("2026-03-16");
     await panel.getByLabel(/Taux de la BCE/i).fill("2,15");
     await panel.getByRole("button", { name: /Calculer/ }).click();
     await panel.getByRole("heading", { level: 2, name: "Résultat du calcul" }).waitFor();
@@ -98,7 +107,10 @@ describe("simulateur des règles, sans compte (navigateur)", { skip }, () => {
     await panel.getByLabel("Le titulaire est une PME").check();
     await panel.getByRole("button", { name: "Calculer l'avance et la retenue" }).click();
     await panel.getByRole("heading", { level: 2, name: "Avance et retenue de garantie" }).waitFor();
-    await panel.getByText(/Avance obligatoire/).first().waitFor();
+    await panel
+      .getByText(/Avance obligatoire/)
+      .first()
+      .waitFor();
     const text = await panel.innerText();
     assert.match(text, /9\s600,00/);
     assert.match(text, /4\s320,00/);

@@ -30,11 +30,11 @@ const files = find(root)
   .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)))
   .sort();
 
-const child = spawn(
-  process.execPath,
-  ["--import", "tsx", "--test", "--test-concurrency=2", "--test-reporter=spec", ...files],
-  { cwd: root, env: { ...process.env, TZ: "Europe/Paris", NODE_ENV: "test" }, stdio: ["ignore", "pipe", "inherit"] },
-);
+const child = spawn(process.execPath, ["--import", "tsx", "--test", "--test-concurrency=2", "--test-reporter=spec", ...files], {
+  cwd: root,
+  env: { ...process.env, TZ: "Europe/Paris", NODE_ENV: "test" },
+  stdio: ["ignore", "pipe", "inherit"],
+});
 
 let output = "";
 child.stdout.on("data", (chunk) => {

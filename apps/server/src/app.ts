@@ -94,7 +94,10 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
       // client-side routes of the single-page app
       return reply.header("Cache-Control", "no-cache").sendFile("index.html", dist);
     }
-    return sendProblem(reply, problem(404, "ROUTE_NOT_FOUND", `Aucune ressource à l'adresse ${request.method} ${request.url.split("?")[0]}.`, request.id));
+    return sendProblem(
+      reply,
+      problem(404, "ROUTE_NOT_FOUND", `Aucune ressource à l'adresse ${request.method} ${request.url.split("?")[0]}.`, request.id),
+    );
   });
 
   return app;

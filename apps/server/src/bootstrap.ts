@@ -103,4 +103,3 @@ export async function prepareData(ctx: AppContext): Promise<DemoSummary | null> 
     }),
   );
 }
-

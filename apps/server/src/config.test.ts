@@ -25,9 +25,18 @@ describe("configuration", () => {
   });
 
   it("checks the SIRET key and the logo file", () => {
-    assert.throws(() => loadConfig({ ORG_SIRET: "22940028800011" }), (e: unknown) => e instanceof ConfigError && /ORG_SIRET : clé de contrôle invalide/.test(e.message));
-    assert.throws(() => loadConfig({ THEME_LOGO_FILE: "/nulle/part/logo.svg" }), (e: unknown) => e instanceof ConfigError && /THEME_LOGO_FILE : fichier introuvable/.test(e.message));
-    assert.throws(() => loadConfig({ THEME_LOGO_FILE: "package.json" }), (e: unknown) => e instanceof ConfigError && /format attendu/.test(e.message));
+    assert.throws(
+      () => loadConfig({ ORG_SIRET: "22940028800011" }),
+      (e: unknown) => e instanceof ConfigError && /ORG_SIRET : clé de contrôle invalide/.test(e.message),
+    );
+    assert.throws(
+      () => loadConfig({ THEME_LOGO_FILE: "/nulle/part/logo.svg" }),
+      (e: unknown) => e instanceof ConfigError && /THEME_LOGO_FILE : fichier introuvable/.test(e.message),
+    );
+    assert.throws(
+      () => loadConfig({ THEME_LOGO_FILE: "package.json" }),
+      (e: unknown) => e instanceof ConfigError && /format attendu/.test(e.message),
+    );
   });
 
   it("names every bad variable in French", () => {

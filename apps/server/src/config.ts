@@ -34,7 +34,10 @@ const EnvSchema = z.object({
   SESSION_IDLE_MINUTES: positiveInt(1, 24 * 60).default(30),
   SESSION_ABSOLUTE_HOURS: positiveInt(1, 24 * 7).default(12),
   ORG_NAME: z.string().min(2).max(120).default("Département du Val-de-Marne"),
-  ORG_SIRET: z.string().regex(/^\d{14}$/, { error: "SIRET attendu (14 chiffres)" }).default("22940028800010"),
+  ORG_SIRET: z
+    .string()
+    .regex(/^\d{14}$/, { error: "SIRET attendu (14 chiffres)" })
+    .default("22940028800010"),
   THEME_PRIMARY_COLOR: z
     .string()
     .regex(/^#[0-9a-fA-F]{6}$/, { error: "couleur attendue au format #rrggbb" })
@@ -80,14 +83,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = EnvSchema.safeParse(present);
   if (!parsed.success) {
     throw new ConfigError(
-      parsed.error.issues.map((issue) => `${issue.path.join(".")} : ${issue.message} (valeur reçue : ${JSON.stringify(present[String(issue.path[0])] ?? null)})`),
+      parsed.error.issues.map(
+        (issue) => `${issue.path.join(".")} : ${issue.message} (valeur reçue : ${JSON.stringify(present[String(issue.path[0])] ?? null)})`,
+      ),
     );
   }
   const e = parsed.data;
   const problems: string[] = [];
   if (!isValidSiret(e.ORG_SIRET)) problems.push(`ORG_SIRET : clé de contrôle invalide (valeur reçue : "${e.ORG_SIRET}")`);
   if (e.THEME_LOGO_FILE) {
-    if (!existsSync(resolve(e.THEME_LOGO_FILE))) problems.push(`THEME_LOGO_FILE : fichier introuvable (valeur reçue : "${e.THEME_LOGO_FILE}")`);
+    if (!existsSync(resolve(e.THEME_LOGO_FILE)))
+      problems.push(`THEME_LOGO_FILE : fichier introuvable (valeur reçue : "${e.THEME_LOGO_FILE}")`);
     else if (!LOGO_EXTENSIONS.includes(extname(e.THEME_LOGO_FILE).toLowerCase())) {
       problems.push(`THEME_LOGO_FILE : format attendu ${LOGO_EXTENSIONS.join(", ")} (valeur reçue : "${e.THEME_LOGO_FILE}")`);
     }

@@ -13,10 +13,6 @@ export interface AppContext {
 }
 
 /** Runs `fn` in one transaction with every repository bound to it (the unit of work). */
-export function unitOfWork<T>(
-  ctx: AppContext,
-  fn: (repos: Repositories) => Promise<T>,
-  requestId: string | null = null,
-): Promise<T> {
+export function unitOfWork<T>(ctx: AppContext, fn: (repos: Repositories) => Promise<T>, requestId: string | null = null): Promise<T> {
   return ctx.database.transaction((tx) => fn(repositories(tx, { clock: ctx.clock, ids: ctx.ids, requestId })));
 }

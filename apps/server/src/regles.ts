@@ -35,7 +35,8 @@ import {
  * (euros) out, the same code for both adapters.
  */
 export const regles = {
-  analyse: (input: ReglesAnalyseInput): ReglesAnalyseOutput => fromReglesAnalyseResult(analyserProcedure(toReglesAnalyseDomainInput(input))),
+  analyse: (input: ReglesAnalyseInput): ReglesAnalyseOutput =>
+    fromReglesAnalyseResult(analyserProcedure(toReglesAnalyseDomainInput(input))),
   delais: (input: ReglesDelaisInput): ReglesDelaisOutput => fromReglesDelaisResult(construireCalendrier(toReglesDelaisDomainInput(input))),
   modification: (input: ReglesModificationInput): ReglesModificationOutput =>
     fromReglesModificationResult(verifierModification(toReglesModificationDomainInput(input))),
@@ -44,6 +45,10 @@ export const regles = {
     fromReglesPaiementResult(calculerPaiement(toReglesPaiementDomainInput(input), table)),
   avance: (input: ReglesAvanceInput): ReglesAvanceOutput => {
     const domain = toReglesAvanceDomainInput(input);
-    return fromReglesAvanceResult(analyserAvance(domain.avance), plafondRetenueGarantie(domain.retenue), domain.retenue.montantMarcheTtcCents);
+    return fromReglesAvanceResult(
+      analyserAvance(domain.avance),
+      plafondRetenueGarantie(domain.retenue),
+      domain.retenue.montantMarcheTtcCents,
+    );
   },
 };

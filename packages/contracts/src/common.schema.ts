@@ -13,7 +13,7 @@ export const IdParams = z.strictObject({ id: Uuid });
 export type IdParams = z.infer<typeof IdParams>;
 
 export const IssueSchema = z.object({
-  path: z.array(z.union([z.string(), z.number()])).describe("Chemin du champ en cause, ex. [\"lots\", 0, \"montant\"]"),
+  path: z.array(z.union([z.string(), z.number()])).describe('Chemin du champ en cause, ex. ["lots", 0, "montant"]'),
   message: z.string().describe("Message en français"),
 });
 

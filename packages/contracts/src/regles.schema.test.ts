@@ -63,19 +63,30 @@ describe("analyse contract", () => {
     });
     assert.equal(result.success, false);
     const found = paths(result);
-    for (const p of ["nature", "valeurEstimeeHt", "dateLancement", "innovant", "lots.0.valeurEstimeeHt"]) assert.ok(found.includes(p), `${p} in ${found.join(", ")}`);
+    for (const p of ["nature", "valeurEstimeeHt", "dateLancement", "innovant", "lots.0.valeurEstimeeHt"])
+      assert.ok(found.includes(p), `${p} in ${found.join(", ")}`);
     const messages = result.error?.issues.map((i) => i.message).join(" | ") ?? "";
     assert.match(messages, /deux décimales/);
     assert.match(messages, /n'existe pas dans le calendrier/);
     assert.match(messages, /négatif/);
-    assert.ok(result.error?.issues.some((i) => i.code === "unrecognized_keys"), "unknown keys are refused");
+    assert.ok(
+      result.error?.issues.some((i) => i.code === "unrecognized_keys"),
+      "unknown keys are refused",
+    );
   });
 
   it("refuses a badly written date with one message, and absurd amounts", () => {
     const bad = ReglesAnalyseInput.safeParse({ nature: "travaux", valeurEstimeeHt: 1, dateLancement: "01/04/2026" });
-    assert.deepEqual(bad.error?.issues.map((i) => i.message), ["Date attendue au format AAAA-MM-JJ."]);
+    assert.deepEqual(
+      bad.error?.issues.map((i) => i.message),
+      ["Date attendue au format AAAA-MM-JJ."],
+    );
     for (const value of [1e12, Number.NaN, Number.POSITIVE_INFINITY, "1000"]) {
-      assert.equal(ReglesAnalyseInput.safeParse({ nature: "travaux", valeurEstimeeHt: value, dateLancement: "2026-04-01" }).success, false, String(value));
+      assert.equal(
+        ReglesAnalyseInput.safeParse({ nature: "travaux", valeurEstimeeHt: value, dateLancement: "2026-04-01" }).success,
+        false,
+        String(value),
+      );
     }
   });
 });
@@ -94,7 +105,13 @@ describe("paiement contract", () => {
   });
 
   it("on time: 0 day, 0 €", () => {
-    const output = fromReglesPaiementResult(calculerPaiement(toReglesPaiementDomainInput(ReglesPaiementInput.parse({ montantTtc: 12000, dateReception: "2026-01-05", datePaiement: "2026-02-04" }))));
+    const output = fromReglesPaiementResult(
+      calculerPaiement(
+        toReglesPaiementDomainInput(
+          ReglesPaiementInput.parse({ montantTtc: 12000, dateReception: "2026-01-05", datePaiement: "2026-02-04" }),
+        ),
+      ),
+    );
     assert.equal(output.joursRetard, 0);
     assert.equal(output.interetsMoratoires, 0);
     assert.equal(output.indemniteForfaitaire, 0);
@@ -102,7 +119,13 @@ describe("paiement contract", () => {
   });
 
   it("refuses a rate with three decimals and a period above 30 days", () => {
-    const result = ReglesPaiementInput.safeParse({ montantTtc: 1, dateReception: "2026-01-05", datePaiement: "2026-01-06", tauxBce: 2.155, delaiPaiementJours: 45 });
+    const result = ReglesPaiementInput.safeParse({
+      montantTtc: 1,
+      dateReception: "2026-01-05",
+      datePaiement: "2026-01-06",
+      tauxBce: 2.155,
+      delaiPaiementJours: 45,
+    });
     assert.deepEqual(paths(result).sort(), ["delaiPaiementJours", "tauxBce"]);
   });
 });
@@ -117,7 +140,9 @@ describe("modification contract", () => {
       modificationsAnterieures: [{ montantHt: -1000, fondement: "non-substantielle" }],
       modification: { montantHt: 5000.01, fondement: "faible-montant" },
     });
-    const output = ReglesModificationOutput.parse(fromReglesModificationResult(verifierModification(toReglesModificationDomainInput(input))));
+    const output = ReglesModificationOutput.parse(
+      fromReglesModificationResult(verifierModification(toReglesModificationDomainInput(input))),
+    );
     assert.equal(output.pourcentageCetteModification, 5);
     assert.equal(output.pourcentageCumule, 4);
     assert.equal(output.avisCaoRequis, true);
@@ -139,22 +164,33 @@ describe("modification contract", () => {
 
 describe("délais contract", () => {
   it("builds the timeline from known dates", () => {
-    const input = ReglesDelaisInput.parse({ dateEnvoiAvis: "2026-03-02", dateEnvoiNotificationRejet: "2025-12-28", notificationElectronique: false });
+    const input = ReglesDelaisInput.parse({
+      dateEnvoiAvis: "2026-03-02",
+      dateEnvoiNotificationRejet: "2025-12-28",
+      notificationElectronique: false,
+    });
     assert.throws(
       () => construireCalendrier(toReglesDelaisDomainInput(input)),
       (e: unknown) => e instanceof Error && "issues" in e && JSON.stringify(e.issues).includes("ne peut pas précéder"),
     );
     const ok = ReglesDelaisInput.parse({ dateEnvoiNotificationRejet: "2025-12-28", notificationElectronique: false });
     const output = ReglesDelaisOutput.parse(fromReglesDelaisResult(construireCalendrier(toReglesDelaisDomainInput(ok))));
-    assert.deepEqual(output.etapes.map((e) => [e.id, e.date]), [
-      ["envoi-notification-rejet", "2025-12-28"],
-      ["fin-standstill", "2026-01-12"],
-      ["signature-au-plus-tot", "2026-01-13"],
-    ]);
+    assert.deepEqual(
+      output.etapes.map((e) => [e.id, e.date]),
+      [
+        ["envoi-notification-rejet", "2025-12-28"],
+        ["fin-standstill", "2026-01-12"],
+        ["signature-au-plus-tot", "2026-01-13"],
+      ],
+    );
   });
 
   it("refuses unknown keys and impossible dates", () => {
-    const result = ReglesDelaisInput.safeParse({ dateSignature: "2026-02-29", datesNotificationModifications: ["2026-13-01"], autre: true });
+    const result = ReglesDelaisInput.safeParse({
+      dateSignature: "2026-02-29",
+      datesNotificationModifications: ["2026-13-01"],
+      autre: true,
+    });
     const found = paths(result);
     assert.ok(found.includes("dateSignature"));
     assert.ok(found.includes("datesNotificationModifications.0"));

@@ -102,7 +102,10 @@ export const ReglesAnalyseInput = z
     valeurEstimeeHt: montantEuros("Valeur estimée du besoin en euros HT : tous les lots, options, reconductions et primes"),
     dateLancement: dateIso("Date de lancement de la consultation ou d'envoi de l'avis (AAAA-MM-JJ)"),
     innovant: z.boolean().optional().describe("Achat innovant (R2122-9-1) ; faux par défaut"),
-    servicesSociauxSpecifiques: z.boolean().optional().describe("Services sociaux et autres services spécifiques de l'annexe XIV ; faux par défaut"),
+    servicesSociauxSpecifiques: z
+      .boolean()
+      .optional()
+      .describe("Services sociaux et autres services spécifiques de l'annexe XIV ; faux par défaut"),
     lots: z
       .array(
         z.strictObject({
@@ -141,7 +144,9 @@ export const ReglesAnalyseOutput = z
     procedure: FamilleProcedureSchema,
     motifDispense: z.enum(["montant", "achat-innovant"]).nullable(),
     proceduresAutorisees: z.array(ProcedureDecpSchema),
-    proceduresSousCondition: z.array(z.object({ procedure: ProcedureDecpSchema, condition: z.string(), fondements: z.array(FondementSchema) })),
+    proceduresSousCondition: z.array(
+      z.object({ procedure: ProcedureDecpSchema, condition: z.string(), fondements: z.array(FondementSchema) }),
+    ),
     publicite: PubliciteSchema,
     seuilEuropeenHt: z.number().describe("Seuil européen applicable, en euros HT"),
     seuilDispenseHt: z.number().describe("Seuil de dispense applicable, en euros HT"),
@@ -181,7 +186,10 @@ export const ReglesAnalyseOutput = z
     explications: Explications,
     pointsDeVigilance: Vigilance,
   })
-  .meta({ id: "ReglesAnalyseOutput", description: "Procédure, publicité, délais et obligations applicables au besoin (montants en euros HT)" });
+  .meta({
+    id: "ReglesAnalyseOutput",
+    description: "Procédure, publicité, délais et obligations applicables au besoin (montants en euros HT)",
+  });
 export type ReglesAnalyseOutput = z.infer<typeof ReglesAnalyseOutput>;
 
 /** Euros → cents for `analyserProcedure`. */
@@ -430,7 +438,9 @@ export function toReglesPaiementDomainInput(input: ReglesPaiementInput): Paiemen
     montantTtcCents: eurosToCents(input.montantTtc, { path: ["montantTtc"] }),
     dateReception: input.dateReception,
     datePaiement: input.datePaiement,
-    ...(input.tauxBce !== undefined ? { tauxBcePointsDeBase: eurosToCents(input.tauxBce, { allowNegative: true, path: ["tauxBce"] }) } : {}),
+    ...(input.tauxBce !== undefined
+      ? { tauxBcePointsDeBase: eurosToCents(input.tauxBce, { allowNegative: true, path: ["tauxBce"] }) }
+      : {}),
     ...(input.delaiPaiementJours !== undefined ? { delaiPaiementJours: input.delaiPaiementJours } : {}),
   };
 }
@@ -513,7 +523,9 @@ export type ReglesAvanceOutput = z.infer<typeof ReglesAvanceOutput>;
 export function toReglesAvanceDomainInput(input: ReglesAvanceInput): { avance: AvanceInput; retenue: RetenueInput } {
   const initialTtcCents = eurosToCents(input.montantInitialTtc, { path: ["montantInitialTtc"] });
   const modificationsCents =
-    input.montantModificationsTtc === undefined ? 0 : eurosToCents(input.montantModificationsTtc, { allowNegative: true, path: ["montantModificationsTtc"] });
+    input.montantModificationsTtc === undefined
+      ? 0
+      : eurosToCents(input.montantModificationsTtc, { allowNegative: true, path: ["montantModificationsTtc"] });
   return {
     avance: {
       montantInitialHtCents: eurosToCents(input.montantInitialHt, { path: ["montantInitialHt"] }),

@@ -54,7 +54,9 @@ for (const target of testTargets()) {
       await assert.rejects(insertUser("lecteur", "Majuscule@b.fr", null), rejectedBy(/users_email_lowercase/));
       await assert.rejects(insertUser("lecteur", "c@b.fr", randomUUID()), rejectedBy(/foreign key|users_direction_id/));
       await assert.rejects(
-        database.db.execute(sql`insert into directions (id, organisation_id, name, acronym) values (${randomUUID()}, ${organisationId}, 'X', 'X')`),
+        database.db.execute(
+          sql`insert into directions (id, organisation_id, name, acronym) values (${randomUUID()}, ${organisationId}, 'X', 'X')`,
+        ),
         rejectedBy(/directions_name_length/),
       );
       const [count] = await selectRows<{ n: number }>(database.db, sql`select count(*)::int as n from users`);
@@ -98,12 +100,20 @@ for (const target of testTargets()) {
         database.transaction(async (tx) => {
           const repos = repositories(tx, context);
           await repos.directions.insert({ id: randomUUID(), organisationId, name: "Direction éphémère", acronym: "DEPH", version: 1 });
-          await repos.audit.append(systemActor("test"), { type: "direction.created", aggregateType: "direction", aggregateId: "x", payload: {} });
+          await repos.audit.append(systemActor("test"), {
+            type: "direction.created",
+            aggregateType: "direction",
+            aggregateId: "x",
+            payload: {},
+          });
           await repos.directions.insert({ id: randomUUID(), organisationId, name: "Direction éphémère", acronym: "DEPH2", version: 1 });
         }),
         /Une direction porte déjà ce nom/,
       );
-      const [rows] = await selectRows<{ n: number }>(database.db, sql`select count(*)::int as n from directions where name = 'Direction éphémère'`);
+      const [rows] = await selectRows<{ n: number }>(
+        database.db,
+        sql`select count(*)::int as n from directions where name = 'Direction éphémère'`,
+      );
       assert.equal(rows!.n, 0);
       assert.equal((await verifyAuditChain(database.db)).checked, 15);
     });

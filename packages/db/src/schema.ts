@@ -1,18 +1,5 @@
 import { sql } from "drizzle-orm";
-import {
-  bigint,
-  boolean,
-  check,
-  date,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { bigint, boolean, check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 const timestamps = {
@@ -89,10 +76,7 @@ export const users = pgTable(
   (t) => [
     uniqueIndex("users_email_unique").on(t.email),
     index("users_direction_idx").on(t.directionId),
-    check(
-      "users_role_valid",
-      sql`${t.role} in ('admin', 'acheteur-central', 'acheteur', 'lecteur', 'entreprise')`,
-    ),
+    check("users_role_valid", sql`${t.role} in ('admin', 'acheteur-central', 'acheteur', 'lecteur', 'entreprise')`),
     check("users_email_lowercase", sql`${t.email} = lower(${t.email})`),
     check("users_acheteur_has_direction", sql`${t.role} <> 'acheteur' or ${t.directionId} is not null`),
     check("users_service_needs_direction", sql`${t.serviceId} is null or ${t.directionId} is not null`),

@@ -24,7 +24,9 @@ export function testTargets(): TestTarget[] {
 function migrationsKey(): string {
   const folder = migrationsFolder();
   const hash = createHash("sha256");
-  for (const file of readdirSync(folder).filter((f) => f.endsWith(".sql")).sort()) {
+  for (const file of readdirSync(folder)
+    .filter((f) => f.endsWith(".sql"))
+    .sort()) {
     hash.update(file).update(readFileSync(join(folder, file)));
   }
   return hash.digest("hex").slice(0, 16);

@@ -50,11 +50,12 @@ async function createUserCommand(args: ParsedArgs, out: Output): Promise<number>
         password,
       });
     });
-    print(
-      out,
-      `Compte créé : ${user.email} (${user.role}).${generated ? `\nMot de passe (affiché une seule fois) : ${password}` : ""}`,
-      { id: user.id, email: user.email, role: user.role, ...(generated ? { motDePasse: password } : {}) },
-    );
+    print(out, `Compte créé : ${user.email} (${user.role}).${generated ? `\nMot de passe (affiché une seule fois) : ${password}` : ""}`, {
+      id: user.id,
+      email: user.email,
+      role: user.role,
+      ...(generated ? { motDePasse: password } : {}),
+    });
     return 0;
   });
 }
@@ -82,7 +83,11 @@ async function verifyAuditCommand(out: Output): Promise<number> {
   return withContext(async (ctx) => {
     const report = await verifyAuditChain(ctx.database.db);
     if (report.ok) {
-      print(out, `Chaîne d'audit intègre : ${report.checked} événement${report.checked > 1 ? "s" : ""} vérifié${report.checked > 1 ? "s" : ""}.`, report);
+      print(
+        out,
+        `Chaîne d'audit intègre : ${report.checked} événement${report.checked > 1 ? "s" : ""} vérifié${report.checked > 1 ? "s" : ""}.`,
+        report,
+      );
       return 0;
     }
     const b = report.firstBreak!;
@@ -104,11 +109,17 @@ async function loadDemoCommand(out: Output): Promise<number> {
   return withContext(async (ctx) => {
     const summary = await unitOfWork(ctx, async (repos) => {
       if (await repos.organisations.first()) {
-        throw new UsageError("La base contient déjà une organisation : les données de démonstration ne se chargent que dans une base vide.");
+        throw new UsageError(
+          "La base contient déjà une organisation : les données de démonstration ne se chargent que dans une base vide.",
+        );
       }
       return loadDemoData(repos, ctx.hasher);
     });
-    print(out, `Données de démonstration chargées : ${summary.directions} directions, ${summary.services} services, ${summary.users} comptes.`, summary);
+    print(
+      out,
+      `Données de démonstration chargées : ${summary.directions} directions, ${summary.services} services, ${summary.users} comptes.`,
+      summary,
+    );
     return 0;
   });
 }

@@ -45,7 +45,19 @@ describe("ligne de commande d'administration", () => {
     assert.match(bad.stderr, /directionId : Un acheteur de direction doit être rattaché à une direction/);
 
     const created = await runCli(
-      ["utilisateur", "creer", "--email", "Agent.Voirie@valdemarne.fr", "--nom", "Agent Voirie", "--role", "acheteur", "--direction", "dtvd", "--json"],
+      [
+        "utilisateur",
+        "creer",
+        "--email",
+        "Agent.Voirie@valdemarne.fr",
+        "--nom",
+        "Agent Voirie",
+        "--role",
+        "acheteur",
+        "--direction",
+        "dtvd",
+        "--json",
+      ],
       env,
     );
     assert.equal(created.code, 0, created.stderr);
@@ -53,7 +65,11 @@ describe("ligne de commande d'administration", () => {
     assert.equal(body.email, "agent.voirie@valdemarne.fr");
     assert.equal(body.motDePasse.length, 20);
 
-    const reset = await runCli(["utilisateur", "reinitialiser-mot-de-passe", "--email", "agent.voirie@valdemarne.fr", "--mot-de-passe-stdin"], env, "court\n");
+    const reset = await runCli(
+      ["utilisateur", "reinitialiser-mot-de-passe", "--email", "agent.voirie@valdemarne.fr", "--mot-de-passe-stdin"],
+      env,
+      "court\n",
+    );
     assert.equal(reset.code, 2);
     assert.match(reset.stderr, /au moins 12 caractères/);
   });

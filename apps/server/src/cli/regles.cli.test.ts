@@ -44,7 +44,13 @@ describe("règles en ligne de commande (npm run --silent cli -- regles …)", ()
   });
 
   it("answers the advance and retention check like the API", async () => {
-    const input = { montantInitialHt: 120_000, montantInitialTtc: 144_000, dureeExecutionMois: 18, dateLancement: "2026-03-01", titulairePme: true };
+    const input = {
+      montantInitialHt: 120_000,
+      montantInitialTtc: 144_000,
+      dureeExecutionMois: 18,
+      dateLancement: "2026-03-01",
+      titulairePme: true,
+    };
     const run = await npmCli(["regles", "avance", JSON.stringify(input)], { DATA_DIR: dataDir });
     assert.equal(run.code, 0, run.stderr);
     assert.deepEqual(JSON.parse(run.stdout), (await api("/api/regles/avance", input)).body);
@@ -81,7 +87,19 @@ describe("règles en ligne de commande (npm run --silent cli -- regles …)", ()
 
   it("administers the ECB rate table", async () => {
     const set = await npmCli(
-      ["regles", "taux-bce", "definir", "--semestre", "2027-01-01", "--taux", "1,90", "--source", "BCE, décision de décembre 2026", "--confirme", "--json"],
+      [
+        "regles",
+        "taux-bce",
+        "definir",
+        "--semestre",
+        "2027-01-01",
+        "--taux",
+        "1,90",
+        "--source",
+        "BCE, décision de décembre 2026",
+        "--confirme",
+        "--json",
+      ],
       { DATA_DIR: dataDir },
     );
     assert.equal(set.code, 0, set.stderr);

@@ -72,7 +72,9 @@ async function listEcbRates(out: Output): Promise<number> {
     if (out.json) process.stdout.write(`${JSON.stringify(view, null, 2)}\n`);
     else {
       for (const r of view) {
-        process.stdout.write(`${r.debutSemestre}  ${r.tauxBce.toFixed(2).replace(".", ",")} %  ${r.statut === "confirme" ? "confirmé  " : "à confirmer"}  ${r.source}\n`);
+        process.stdout.write(
+          `${r.debutSemestre}  ${r.tauxBce.toFixed(2).replace(".", ",")} %  ${r.statut === "confirme" ? "confirmé  " : "à confirmer"}  ${r.source}\n`,
+        );
       }
     }
     return 0;
@@ -85,7 +87,10 @@ async function setEcbRateCommand(args: ParsedArgs, out: Output): Promise<number>
     source: requiredOption(args, "source"),
     statut: args.options.get("confirme") === true ? "confirme" : "a-confirmer",
   });
-  if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => `--${i.path[0] === "tauxBce" ? "taux" : String(i.path[0])} : ${i.message}`).join(" ; "));
+  if (!parsed.success)
+    throw new UsageError(
+      parsed.error.issues.map((i) => `--${i.path[0] === "tauxBce" ? "taux" : String(i.path[0])} : ${i.message}`).join(" ; "),
+    );
   const semestre = requiredOption(args, "semestre");
   return withContext(async (ctx) => {
     const row = await unitOfWork(ctx, (repos) =>
@@ -97,7 +102,9 @@ async function setEcbRateCommand(args: ParsedArgs, out: Output): Promise<number>
       }),
     );
     const view = { ...row, tauxBce: basisPointsToPercent(row.tauxBcePointsDeBase) };
-    process.stdout.write(out.json ? `${JSON.stringify(view, null, 2)}\n` : `Taux de la BCE du semestre ${row.debutSemestre} : ${view.tauxBce} %.\n`);
+    process.stdout.write(
+      out.json ? `${JSON.stringify(view, null, 2)}\n` : `Taux de la BCE du semestre ${row.debutSemestre} : ${view.tauxBce} %.\n`,
+    );
     return 0;
   });
 }
@@ -109,13 +116,17 @@ export const REGLES_COMMANDS = {
   "regles avance": analysis(ReglesAvanceInput, regles.avance),
   "regles paiement": analysis(ReglesPaiementInput, async (input) =>
     // With an explicit ECB rate the computation needs no database (it works while the server runs).
-    regles.paiement(input, input.tauxBce !== undefined ? TAUX_BCE_PAR_DEFAUT : await withContext((ctx) => ecbRateRepository(ctx.database.db).list())),
+    regles.paiement(
+      input,
+      input.tauxBce !== undefined ? TAUX_BCE_PAR_DEFAUT : await withContext((ctx) => ecbRateRepository(ctx.database.db).list()),
+    ),
   ),
   "regles taux-bce": async (args: ParsedArgs, out: Output) => {
     const [verb, ...rest] = args.positionals;
     if (verb === "lister") return listEcbRates(out);
     if (verb === "definir") return setEcbRateCommand({ ...args, positionals: rest }, out);
-    throw new UsageError("Sous-commande attendue : regles taux-bce lister | definir --semestre AAAA-01-01 --taux 2,15 --source \"…\" [--confirme].");
+    throw new UsageError(
+      'Sous-commande attendue : regles taux-bce lister | definir --semestre AAAA-01-01 --taux 2,15 --source "…" [--confirme].',
+    );
   },
 } satisfies Record<string, (args: ParsedArgs, out: Output) => Promise<number>>;
-

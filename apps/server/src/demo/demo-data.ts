@@ -21,7 +21,11 @@ export const DEMO_DIRECTIONS: { name: string; acronym: string; services: string[
     acronym: "DCP",
     services: ["Service des marchés", "Service achats et performance", "Service juridique de la commande publique"],
   },
-  { name: "Direction des bâtiments", acronym: "DB", services: ["Service construction", "Service maintenance et travaux", "Service énergie"] },
+  {
+    name: "Direction des bâtiments",
+    acronym: "DB",
+    services: ["Service construction", "Service maintenance et travaux", "Service énergie"],
+  },
   {
     name: "Direction des transports, de la voirie et des déplacements",
     acronym: "DTVD",
@@ -37,35 +41,133 @@ export const DEMO_DIRECTIONS: { name: string; acronym: string; services: string[
     acronym: "DEC",
     services: ["Service patrimoine des collèges", "Service restauration scolaire", "Service équipements numériques des collèges"],
   },
-  { name: "Direction des crèches", acronym: "DCRE", services: ["Service fonctionnement des crèches", "Service alimentation et fournitures"] },
+  {
+    name: "Direction des crèches",
+    acronym: "DCRE",
+    services: ["Service fonctionnement des crèches", "Service alimentation et fournitures"],
+  },
   {
     name: "Direction de l'autonomie",
     acronym: "DA",
     services: ["Service établissements et services médico-sociaux", "Service aides à domicile"],
   },
-  { name: "Direction des systèmes d'information", acronym: "DSI", services: ["Service infrastructures", "Service applications", "Service assistance"] },
+  {
+    name: "Direction des systèmes d'information",
+    acronym: "DSI",
+    services: ["Service infrastructures", "Service applications", "Service assistance"],
+  },
   { name: "Direction des ressources humaines", acronym: "DRH", services: ["Service formation", "Service prévention et santé au travail"] },
-  { name: "Direction des espaces verts et du paysage", acronym: "DEVP", services: ["Service parcs départementaux", "Service arbres et paysage"] },
+  {
+    name: "Direction des espaces verts et du paysage",
+    acronym: "DEVP",
+    services: ["Service parcs départementaux", "Service arbres et paysage"],
+  },
   {
     name: "Direction de la logistique",
     acronym: "DLOG",
     services: ["Service parc automobile", "Service fournitures et imprimerie", "Service entretien des locaux"],
   },
   { name: "Direction de la culture", acronym: "DC", services: ["Service archives départementales", "Service action culturelle"] },
-  { name: "Direction de l'action sociale", acronym: "DASO", services: ["Service insertion", "Service espaces départementaux des solidarités"] },
+  {
+    name: "Direction de l'action sociale",
+    acronym: "DASO",
+    services: ["Service insertion", "Service espaces départementaux des solidarités"],
+  },
 ];
 
 /** The demo accounts, one per role. They can log in only in demo mode. */
-export const DEMO_ACCOUNTS: { email: string; password: string; displayName: string; role: Role; direction: string | null; service: string | null }[] = [
-  { email: "admin@demo.achat-public.fr", password: "demo-admin-2026", displayName: "Camille Administratrice", role: "admin", direction: "DSI", service: null },
-  { email: "central@demo.achat-public.fr", password: "demo-central-2026", displayName: "Karim Acheteur central", role: "acheteur-central", direction: "DCP", service: "Service des marchés" },
-  { email: "acheteur@demo.achat-public.fr", password: "demo-acheteur-2026", displayName: "Sophie Acheteuse bâtiments", role: "acheteur", direction: "DB", service: "Service construction" },
-  { email: "lecteur@demo.achat-public.fr", password: "demo-lecteur-2026", displayName: "Hélène Lectrice (élue)", role: "lecteur", direction: null, service: null },
-  { email: "entreprise@demo.achat-public.fr", password: "demo-entreprise-2026", displayName: "Julien Entreprise", role: "entreprise", direction: null, service: null },
+export const DEMO_ACCOUNTS: {
+  email: string;
+  password: string;
+  displayName: string;
+  role: Role;
+  direction: string | null;
+  service: string | null;
+}[] = [
+  {
+    email: "admin@demo.achat-public.fr",
+    password: "demo-admin-2026",
+    displayName: "Camille Administratrice",
+    role: "admin",
+    direction: "DSI",
+    service: null,
+  },
+  {
+    email: "central@demo.achat-public.fr",
+    password: "demo-central-2026",
+    displayName: "Karim Acheteur central",
+    role: "acheteur-central",
+    direction: "DCP",
+    service: "Service des marchés",
+  },
+  {
+    email: "acheteur@demo.achat-public.fr",
+    password: "demo-acheteur-2026",
+    displayName: "Sophie Acheteuse bâtiments",
+    role: "acheteur",
+    direction: "DB",
+    service: "Service construction",
+  },
+  {
+    email: "lecteur@demo.achat-public.fr",
+    password: "demo-lecteur-2026",
+    displayName: "Hélène Lectrice (élue)",
+    role: "lecteur",
+    direction: null,
+    service: null,
+  },
+  {
+    email: "entreprise@demo.achat-public.fr",
+    password: "demo-entreprise-2026",
+    displayName: "Julien Entreprise",
+    role: "entreprise",
+    direction: null,
+    service: null,
+  },
 ];
 
-const FIRST_NAMES = ["Amina", "Bruno", "Chloé", "David", "Élodie", "Fabrice", "Géraldine", "Hugo", "Inès", "Jérôme", "Karima", "Laurent", "Manon", "Nicolas", "Océane", "Pascal", "Rachida", "Sébastien", "Thi Mai", "Vincent", "Yasmine", "Zoé"];
-const LAST_NAMES = ["Martin", "Bernard", "Nguyen", "Diallo", "Petit", "Moreau", "Haddad", "Lefèvre", "Garcia", "Traoré", "Roux", "Fontaine", "Benali", "Marchand", "Da Silva", "Chevalier"];
+const FIRST_NAMES = [
+  "Amina",
+  "Bruno",
+  "Chloé",
+  "David",
+  "Élodie",
+  "Fabrice",
+  "Géraldine",
+  "Hugo",
+  "Inès",
+  "Jérôme",
+  "Karima",
+  "Laurent",
+  "Manon",
+  "Nicolas",
+  "Océane",
+  "Pascal",
+  "Rachida",
+  "Sébastien",
+  "Thi Mai",
+  "Vincent",
+  "Yasmine",
+  "Zoé",
+];
+const LAST_NAMES = [
+  "Martin",
+  "Bernard",
+  "Nguyen",
+  "Diallo",
+  "Petit",
+  "Moreau",
+  "Haddad",
+  "Lefèvre",
+  "Garcia",
+  "Traoré",
+  "Roux",
+  "Fontaine",
+  "Benali",
+  "Marchand",
+  "Da Silva",
+  "Chevalier",
+];
 
 /** mulberry32: a tiny seeded PRNG, so the demo data never changes between runs. */
 function prng(seed: number): () => number {

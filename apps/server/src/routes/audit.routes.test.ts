@@ -27,7 +27,10 @@ for (const target of testTargets()) {
       assert.equal(page.body.evenements.length, 5);
       assert.ok(page.body.total > 50);
       const seqs = page.body.evenements.map((e: { seq: number }) => e.seq);
-      assert.deepEqual(seqs, [...seqs].sort((a, b) => b - a));
+      assert.deepEqual(
+        seqs,
+        [...seqs].sort((a, b) => b - a),
+      );
       assert.ok(page.body.types.includes("direction.created"));
       const directions = await admin.request("GET", "/api/audit/evenements?type=direction.&parPage=200");
       assert.ok(directions.body.evenements.every((e: { type: string }) => e.type.startsWith("direction.")));

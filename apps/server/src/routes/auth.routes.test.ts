@@ -64,9 +64,14 @@ for (const target of testTargets()) {
       const noToken = await admin.request("POST", "/api/directions", { nom: "Direction test CSRF", sigle: "DTC" }, { csrf: false });
       assert.equal(noToken.status, 403);
       assert.equal(noToken.body.code, "CSRF_REJECTED");
-      const foreign = await admin.request("POST", "/api/directions", { nom: "Direction test CSRF", sigle: "DTC" }, {
-        headers: { origin: "https://site-malveillant.example" },
-      });
+      const foreign = await admin.request(
+        "POST",
+        "/api/directions",
+        { nom: "Direction test CSRF", sigle: "DTC" },
+        {
+          headers: { origin: "https://site-malveillant.example" },
+        },
+      );
       assert.equal(foreign.status, 403);
       const anonymousLogin = await new TestClient(app).request(
         "POST",

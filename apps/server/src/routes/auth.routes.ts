@@ -7,9 +7,7 @@ import { unitOfWork, type AppContext } from "../context";
 import { cookieNames, cookieOptions, ensureCsrfCookie, requireSession } from "../http/security";
 
 export async function toMoi(ctx: AppContext, user: User): Promise<Moi> {
-  const direction = user.directionId
-    ? await directionRepository(ctx.database.db).get(user.directionId, user.organisationId)
-    : null;
+  const direction = user.directionId ? await directionRepository(ctx.database.db).get(user.directionId, user.organisationId) : null;
   return {
     id: user.id,
     email: user.email,

@@ -156,7 +156,13 @@ export const organisationRoutes =
     app.put(
       "/api/services/:id",
       {
-        schema: { tags, summary: "Renommer un service", params: IdParams, body: ServiceUpdate, response: { 200: ServiceOutput, ...errors } },
+        schema: {
+          tags,
+          summary: "Renommer un service",
+          params: IdParams,
+          body: ServiceUpdate,
+          response: { 200: ServiceOutput, ...errors },
+        },
       },
       async (request) => {
         const actor = requireActor(request);

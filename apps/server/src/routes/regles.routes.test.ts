@@ -68,10 +68,13 @@ for (const target of testTargets()) {
       });
       assert.equal(response.status, 400);
       assert.equal(response.type, "application/problem+json; charset=utf-8");
-      assert.deepEqual(
-        response.body.issues.map((i: { path: string[] }) => i.path.join(".")).sort(),
-        ["dateLancement", "inconnu", "innovant", "nature", "valeurEstimeeHt"],
-      );
+      assert.deepEqual(response.body.issues.map((i: { path: string[] }) => i.path.join(".")).sort(), [
+        "dateLancement",
+        "inconnu",
+        "innovant",
+        "nature",
+        "valeurEstimeeHt",
+      ]);
       assert.ok(response.body.issues.find((i: { path: string[] }) => i.path[0] === "valeurEstimeeHt").message.includes("deux décimales"));
     });
 
@@ -84,7 +87,10 @@ for (const target of testTargets()) {
 
     it("checks lots against the total, with the lot's path", async () => {
       const response = await analyse("travaux", 1_000_000, "2026-06-01", {
-        lots: [{ intitule: "Gros œuvre", valeurEstimeeHt: 600_000 }, { intitule: "Peinture", valeurEstimeeHt: 300_000 }],
+        lots: [
+          { intitule: "Gros œuvre", valeurEstimeeHt: 600_000 },
+          { intitule: "Peinture", valeurEstimeeHt: 300_000 },
+        ],
       });
       assert.equal(response.status, 400);
       assert.deepEqual(response.body.issues[0].path, ["lots"]);
@@ -102,7 +108,11 @@ for (const target of testTargets()) {
       assert.equal(response.body.joursRetard, 40);
       assert.equal(response.body.interetsMoratoires, 133.48);
       assert.equal(response.body.indemniteForfaitaire, 40);
-      const onTime = await post(app, "/api/regles/paiement", { montantTtc: 12_000, dateReception: "2026-01-05", datePaiement: "2026-02-04" });
+      const onTime = await post(app, "/api/regles/paiement", {
+        montantTtc: 12_000,
+        dateReception: "2026-01-05",
+        datePaiement: "2026-02-04",
+      });
       assert.equal(onTime.body.joursRetard, 0);
       assert.equal(onTime.body.interetsMoratoires, 0);
       assert.equal(onTime.body.indemniteForfaitaire, 0);
@@ -112,7 +122,11 @@ for (const target of testTargets()) {
       const table = await app.inject({ method: "GET", url: "/api/regles/taux-bce" });
       const rows = JSON.parse(table.body);
       assert.ok(rows.some((r: { debutSemestre: string; tauxBce: number }) => r.debutSemestre === "2026-01-01" && r.tauxBce === 2.15));
-      const defaultRate = await post(app, "/api/regles/paiement", { montantTtc: 12_000, dateReception: "2026-01-05", datePaiement: "2026-03-16" });
+      const defaultRate = await post(app, "/api/regles/paiement", {
+        montantTtc: 12_000,
+        dateReception: "2026-01-05",
+        datePaiement: "2026-03-16",
+      });
       assert.equal(defaultRate.body.interetsMoratoires, 133.48);
       assert.equal(defaultRate.body.origineTauxBce, "table");
 
@@ -126,7 +140,11 @@ for (const target of testTargets()) {
         statut: "confirme",
       });
       assert.equal(set.status, 200);
-      const changed = await post(app, "/api/regles/paiement", { montantTtc: 12_000, dateReception: "2026-01-05", datePaiement: "2026-03-16" });
+      const changed = await post(app, "/api/regles/paiement", {
+        montantTtc: 12_000,
+        dateReception: "2026-01-05",
+        datePaiement: "2026-03-16",
+      });
       // 12 000 € × 10 % × 40 / 365 = 131,506… → 131,51 €
       assert.equal(changed.body.interetsMoratoires, 131.51);
       const events = await admin.request("GET", "/api/audit/evenements?type=ecb-rate.set&agregatId=2026-01-01");
@@ -165,7 +183,10 @@ for (const target of testTargets()) {
       const response = await post(app, "/api/regles/delais", { dateSignature: "2026-06-08", dateNotification: "2028-01-10" });
       assert.equal(response.status, 422);
       assert.equal(response.body.code, "RULES_PERIOD_UNKNOWN");
-      assert.deepEqual(response.body.issues.map((i: { path: string[] }) => i.path), [["dateNotification"]]);
+      assert.deepEqual(
+        response.body.issues.map((i: { path: string[] }) => i.path),
+        [["dateNotification"]],
+      );
     });
 
     it("checks an amendment: cumulative percentage and the CAO opinion above 5 %", async () => {
@@ -208,15 +229,26 @@ for (const target of testTargets()) {
       });
       assert.equal(atThreshold.body.avance.obligatoire, false, "50 000 € HT exactly is not above the threshold");
       assert.equal(atThreshold.body.retenue.tauxMaximum, 5, "the 3 % SME cap applies to consultations from 2025-01-01");
-      const bad = await post(app, "/api/regles/avance", { montantInitialHt: 0, montantInitialTtc: 1, dureeExecutionMois: -1, dateLancement: "2026-03-01" });
+      const bad = await post(app, "/api/regles/avance", {
+        montantInitialHt: 0,
+        montantInitialTtc: 1,
+        dureeExecutionMois: -1,
+        dateLancement: "2026-03-01",
+      });
       assert.equal(bad.status, 400);
-      assert.deepEqual(bad.body.issues.map((i: { path: string[] }) => i.path[0]).sort(), ["dureeExecutionMois", "montantInitialHt", "titulairePme"]);
+      assert.deepEqual(bad.body.issues.map((i: { path: string[] }) => i.path[0]).sort(), [
+        "dureeExecutionMois",
+        "montantInitialHt",
+        "titulairePme",
+      ]);
     });
 
     it("publishes the dated threshold table with articles and sources", async () => {
       const rows = JSON.parse((await app.inject({ method: "GET", url: "/api/regles/seuils" })).body);
       const dispense = rows.filter((r: { cle: string }) => r.cle === "DISPENSE_SUPPLIES_SERVICES");
-      assert.ok(dispense.some((r: { effectiveFrom: string; valeur: string }) => r.effectiveFrom === "2026-04-01" && r.valeur.startsWith("60")));
+      assert.ok(
+        dispense.some((r: { effectiveFrom: string; valeur: string }) => r.effectiveFrom === "2026-04-01" && r.valeur.startsWith("60")),
+      );
       assert.ok(rows.every((r: { fondements: unknown[] }) => r.fondements.length > 0));
     });
   });

@@ -176,7 +176,12 @@ export const reglesRoutes =
             }),
           request.id,
         );
-        return { debutSemestre: row.debutSemestre, tauxBce: basisPointsToPercent(row.tauxBcePointsDeBase), source: row.source, statut: row.statut };
+        return {
+          debutSemestre: row.debutSemestre,
+          tauxBce: basisPointsToPercent(row.tauxBcePointsDeBase),
+          source: row.source,
+          statut: row.statut,
+        };
       },
     );
   };

@@ -63,7 +63,12 @@ for (const target of testTargets()) {
 
     it("serves the theme and the default logo from configuration", async () => {
       const theme = JSON.parse((await app.inject({ method: "GET", url: "/api/theme" })).body);
-      assert.deepEqual(theme, { nomOrganisation: "Département du Val-de-Marne", couleurPrincipale: "#005a9c", logoUrl: "/api/theme/logo", demo: true });
+      assert.deepEqual(theme, {
+        nomOrganisation: "Département du Val-de-Marne",
+        couleurPrincipale: "#005a9c",
+        logoUrl: "/api/theme/logo",
+        demo: true,
+      });
       const logo = await app.inject({ method: "GET", url: "/api/theme/logo" });
       assert.equal(logo.headers["content-type"], "image/svg+xml");
       assert.match(logo.body, /fill="#005a9c"/);

@@ -45,7 +45,10 @@ for (const target of testTargets()) {
 
     it("searches and filters by role and direction", async () => {
       const found = await admin.request("GET", "/api/utilisateurs?recherche=ACHETEUSE");
-      assert.deepEqual(found.body.map((u: { email: string }) => u.email), [DEMO.acheteur[0]]);
+      assert.deepEqual(
+        found.body.map((u: { email: string }) => u.email),
+        [DEMO.acheteur[0]],
+      );
       const admins = await admin.request("GET", "/api/utilisateurs?role=admin");
       assert.ok(admins.body.every((u: { role: string }) => u.role === "admin"));
       const bad = await admin.request("GET", "/api/utilisateurs?role=pirate");
@@ -130,7 +133,9 @@ for (const target of testTargets()) {
     it("resets a password: the old one stops working, sessions are closed", async () => {
       const list = await admin.request("GET", `/api/utilisateurs?recherche=${encodeURIComponent(DEMO.central[0])}`);
       const central = await loggedIn(app, DEMO.central);
-      const reset = await admin.request("PUT", `/api/utilisateurs/${list.body[0].id}/mot-de-passe`, { motDePasse: "nouvelle phrase secrete 2026" });
+      const reset = await admin.request("PUT", `/api/utilisateurs/${list.body[0].id}/mot-de-passe`, {
+        motDePasse: "nouvelle phrase secrete 2026",
+      });
       assert.equal(reset.status, 204);
       assert.equal((await central.request("GET", "/api/organisation")).status, 401);
       assert.equal((await new TestClient(app).login(...DEMO.central)).status, 401);
@@ -168,7 +173,10 @@ for (const target of testTargets()) {
       assert.equal((await admin.request("DELETE", `/api/utilisateurs/${created.body.id}`)).status, 204);
       assert.equal((await admin.request("GET", `/api/utilisateurs/${created.body.id}`)).status, 404);
       const events = await admin.request("GET", `/api/audit/evenements?agregatId=${created.body.id}`);
-      assert.deepEqual(events.body.evenements.map((e: { type: string }) => e.type), ["user.deleted", "user.created"]);
+      assert.deepEqual(
+        events.body.evenements.map((e: { type: string }) => e.type),
+        ["user.deleted", "user.created"],
+      );
     });
   });
 }

@@ -4,7 +4,11 @@ function mix(hex: string, target: [number, number, number], weight: number): str
   const n = Number.parseInt(hex.slice(1), 16);
   const rgb = [(n >> 16) & 255, (n >> 8) & 255, n & 255];
   return `#${rgb
-    .map((c, i) => Math.round(c + (target[i]! - c) * weight).toString(16).padStart(2, "0"))
+    .map((c, i) =>
+      Math.round(c + (target[i]! - c) * weight)
+        .toString(16)
+        .padStart(2, "0"),
+    )
     .join("")}`;
 }
 

@@ -58,7 +58,17 @@ export function FormModal({ title, opened, onClose, fields, initialValues, submi
 
   const shown = fieldsFor ? fieldsFor(values) : fields;
   return (
-    <Modal opened={opened} onClose={onClose} closeButtonProps={{ "aria-label": "Fermer" }} title={<Text fw={700} component="h2" size="lg" m={0}>{title}</Text>} size="lg">
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      closeButtonProps={{ "aria-label": "Fermer" }}
+      title={
+        <Text fw={700} component="h2" size="lg" m={0}>
+          {title}
+        </Text>
+      }
+      size="lg"
+    >
       <form onSubmit={submit} noValidate>
         <Stack>
           <ErrorAlert error={error} />
@@ -67,11 +77,7 @@ export function FormModal({ title, opened, onClose, fields, initialValues, submi
             switch (field.kind) {
               case "switch":
                 return (
-                  <Switch
-                    {...common}
-                    checked={values[field.name] === true}
-                    onChange={(e) => set(field.name, e.currentTarget.checked)}
-                  />
+                  <Switch {...common} checked={values[field.name] === true} onChange={(e) => set(field.name, e.currentTarget.checked)} />
                 );
               case "select":
                 return (
@@ -149,7 +155,16 @@ export function ConfirmModal({ title, message, opened, confirmLabel, onClose, on
     }
   };
   return (
-    <Modal opened={opened} onClose={onClose} closeButtonProps={{ "aria-label": "Fermer" }} title={<Text fw={700} component="h2" size="lg" m={0}>{title}</Text>}>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      closeButtonProps={{ "aria-label": "Fermer" }}
+      title={
+        <Text fw={700} component="h2" size="lg" m={0}>
+          {title}
+        </Text>
+      }
+    >
       <Stack>
         <ErrorAlert error={error} title="Action refusée" />
         <Text>{message}</Text>

@@ -21,7 +21,9 @@ export function sha256Hex(text: string): string {
 type AuditRow = typeof auditEvents.$inferSelect;
 
 /** The hash of a stored event, recomputed from its columns. */
-export function hashOf(row: Pick<AuditRow, "id" | "occurredAt" | "actorId" | "actorLabel" | "type" | "aggregateType" | "aggregateId" | "payload" | "prevHash">): string {
+export function hashOf(
+  row: Pick<AuditRow, "id" | "occurredAt" | "actorId" | "actorLabel" | "type" | "aggregateType" | "aggregateId" | "payload" | "prevHash">,
+): string {
   return sha256Hex(
     auditHashMaterial({
       id: row.id,
@@ -87,13 +89,7 @@ export async function listAuditEvents(db: Executor, filter: AuditFilter): Promis
   if (filter.to) conditions.push(lt(auditEvents.occurredAt, filter.to));
   const where = and(...conditions);
   const [totalRow] = await db.select({ n: count() }).from(auditEvents).where(where);
-  const rows = await db
-    .select()
-    .from(auditEvents)
-    .where(where)
-    .orderBy(desc(auditEvents.seq))
-    .limit(filter.limit)
-    .offset(filter.offset);
+  const rows = await db.select().from(auditEvents).where(where).orderBy(desc(auditEvents.seq)).limit(filter.limit).offset(filter.offset);
   return {
     total: totalRow?.n ?? 0,
     events: rows.map(({ prevHash: _prev, ...rest }) => rest),
@@ -127,12 +123,7 @@ export async function verifyAuditChain(db: Executor, batchSize = 1000): Promise<
   let afterSeq = 0;
   let checked = 0;
   for (;;) {
-    const rows = await db
-      .select()
-      .from(auditEvents)
-      .where(gt(auditEvents.seq, afterSeq))
-      .orderBy(asc(auditEvents.seq))
-      .limit(batchSize);
+    const rows = await db.select().from(auditEvents).where(gt(auditEvents.seq, afterSeq)).orderBy(asc(auditEvents.seq)).limit(batchSize);
     if (rows.length === 0) return { ok: true, checked, lastHash: previous, firstBreak: null };
     for (const row of rows) {
       if (row.prevHash !== previous) {

@@ -1,5 +1,13 @@
 import { and, asc, count, eq, sql } from "drizzle-orm";
-import { DomainError, type Direction, type DirectionRepository, type DirectionWithServices, type OrganisationRepository, type Service, type ServiceRepository } from "@achat-public/domain";
+import {
+  DomainError,
+  type Direction,
+  type DirectionRepository,
+  type DirectionWithServices,
+  type OrganisationRepository,
+  type Service,
+  type ServiceRepository,
+} from "@achat-public/domain";
 import type { Executor } from "../client";
 import { pgError, UNIQUE_VIOLATION } from "../errors";
 import { directions, organisations, services, users } from "../schema";
@@ -61,11 +69,7 @@ const SERVICE_UNIQUE: Record<string, [string, string, string]> = {
 export function directionRepository(db: Executor): DirectionRepository {
   return {
     async list(organisationId) {
-      const rows = await db
-        .select()
-        .from(directions)
-        .where(eq(directions.organisationId, organisationId))
-        .orderBy(asc(directions.name));
+      const rows = await db.select().from(directions).where(eq(directions.organisationId, organisationId)).orderBy(asc(directions.name));
       const serviceRows = await db
         .select({
           service: services,

@@ -1,13 +1,5 @@
 import { DomainError } from "../errors";
-import type {
-  AuditLog,
-  Clock,
-  PasswordHasher,
-  SessionRepository,
-  ThrottleRepository,
-  TokenGenerator,
-  UserRepository,
-} from "../ports";
+import type { AuditLog, Clock, PasswordHasher, SessionRepository, ThrottleRepository, TokenGenerator, UserRepository } from "../ports";
 import { normaliseEmail, type User } from "../organisation/organisation";
 import type { UserActor } from "./roles";
 import { isSessionAlive, newSessionTimes, shouldTouchSession, type SessionPolicy } from "./session";
@@ -169,10 +161,7 @@ export async function resolveSession(
   return { user: found.user, actor: actorOf(found.user), csrfToken: found.session.csrfToken, tokenHash };
 }
 
-export async function logout(
-  deps: { sessions: SessionRepository; audit: AuditLog },
-  current: CurrentSession,
-): Promise<void> {
+export async function logout(deps: { sessions: SessionRepository; audit: AuditLog }, current: CurrentSession): Promise<void> {
   await deps.sessions.delete(current.tokenHash);
   await deps.audit.append(current.actor, {
     type: "user.logged-out",

@@ -23,8 +23,14 @@ describe("organisation rules", () => {
   });
 
   it("reports every problem of a direction at once", () => {
-    assert.deepEqual(issuesOf(() => validateDirection({ name: " x ", acronym: "a b" })), ["name", "acronym"]);
-    assert.deepEqual(issuesOf(() => validateDirection({ name: "D".repeat(121), acronym: "ABCDEFGHIJKLM" })), ["name", "acronym"]);
+    assert.deepEqual(
+      issuesOf(() => validateDirection({ name: " x ", acronym: "a b" })),
+      ["name", "acronym"],
+    );
+    assert.deepEqual(
+      issuesOf(() => validateDirection({ name: "D".repeat(121), acronym: "ABCDEFGHIJKLM" })),
+      ["name", "acronym"],
+    );
   });
 
   it("requires a direction for a direction buyer, and the direction of a chosen service", () => {
@@ -32,12 +38,17 @@ describe("organisation rules", () => {
       issuesOf(() => validateUser({ email: "a@b.fr", displayName: "Ab", role: "acheteur", directionId: null, serviceId: "s" })),
       ["directionId", "serviceId"],
     );
-    assert.deepEqual(issuesOf(() => validateUser({ email: "a@b", displayName: "A", role: "chef", directionId: null, serviceId: null })), [
-      "email",
-      "displayName",
-      "role",
-    ]);
-    const ok = validateUser({ email: " Prenom.Nom@ValDeMarne.fr ", displayName: "Prénom  Nom", role: "lecteur", directionId: null, serviceId: null });
+    assert.deepEqual(
+      issuesOf(() => validateUser({ email: "a@b", displayName: "A", role: "chef", directionId: null, serviceId: null })),
+      ["email", "displayName", "role"],
+    );
+    const ok = validateUser({
+      email: " Prenom.Nom@ValDeMarne.fr ",
+      displayName: "Prénom  Nom",
+      role: "lecteur",
+      directionId: null,
+      serviceId: null,
+    });
     assert.equal(ok.email, "prenom.nom@valdemarne.fr");
     assert.equal(ok.displayName, "Prénom Nom");
   });

@@ -32,11 +32,7 @@ interface Deps {
 }
 
 /** Accounts the actor may see, filtered by its scope in SQL. */
-export async function listUsers(
-  deps: Pick<Deps, "users">,
-  actor: Actor,
-  filter: Omit<UserListFilter, "scope">,
-): Promise<User[]> {
+export async function listUsers(deps: Pick<Deps, "users">, actor: Actor, filter: Omit<UserListFilter, "scope">): Promise<User[]> {
   assertCan(actor, "user.read");
   return deps.users.list({ ...filter, scope: userScope(actor) });
 }
@@ -196,13 +192,7 @@ export async function deleteUser(deps: Deps, actor: Actor, organisationId: strin
 }
 
 /** Sets a new password (admin reset or CLI) and closes the account's sessions. */
-export async function resetPassword(
-  deps: Deps,
-  actor: Actor,
-  organisationId: string,
-  id: string,
-  password: string,
-): Promise<void> {
+export async function resetPassword(deps: Deps, actor: Actor, organisationId: string, id: string, password: string): Promise<void> {
   assertCan(actor, "user.manage");
   const current = await deps.users.get(id, organisationId, { kind: "all" });
   if (!current) throw notFound("Compte");

@@ -58,7 +58,10 @@ describe("procedure family at every threshold (a cent below, equal, a cent above
     it(`${nature} ${euros} € HT launched ${date} → ${procedure}`, () => {
       const result = analyse(nature, euros, date);
       assert.equal(result.procedure, procedure);
-      assert.ok(result.reglesAppliquees.some((r) => r.id === rowId), `uses ${rowId}`);
+      assert.ok(
+        result.reglesAppliquees.some((r) => r.id === rowId),
+        `uses ${rowId}`,
+      );
     });
   }
 });
@@ -143,7 +146,9 @@ describe("legality control (CGCT L3131-2, D2131-5-1)", () => {
 
   it("flags the unconfirmed 2026-2027 value", () => {
     const result = analyse("travaux", "300 000,00", "2026-06-01");
-    assert.ok(result.pointsDeVigilance.some((p) => p.startsWith("Valeur à confirmer utilisée : seuil de transmission au contrôle de légalité")));
+    assert.ok(
+      result.pointsDeVigilance.some((p) => p.startsWith("Valeur à confirmer utilisée : seuil de transmission au contrôle de légalité")),
+    );
   });
 });
 
@@ -188,7 +193,10 @@ describe("social and other specific services (Annex XIV, R2123-1 3°)", () => {
   }
 
   it("still follows the dispense threshold and the legality control of supplies and services", () => {
-    assert.equal(analyse("services", "59 999,99", "2026-06-01", { servicesSociauxSpecifiques: true }).procedure, "sans-publicite-ni-mise-en-concurrence");
+    assert.equal(
+      analyse("services", "59 999,99", "2026-06-01", { servicesSociauxSpecifiques: true }).procedure,
+      "sans-publicite-ni-mise-en-concurrence",
+    );
     assert.equal(analyse("services", "216 000,00", "2026-06-01", { servicesSociauxSpecifiques: true }).controleLegalite, true);
   });
 
@@ -252,7 +260,10 @@ describe("procedures allowed, time limits, standstill, turnover cap", () => {
   it("MAPA: no legal minimum, no standstill", () => {
     const result = analyse("services", "100 000,00", "2026-06-01");
     assert.deepEqual(result.proceduresAutorisees, ["Procédure adaptée", "Appel d'offres ouvert", "Appel d'offres restreint"]);
-    assert.deepEqual(result.delaisMinimauxReception.map((d) => [d.variante, d.joursMinimum]), [["mapa", null]]);
+    assert.deepEqual(
+      result.delaisMinimauxReception.map((d) => [d.variante, d.joursMinimum]),
+      [["mapa", null]],
+    );
     assert.equal(result.standstillApplicable, false);
   });
 
@@ -313,7 +324,11 @@ describe("small lots (each with the 20 % rule)", () => {
     assert.deepEqual(fs.petitsLots.find((p) => p.type === "innovant-petits-lots")?.lotsEligibles, [0]);
     const works = analyse("travaux", "600 000,00", "2026-06-01", { innovant: true, lots: lots("99 999,99", "100 000,00", "400 000,01") });
     assert.deepEqual(works.petitsLots.find((p) => p.type === "innovant-petits-lots")?.lotsEligibles, [0]);
-    assert.equal(analyse("services", "500 000,00", "2026-06-01", { lots: lots("100 000,00", "400 000,00") }).petitsLots.length, 2, "no innovative option without innovation");
+    assert.equal(
+      analyse("services", "500 000,00", "2026-06-01", { lots: lots("100 000,00", "400 000,00") }).petitsLots.length,
+      2,
+      "no innovative option without innovation",
+    );
   });
 });
 
@@ -322,7 +337,9 @@ describe("explanations and legal bases", () => {
     const result = analyse("fournitures", "59 999,99", "2026-04-01");
     assert.ok(
       result.explications.some((e) =>
-        e.startsWith("Valeur estimée 59\u202f999,99\u00a0€ HT < seuil de dispense 60\u202f000,00\u00a0€ HT (fournitures et services, en vigueur depuis le 1er avril 2026)"),
+        e.startsWith(
+          "Valeur estimée 59\u202f999,99\u00a0€ HT < seuil de dispense 60\u202f000,00\u00a0€ HT (fournitures et services, en vigueur depuis le 1er avril 2026)",
+        ),
       ),
       result.explications.join("\n"),
     );
@@ -330,7 +347,9 @@ describe("explanations and legal bases", () => {
   });
 
   it("every legal basis has the shape { texte, article, objet }, without duplicates", () => {
-    const result = analyse("travaux", "6 000 000,00", "2026-09-01", { lots: [{ valeurEstimeeHtCents: 50_000_000 }, { valeurEstimeeHtCents: 550_000_000 }] });
+    const result = analyse("travaux", "6 000 000,00", "2026-09-01", {
+      lots: [{ valeurEstimeeHtCents: 50_000_000 }, { valeurEstimeeHtCents: 550_000_000 }],
+    });
     for (const f of result.fondements) {
       assert.deepEqual(Object.keys(f).sort(), ["article", "objet", "texte"]);
       assert.ok(f.texte && f.article && f.objet);
@@ -354,7 +373,9 @@ describe("refusals", () => {
       (e: unknown) => {
         if (!isDomainError(e) || e.code !== "INVALID_INPUT" || e.kind !== "invalid-input") return false;
         const paths = e.issues.map((i) => i.path.join("."));
-        return ["nature", "valeurEstimeeHtCents", "dateLancement", "innovant", "lots.0.valeurEstimeeHtCents"].every((p) => paths.includes(p));
+        return ["nature", "valeurEstimeeHtCents", "dateLancement", "innovant", "lots.0.valeurEstimeeHtCents"].every((p) =>
+          paths.includes(p),
+        );
       },
     );
   });
@@ -369,7 +390,10 @@ describe("refusals", () => {
   const outside = ["2021-12-31", "2028-01-01"];
   for (const date of outside) {
     it(`refuses a launch on ${date} (outside the engine's coverage)`, () => {
-      assert.throws(() => analyse("services", "100 000,00", date), (e: unknown) => isDomainError(e) && e.code === "RULES_PERIOD_UNKNOWN" && e.kind === "rule-violation");
+      assert.throws(
+        () => analyse("services", "100 000,00", date),
+        (e: unknown) => isDomainError(e) && e.code === "RULES_PERIOD_UNKNOWN" && e.kind === "rule-violation",
+      );
     });
   }
 

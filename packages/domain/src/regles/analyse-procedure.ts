@@ -9,7 +9,14 @@
  */
 import { invalidInput } from "../errors";
 import { formatDateFr, type DateLegale } from "../valeurs/date-legale";
-import { applyBasisPoints, compareRatioToBasisPoints, formatEuros, formatPourcentage, mulDivRoundHalfUp, type Cents } from "../valeurs/montant";
+import {
+  applyBasisPoints,
+  compareRatioToBasisPoints,
+  formatEuros,
+  formatPourcentage,
+  mulDivRoundHalfUp,
+  type Cents,
+} from "../valeurs/montant";
 import { ajouterFondements, ccp, libelleNatureSeuil, phraseComparaison } from "./commun";
 import { ACHETEUR_PAR_DEFAUT, DELAIS_RECEPTION, LECTURES, type LigneDelaiReception, type ProfilAcheteur } from "./parametres";
 import {
@@ -169,7 +176,10 @@ function validate(input: unknown): void {
   c.optionalBoolean(input.innovant, ["innovant"]);
   c.optionalBoolean(input.servicesSociauxSpecifiques, ["servicesSociauxSpecifiques"]);
   if (input.servicesSociauxSpecifiques === true && input.nature !== "services") {
-    c.add(["servicesSociauxSpecifiques"], "Les services sociaux et autres services spécifiques (annexe XIV) sont des services : la nature doit être « services ».");
+    c.add(
+      ["servicesSociauxSpecifiques"],
+      "Les services sociaux et autres services spécifiques (annexe XIV) sont des services : la nature doit être « services ».",
+    );
   }
   if (input.lots !== undefined) {
     if (!Array.isArray(input.lots)) c.add(["lots"], "Une liste de lots est attendue.");
@@ -329,7 +339,9 @@ export function analyserProcedure(input: AnalyseProcedureInput, acheteur: Profil
     );
   } else if (satisfait(freeRow, valeur)) {
     publicite = "libre";
-    explications.push(`${phraseComparaison("Valeur estimée", valeur, freeRow, { nomSeuil: "seuil de publicité" }).phrase} : publicité librement adaptée au montant et à l'objet (R2131-12 1°).`);
+    explications.push(
+      `${phraseComparaison("Valeur estimée", valeur, freeRow, { nomSeuil: "seuil de publicité" }).phrase} : publicité librement adaptée au montant et à l'objet (R2131-12 1°).`,
+    );
     ajouterFondements(fondements, freeRow.fondements);
   } else if (!atOrAboveEu) {
     publicite = "boamp-ou-jal";
@@ -372,9 +384,15 @@ export function analyserProcedure(input: AnalyseProcedureInput, acheteur: Profil
       "Délais minimaux de réception : appel d'offres ouvert 35 jours, ramenés à 30 jours puisque la transmission électronique est obligatoire (R2132-7), " +
         "15 jours avec un avis de préinformation ou en cas d'urgence ; voir la liste des variantes.",
     );
-    ajouterFondements(fondements, ccp("R2161-2", "délai minimal de 35 jours en appel d'offres ouvert"), ccp("R2161-3", "réductions du délai"));
+    ajouterFondements(
+      fondements,
+      ccp("R2161-2", "délai minimal de 35 jours en appel d'offres ouvert"),
+      ccp("R2161-3", "réductions du délai"),
+    );
   } else if (procedure === "procedure-adaptee") {
-    explications.push("Procédure adaptée : pas de délai minimal légal de réception ; le délai doit être raisonnable et adapté à la complexité (R2143-1, R2151-1).");
+    explications.push(
+      "Procédure adaptée : pas de délai minimal légal de réception ; le délai doit être raisonnable et adapté à la complexité (R2143-1, R2151-1).",
+    );
   }
 
   // 5. Standstill and award notice (R2182-1, R2183-1)
@@ -401,7 +419,9 @@ export function analyserProcedure(input: AnalyseProcedureInput, acheteur: Profil
   const decpObligatoire = decp.met;
   let decpListeAnnuellePossible = false;
   if (decpObligatoire) {
-    explications.push(`${decp.phrase} : données essentielles à publier sur data.gouv.fr dans les 2 mois suivant la notification (R2196-1).`);
+    explications.push(
+      `${decp.phrase} : données essentielles à publier sur data.gouv.fr dans les 2 mois suivant la notification (R2196-1).`,
+    );
     ajouterFondements(fondements, decpRow.fondements);
   } else {
     const listRow = trouverSeuil("DECP_OPTIONAL_LIST", date);
@@ -425,9 +445,13 @@ export function analyserProcedure(input: AnalyseProcedureInput, acheteur: Profil
   const dceGratuitSurProfilAcheteur = avisObligatoire && dce.met;
   const dceGratuitSiAvisPublie = dce.met;
   if (dceGratuitSurProfilAcheteur) {
-    explications.push(`${dce.phrase} et avis de marché publié : documents de la consultation gratuits sur le profil d'acheteur dès la publication (R2132-2).`);
+    explications.push(
+      `${dce.phrase} et avis de marché publié : documents de la consultation gratuits sur le profil d'acheteur dès la publication (R2132-2).`,
+    );
   } else if (dce.met) {
-    explications.push(`${dce.phrase} : si un avis est publié, les documents de la consultation doivent être gratuits sur le profil d'acheteur (R2132-2).`);
+    explications.push(
+      `${dce.phrase} : si un avis est publié, les documents de la consultation doivent être gratuits sur le profil d'acheteur (R2132-2).`,
+    );
   } else {
     explications.push(`${dce.phrase} : pas d'obligation de mise à disposition sur le profil d'acheteur.`);
   }
@@ -461,13 +485,20 @@ export function analyserProcedure(input: AnalyseProcedureInput, acheteur: Profil
   } else if (lots.length > 1) {
     const shareRow = use("SMALL_LOTS_MAX_SHARE");
     const plafond = plafondPart(valeur, shareRow.valeur);
-    const option = (type: TypePetitsLots, libelle: string, lotRow: LigneSeuil, applicable: boolean, motif: string | null): OptionPetitsLots => {
+    const option = (
+      type: TypePetitsLots,
+      libelle: string,
+      lotRow: LigneSeuil,
+      applicable: boolean,
+      motif: string | null,
+    ): OptionPetitsLots => {
       const eligibles = lots.flatMap((lot, index) => (satisfait(lotRow, lot.valeurEstimeeHtCents) ? [index] : []));
       const cumul = eligibles.reduce((sum, index) => sum + (lots[index]?.valeurEstimeeHtCents ?? 0), 0);
       const within = compareRatioToBasisPoints(cumul, valeur, shareRow.valeur) <= 0;
       const names = eligibles.map((index) => nomLot(lots[index] as LotInput, index)).join(", ");
       const article = lotRow.fondements[0]?.article ?? "";
-      let explication = `${libelle} (${article}) : lots de moins de ${formatValeurSeuil(lotRow)}, dans la limite de ${formatPourcentage(shareRow.valeur)} ` +
+      let explication =
+        `${libelle} (${article}) : lots de moins de ${formatValeurSeuil(lotRow)}, dans la limite de ${formatPourcentage(shareRow.valeur)} ` +
         `de la valeur totale des lots, soit ${formatEuros(plafond)} HT. `;
       if (!applicable) explication += `Non applicable : ${motif ?? ""}`;
       else if (eligibles.length === 0) explication += "Aucun lot n'est sous le seuil.";
@@ -528,7 +559,8 @@ export function analyserProcedure(input: AnalyseProcedureInput, acheteur: Profil
   const envRow = use("CLIMAT_ENVIRONMENTAL_DUTY");
   const socRow = use("CLIMAT_SOCIAL_CONDITION_DUTY");
   const climatApplicable = obligationActive(envRow);
-  const critere = climatApplicable && (procedure !== "sans-publicite-ni-mise-en-concurrence" || LECTURES.climatCritereSansMiseEnConcurrence.valeur);
+  const critere =
+    climatApplicable && (procedure !== "sans-publicite-ni-mise-en-concurrence" || LECTURES.climatCritereSansMiseEnConcurrence.valeur);
   const conditionSociale = obligationActive(socRow) && atOrAboveEu;
   const climatResilience: ObligationsClimat = {
     applicable: climatApplicable,
@@ -550,7 +582,9 @@ export function analyserProcedure(input: AnalyseProcedureInput, acheteur: Profil
         "Valeur au moins égale au seuil européen : les conditions d'exécution comportent une considération sociale ou relative à l'emploi, sauf exception réglementaire (L2112-2-1).",
       );
       ajouterFondements(fondements, socRow.fondements);
-      vigilance.push("La liste réglementaire des exceptions à la condition sociale (L2112-2-1) n'a pas été vérifiée : documenter toute exception invoquée.");
+      vigilance.push(
+        "La liste réglementaire des exceptions à la condition sociale (L2112-2-1) n'a pas été vérifiée : documenter toute exception invoquée.",
+      );
     }
   } else {
     explications.push(
@@ -567,10 +601,15 @@ export function analyserProcedure(input: AnalyseProcedureInput, acheteur: Profil
       "Sans mise en concurrence, l'acheteur choisit une offre pertinente, fait une bonne utilisation des deniers publics et ne contracte pas systématiquement avec le même opérateur lorsque plusieurs peuvent répondre (R2122-8).",
     );
   }
-  if (sss) vigilance.push("Services sociaux et spécifiques : les échanges peuvent déroger à la voie électronique ; justifier la dérogation dans l'avis et le rapport (R2132-12, R2132-13).");
+  if (sss)
+    vigilance.push(
+      "Services sociaux et spécifiques : les échanges peuvent déroger à la voie électronique ; justifier la dérogation dans l'avis et le rapport (R2132-12, R2132-13).",
+    );
   for (const row of used) {
     if (row.statut === "a-confirmer") {
-      vigilance.push(`Valeur à confirmer utilisée : ${regleAppliquee(row).libelle} = ${formatValeurSeuil(row)} ; elle n'a pas encore été vérifiée dans un texte officiel.`);
+      vigilance.push(
+        `Valeur à confirmer utilisée : ${regleAppliquee(row).libelle} = ${formatValeurSeuil(row)} ; elle n'a pas encore été vérifiée dans un texte officiel.`,
+      );
     }
   }
 

@@ -59,7 +59,13 @@ describe("advance rate and amount (R2191-7, on the TTC amount)", () => {
   it("5 % for an SME of a buyer below the DRF threshold", () => {
     const small = { ...ACHETEUR_PAR_DEFAUT, drfSuperieuresAuSeuil: false };
     const result = analyserAvance(
-      { montantInitialHtCents: 10_000_000, montantInitialTtcCents: 12_000_000, dureeExecutionMois: 6, dateLancement: "2026-06-01", titulairePme: true },
+      {
+        montantInitialHtCents: 10_000_000,
+        montantInitialTtcCents: 12_000_000,
+        dureeExecutionMois: 6,
+        dateLancement: "2026-06-01",
+        titulairePme: true,
+      },
       small,
     );
     assert.equal(result.tauxMinimumPointsDeBase, 500);
@@ -69,9 +75,13 @@ describe("advance rate and amount (R2191-7, on the TTC amount)", () => {
     assert.throws(
       () => avance({ montantInitialHtCents: -1, dureeExecutionMois: 0, dateLancement: "2026-02-29" }),
       (e: unknown) =>
-        isDomainError(e) && ["montantInitialHtCents", "dureeExecutionMois", "dateLancement"].every((p) => e.issues.some((i) => i.path[0] === p)),
+        isDomainError(e) &&
+        ["montantInitialHtCents", "dureeExecutionMois", "dateLancement"].every((p) => e.issues.some((i) => i.path[0] === p)),
     );
-    assert.throws(() => avance({ montantInitialTtcCents: 1 }), (e: unknown) => isDomainError(e) && e.issues[0]?.path[0] === "montantInitialTtcCents");
+    assert.throws(
+      () => avance({ montantInitialTtcCents: 1 }),
+      (e: unknown) => isDomainError(e) && e.issues[0]?.path[0] === "montantInitialTtcCents",
+    );
   });
 });
 

@@ -121,7 +121,9 @@ export function analyserAvance(input: AvanceInput, acheteur: ProfilAcheteur = AC
   ajouterFondements(fondements, montantRow.fondements);
   explications.push(
     `${montant.phrase} et durée d'exécution de ${String(input.dureeExecutionMois).replace(".", ",")} mois ${dureeSuperieure ? ">" : "≤"} ${formatValeurSeuil(dureeRow)} : ` +
-      (avanceObligatoire ? "avance obligatoire, sauf renonciation du titulaire (R2191-3)." : "avance non obligatoire (les deux conditions sont cumulatives et strictes)."),
+      (avanceObligatoire
+        ? "avance obligatoire, sauf renonciation du titulaire (R2191-3)."
+        : "avance non obligatoire (les deux conditions sont cumulatives et strictes)."),
   );
 
   const minRow = use("AVANCE_MIN_RATE");
@@ -135,9 +137,13 @@ export function analyserAvance(input: AvanceInput, acheteur: ProfilAcheteur = AC
       `Titulaire PME d'une collectivité dont les dépenses réelles de fonctionnement dépassent ${formatEuros(drfRow.valeur)} : taux minimal de ${formatPourcentage(pmeRow.valeur)} (R2191-7).`,
     );
     ajouterFondements(fondements, pmeRow.fondements);
-    vigilance.push("Le taux PME de 10 % pour les collectivités pourrait être porté à 30 % (annonce de 2024, aucun texte trouvé) : paramètre à vérifier.");
+    vigilance.push(
+      "Le taux PME de 10 % pour les collectivités pourrait être porté à 30 % (annonce de 2024, aucun texte trouvé) : paramètre à vérifier.",
+    );
   } else {
-    explications.push(`Taux minimal de l'avance : ${formatPourcentage(minRow.valeur)} ; aucun taux maximal depuis le décret n° 2020-1261 (R2191-7).`);
+    explications.push(
+      `Taux minimal de l'avance : ${formatPourcentage(minRow.valeur)} ; aucun taux maximal depuis le décret n° 2020-1261 (R2191-7).`,
+    );
   }
   ajouterFondements(fondements, minRow.fondements);
 

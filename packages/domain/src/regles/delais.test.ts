@@ -57,7 +57,10 @@ describe("earliest receipt date per variant (§2.3), notice sent Monday 2 March 
   it("warns when the earliest date is a public holiday (35 days → Easter Monday 2026)", () => {
     const result = dateLimiteReceptionAuPlusTot({ variante: "aoo-normal", dateEnvoi: "2026-03-02" });
     assert.ok(result.dateAuPlusTot?.avertissements.some((w) => w.includes("Lundi de Pâques")));
-    assert.ok(result.explications.some((e) => e.includes("30 jours")), "mentions the practical 30-day minimum");
+    assert.ok(
+      result.explications.some((e) => e.includes("30 jours")),
+      "mentions the practical 30-day minimum",
+    );
   });
 
   it("counts clear days when asked (one more day)", () => {
@@ -66,7 +69,11 @@ describe("earliest receipt date per variant (§2.3), notice sent Monday 2 March 
   });
 
   it("sub-central buyer: the agreed date wins; without agreement at least 10 days", () => {
-    const agreed = dateLimiteReceptionAuPlusTot({ variante: "aor-offres-sous-central", dateEnvoi: "2026-03-02", dateConvenue: "2026-03-06" });
+    const agreed = dateLimiteReceptionAuPlusTot({
+      variante: "aor-offres-sous-central",
+      dateEnvoi: "2026-03-02",
+      dateConvenue: "2026-03-06",
+    });
     assert.equal(agreed.dateAuPlusTot?.date, "2026-03-06");
     assert.equal(agreed.dateConvenue, true);
     const state = { ...ACHETEUR_PAR_DEFAUT, sousCentral: false };
@@ -91,7 +98,10 @@ describe("earliest receipt date per variant (§2.3), notice sent Monday 2 March 
       () => dateLimiteReceptionAuPlusTot({ variante: "aoo-rapide" as VarianteDelaiReception, dateEnvoi: "2026-02-30" }),
       (e: unknown) => isDomainError(e) && e.issues.length === 2,
     );
-    assert.throws(() => dateLimiteReceptionAuPlusTot({ variante: "aoo-normal", dateEnvoi: "2028-01-03" }), (e: unknown) => isDomainError(e) && e.code === "RULES_PERIOD_UNKNOWN");
+    assert.throws(
+      () => dateLimiteReceptionAuPlusTot({ variante: "aoo-normal", dateEnvoi: "2028-01-03" }),
+      (e: unknown) => isDomainError(e) && e.code === "RULES_PERIOD_UNKNOWN",
+    );
   });
 });
 
@@ -130,10 +140,16 @@ describe("standstill (R2182-1), counted date to date with the dispatch day as da
 
   const exempt: [Parameters<typeof calculerStandstill>[0], RegExp][] = [
     [{ dateEnvoiNotification: "2026-03-02", transmissionElectronique: true, procedure: "procedure-adaptee" }, /procédure adaptée/],
-    [{ dateEnvoiNotification: "2026-03-02", transmissionElectronique: true, procedure: "sans-publicite-ni-mise-en-concurrence" }, /sans publicité/],
+    [
+      { dateEnvoiNotification: "2026-03-02", transmissionElectronique: true, procedure: "sans-publicite-ni-mise-en-concurrence" },
+      /sans publicité/,
+    ],
     [{ dateEnvoiNotification: "2026-03-02", transmissionElectronique: true, exemption: "marche-subsequent" }, /marché subséquent/],
     [{ dateEnvoiNotification: "2026-03-02", transmissionElectronique: true, exemption: "marche-specifique-sad" }, /acquisition dynamique/],
-    [{ dateEnvoiNotification: "2026-03-02", transmissionElectronique: true, exemption: "soumissionnaire-unique" }, /un seul soumissionnaire/],
+    [
+      { dateEnvoiNotification: "2026-03-02", transmissionElectronique: true, exemption: "soumissionnaire-unique" },
+      /un seul soumissionnaire/,
+    ],
   ];
   for (const [input, motif] of exempt) {
     it(`not applicable: ${motif.source}`, () => {
@@ -217,12 +233,23 @@ describe("timeline of legal dates", () => {
 
   it("works from a partial set of dates", () => {
     const result = construireCalendrier({ dateNotification: "2025-12-31", decpObligatoire: true });
-    assert.deepEqual(result.etapes.map((e) => [e.id, e.date]), [["notification", "2025-12-31"], ["publication-decp-au-plus-tard", "2026-02-28"]]);
+    assert.deepEqual(
+      result.etapes.map((e) => [e.id, e.date]),
+      [
+        ["notification", "2025-12-31"],
+        ["publication-decp-au-plus-tard", "2026-02-28"],
+      ],
+    );
   });
 
   it("refuses dates out of order or missing, with paths", () => {
     assert.throws(
-      () => construireCalendrier({ dateSignature: "2026-05-04", dateNotification: "2026-05-01", datesNotificationModifications: ["2026-04-01", "2026-02-30"] }),
+      () =>
+        construireCalendrier({
+          dateSignature: "2026-05-04",
+          dateNotification: "2026-05-01",
+          datesNotificationModifications: ["2026-04-01", "2026-02-30"],
+        }),
       (e: unknown) => {
         if (!isDomainError(e) || e.kind !== "invalid-input") return false;
         const paths = e.issues.map((i) => i.path.join("."));
@@ -233,10 +260,16 @@ describe("timeline of legal dates", () => {
       () => construireCalendrier({ dateSignature: "2026-05-04", dateNotification: "2026-05-01" }),
       (e: unknown) => isDomainError(e) && e.issues.some((i) => i.path[0] === "dateNotification"),
     );
-    assert.throws(() => construireCalendrier({}), (e: unknown) => isDomainError(e) && e.code === "INVALID_INPUT");
+    assert.throws(
+      () => construireCalendrier({}),
+      (e: unknown) => isDomainError(e) && e.code === "INVALID_INPUT",
+    );
   });
 
   it("refuses a procedure launched outside the engine's coverage", () => {
-    assert.throws(() => construireCalendrier({ dateEnvoiAvis: "2021-12-31" }), (e: unknown) => isDomainError(e) && e.code === "RULES_PERIOD_UNKNOWN");
+    assert.throws(
+      () => construireCalendrier({ dateEnvoiAvis: "2021-12-31" }),
+      (e: unknown) => isDomainError(e) && e.code === "RULES_PERIOD_UNKNOWN",
+    );
   });
 });

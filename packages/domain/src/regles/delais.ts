@@ -61,7 +61,10 @@ export interface DateReceptionResult {
  * @throws DomainError `INVALID_INPUT`, `RULES_PERIOD_UNKNOWN`, or `VARIANT_NOT_APPLICABLE` (a
  *   sub-central variant for a buyer that is not sub-central).
  */
-export function dateLimiteReceptionAuPlusTot(input: DateReceptionInput, acheteur: ProfilAcheteur = ACHETEUR_PAR_DEFAUT): DateReceptionResult {
+export function dateLimiteReceptionAuPlusTot(
+  input: DateReceptionInput,
+  acheteur: ProfilAcheteur = ACHETEUR_PAR_DEFAUT,
+): DateReceptionResult {
   const c = new IssueCollector();
   const raw: unknown = input;
   if (!c.object(raw)) throw invalidInput(c.issues);
@@ -70,7 +73,10 @@ export function dateLimiteReceptionAuPlusTot(input: DateReceptionInput, acheteur
   c.optionalDate(input.dateConvenue, ["dateConvenue"]);
   if (input.comptage !== undefined) c.oneOf(input.comptage, ["lendemain-envoi", "jours-francs"] as const, ["comptage"]);
   if (varianteOk && input.dateConvenue !== undefined && !ligneDelaiReception(input.variante).accordPossible) {
-    c.add(["dateConvenue"], "Une date convenue n'est possible qu'en appel d'offres restreint ou procédure avec négociation d'un acheteur sous-central.");
+    c.add(
+      ["dateConvenue"],
+      "Une date convenue n'est possible qu'en appel d'offres restreint ou procédure avec négociation d'un acheteur sous-central.",
+    );
   }
   if (envoiOk && typeof input.dateConvenue === "string" && input.dateConvenue < input.dateEnvoi) {
     c.add(["dateConvenue"], "La date convenue ne peut pas précéder la date d'envoi.");
@@ -114,10 +120,14 @@ export function dateLimiteReceptionAuPlusTot(input: DateReceptionInput, acheteur
           : `le délai court à partir du lendemain de l'envoi : la date limite ne peut être fixée avant le ${formatDateFr(dateAuPlusTot.date)}.`),
     );
     if (row.accordPossible) {
-      explications.push("À défaut d'accord avec tous les candidats sélectionnés sur une date commune, ce délai d'au moins 10 jours s'applique.");
+      explications.push(
+        "À défaut d'accord avec tous les candidats sélectionnés sur une date commune, ce délai d'au moins 10 jours s'applique.",
+      );
     }
     if (row.variante === "aoo-normal") {
-      explications.push("La transmission électronique étant obligatoire (R2132-7), le minimum pratique en appel d'offres ouvert est de 30 jours (R2161-3 2°).");
+      explications.push(
+        "La transmission électronique étant obligatoire (R2132-7), le minimum pratique en appel d'offres ouvert est de 30 jours (R2161-3 2°).",
+      );
       ajouterFondements(fondements, ccp("R2132-7", "communications et échanges par voie électronique"));
     }
   }
@@ -142,7 +152,11 @@ export function dateLimiteReceptionAuPlusTot(input: DateReceptionInput, acheteur
 export type ExemptionStandstill = "marche-subsequent" | "marche-specifique-sad" | "soumissionnaire-unique";
 
 /** The exemption ids, for validation and enums. */
-export const EXEMPTIONS_STANDSTILL: readonly ExemptionStandstill[] = ["marche-subsequent", "marche-specifique-sad", "soumissionnaire-unique"];
+export const EXEMPTIONS_STANDSTILL: readonly ExemptionStandstill[] = [
+  "marche-subsequent",
+  "marche-specifique-sad",
+  "soumissionnaire-unique",
+];
 
 const MOTIFS_EXEMPTION: Record<ExemptionStandstill, string> = {
   "marche-subsequent": "marché subséquent d'un accord-cadre",
@@ -213,7 +227,9 @@ export function calculerStandstill(input: StandstillInput): StandstillResult {
       finDelai: null,
       signatureAuPlusTot: null,
       fondements,
-      explications: [`Pas de délai de suspension obligatoire : ${motif} (R2182-1). La signature peut intervenir dès l'envoi des notifications.`],
+      explications: [
+        `Pas de délai de suspension obligatoire : ${motif} (R2182-1). La signature peut intervenir dès l'envoi des notifications.`,
+      ],
     };
   }
 
@@ -272,7 +288,10 @@ export function dateLimiteAvisAttribution(dateSignature: DateLegale): EcheanceLe
  * + 2 months, date to date, clamped to the end of a shorter month (R2196-1; arrêté du 22 décembre 2022).
  * @throws DomainError `INVALID_INPUT` or `RULES_PERIOD_UNKNOWN`.
  */
-export function dateLimitePublicationDecp(dateNotification: DateLegale, evenement: "notification" | "modification" = "notification"): EcheanceLegale {
+export function dateLimitePublicationDecp(
+  dateNotification: DateLegale,
+  evenement: "notification" | "modification" = "notification",
+): EcheanceLegale {
   const c = new IssueCollector();
   c.date(dateNotification, ["dateNotification"]);
   if (c.issues.length > 0) throw invalidInput(c.issues);
@@ -283,7 +302,8 @@ export function dateLimitePublicationDecp(dateNotification: DateLegale, evenemen
   return {
     date,
     fondements: [...parametre.fondements],
-    explication: `Données essentielles ${evenement === "notification" ? "du marché" : "de la modification"} à publier sur data.gouv.fr au plus tard le ${formatDateFr(date.date)}, ` +
+    explication:
+      `Données essentielles ${evenement === "notification" ? "du marché" : "de la modification"} à publier sur data.gouv.fr au plus tard le ${formatDateFr(date.date)}, ` +
       `${parametre.valeur} mois après la notification ${quoi} du ${formatDateFr(dateNotification)}.`,
   };
 }
@@ -423,14 +443,19 @@ export function construireCalendrier(input: CalendrierInput): CalendrierResult {
       c.add(["dateConvenue"], "Une date convenue suppose la date d'envoi de l'invitation (dateEnvoiAvis).");
     }
     const known = [input.dateEnvoiAvis, input.dateEnvoiNotificationRejet, input.dateSignature, input.dateNotification, ...modifications];
-    if (known.every((d) => d === undefined)) c.add([], "Au moins une date connue est attendue (envoi de l'avis, notification du rejet, signature ou notification).");
+    if (known.every((d) => d === undefined))
+      c.add([], "Au moins une date connue est attendue (envoi de l'avis, notification du rejet, signature ou notification).");
   }
   if (c.issues.length > 0) throw invalidInput(c.issues);
 
   const procedure = input.procedure ?? "procedure-formalisee";
-  const known = [input.dateEnvoiAvis, input.dateEnvoiNotificationRejet, input.dateSignature, input.dateNotification, ...modifications].filter(
-    (d): d is DateLegale => d !== undefined,
-  );
+  const known = [
+    input.dateEnvoiAvis,
+    input.dateEnvoiNotificationRejet,
+    input.dateSignature,
+    input.dateNotification,
+    ...modifications,
+  ].filter((d): d is DateLegale => d !== undefined);
   const dateReference = input.dateEnvoiAvis ?? [...known].sort()[0] ?? "";
   // Every date is checked here, under the name it was sent with, before the steps check their own.
   const sent: [(string | number)[], DateLegale | undefined][] = [
@@ -446,7 +471,13 @@ export function construireCalendrier(input: CalendrierInput): CalendrierResult {
   const fondements: Fondement[] = [];
   const explications: string[] = [];
   const vigilance: string[] = [];
-  const push = (type: TypeEtape, date: DateLegale, origine: EtapeCalendrier["origine"], stepFondements: readonly Fondement[], id: string = type) => {
+  const push = (
+    type: TypeEtape,
+    date: DateLegale,
+    origine: EtapeCalendrier["origine"],
+    stepFondements: readonly Fondement[],
+    id: string = type,
+  ) => {
     const computed = dateCalculee(date);
     etapes.push({
       id,
@@ -463,7 +494,9 @@ export function construireCalendrier(input: CalendrierInput): CalendrierResult {
 
   if (input.dateEnvoiAvis !== undefined) {
     push("envoi-avis", input.dateEnvoiAvis, "connue", []);
-    const variante = input.variante ?? (procedure === "procedure-formalisee" ? "aoo-electronique" : procedure === "procedure-adaptee" ? "mapa" : undefined);
+    const variante =
+      input.variante ??
+      (procedure === "procedure-formalisee" ? "aoo-electronique" : procedure === "procedure-adaptee" ? "mapa" : undefined);
     if (variante !== undefined) {
       const reception = dateLimiteReceptionAuPlusTot({
         variante,
@@ -525,7 +558,13 @@ export function construireCalendrier(input: CalendrierInput): CalendrierResult {
     push("notification-modification", date, "connue", [], `notification-modification-${index + 1}`);
     if (decp) {
       const echeance = dateLimitePublicationDecp(date, "modification");
-      push("publication-decp-modification-au-plus-tard", echeance.date.date, "calculee", echeance.fondements, `publication-decp-modification-${index + 1}`);
+      push(
+        "publication-decp-modification-au-plus-tard",
+        echeance.date.date,
+        "calculee",
+        echeance.fondements,
+        `publication-decp-modification-${index + 1}`,
+      );
       explications.push(echeance.explication);
     }
   });
@@ -535,7 +574,9 @@ export function construireCalendrier(input: CalendrierInput): CalendrierResult {
       vigilance.push(`${etape.libelle} : ${etape.avertissements.join(" ")}`);
     }
   }
-  const sorted = etapes.map((etape, index) => ({ etape, index })).sort((a, b) => (a.etape.date < b.etape.date ? -1 : a.etape.date > b.etape.date ? 1 : a.index - b.index));
+  const sorted = etapes
+    .map((etape, index) => ({ etape, index }))
+    .sort((a, b) => (a.etape.date < b.etape.date ? -1 : a.etape.date > b.etape.date ? 1 : a.index - b.index));
 
   return {
     dateReference,

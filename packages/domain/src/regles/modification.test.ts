@@ -29,7 +29,11 @@ describe("de minimis modifications (R2194-8): below the EU threshold and 10 % (s
     it(`${nature}: ${amount} on ${initial} → ${allowed ? "allowed" : "refused"}`, () => {
       const result = verifierModification(base({ nature, montantInitialHtCents: initial, modification: modif(amount) }));
       assert.equal(result.autorisee, allowed);
-      if (!allowed) assert.ok(result.pointsDeVigilance.some((p) => p.includes("R2194-7")), "points to the non-substantial test");
+      if (!allowed)
+        assert.ok(
+          result.pointsDeVigilance.some((p) => p.includes("R2194-7")),
+          "points to the non-substantial test",
+        );
     });
   }
 
@@ -37,7 +41,9 @@ describe("de minimis modifications (R2194-8): below the EU threshold and 10 % (s
     const result = verifierModification(base({ modificationsAnterieures: [modif(600_000)], modification: modif(400_000) }));
     assert.equal(result.autorisee, false);
     assert.equal(result.faibleMontant?.pourcentagePointsDeBase, 1000);
-    const other = verifierModification(base({ modificationsAnterieures: [modif(600_000, "clause-reexamen")], modification: modif(399_999) }));
+    const other = verifierModification(
+      base({ modificationsAnterieures: [modif(600_000, "clause-reexamen")], modification: modif(399_999) }),
+    );
     assert.equal(other.autorisee, true, "modifications on another basis do not count in the de minimis cumul");
   });
 
@@ -78,7 +84,12 @@ describe("additional services and unforeseen circumstances: each ≤ 50 % (R2194
   }
 
   it("the cap applies to each modification, not to the cumul", () => {
-    const result = verifierModification(base({ modificationsAnterieures: [modif(4_000_000, "prestations-supplementaires")], modification: modif(4_000_000, "prestations-supplementaires") }));
+    const result = verifierModification(
+      base({
+        modificationsAnterieures: [modif(4_000_000, "prestations-supplementaires")],
+        modification: modif(4_000_000, "prestations-supplementaires"),
+      }),
+    );
     assert.equal(result.autorisee, true);
     assert.equal(result.pourcentageCumulePointsDeBase, 8000);
     assert.ok(result.pointsDeVigilance.some((p) => p.includes("contourner")));
@@ -126,7 +137,13 @@ describe("CAO opinion (CGCT L1414-4): increase > 5 % of a contract awarded by th
   }
 
   it("warns when only the cumul of avenants goes past 5 %", () => {
-    const result = verifierModification(base({ attribueParCao: true, modificationsAnterieures: [modif(400_000, "non-substantielle")], modification: modif(400_000, "non-substantielle") }));
+    const result = verifierModification(
+      base({
+        attribueParCao: true,
+        modificationsAnterieures: [modif(400_000, "non-substantielle")],
+        modification: modif(400_000, "non-substantielle"),
+      }),
+    );
     assert.equal(result.avisCaoRequis, false);
     assert.ok(result.pointsDeVigilance.some((p) => p.includes("cumul des avenants")));
   });
@@ -134,7 +151,9 @@ describe("CAO opinion (CGCT L1414-4): increase > 5 % of a contract awarded by th
 
 describe("percentages and totals", () => {
   it("gives this and the cumulated percentage in basis points, and the new amount", () => {
-    const result = verifierModification(base({ modificationsAnterieures: [modif(250_000, "clause-reexamen")], modification: modif(500_000, "non-substantielle") }));
+    const result = verifierModification(
+      base({ modificationsAnterieures: [modif(250_000, "clause-reexamen")], modification: modif(500_000, "non-substantielle") }),
+    );
     assert.equal(result.pourcentageCetteModificationPointsDeBase, 500);
     assert.equal(result.pourcentageCumulePointsDeBase, 750);
     assert.equal(result.nouveauMontantHtCents, 10_750_000);
@@ -163,18 +182,28 @@ describe("refusals", () => {
       (e: unknown) => {
         if (!isDomainError(e) || e.kind !== "invalid-input") return false;
         const paths = e.issues.map((i) => i.path.join("."));
-        return ["montantInitialHtCents", "dateLancement", "attribueParCao", "modificationsAnterieures.0.montantHtCents", "modificationsAnterieures.0.fondement"].every((p) =>
-          paths.includes(p),
-        );
+        return [
+          "montantInitialHtCents",
+          "dateLancement",
+          "attribueParCao",
+          "modificationsAnterieures.0.montantHtCents",
+          "modificationsAnterieures.0.fondement",
+        ].every((p) => paths.includes(p));
       },
     );
   });
 
   it("refuses a decrease that would bring the contract to zero", () => {
-    assert.throws(() => verifierModification(base({ modification: modif(-10_000_000, "non-substantielle") })), (e: unknown) => isDomainError(e) && e.code === "INVALID_INPUT");
+    assert.throws(
+      () => verifierModification(base({ modification: modif(-10_000_000, "non-substantielle") })),
+      (e: unknown) => isDomainError(e) && e.code === "INVALID_INPUT",
+    );
   });
 
   it("refuses a launch date outside the coverage", () => {
-    assert.throws(() => verifierModification(base({ dateLancement: "2028-01-01", modification: modif(100) })), (e: unknown) => isDomainError(e) && e.code === "RULES_PERIOD_UNKNOWN");
+    assert.throws(
+      () => verifierModification(base({ dateLancement: "2028-01-01", modification: modif(100) })),
+      (e: unknown) => isDomainError(e) && e.code === "RULES_PERIOD_UNKNOWN",
+    );
   });
 });

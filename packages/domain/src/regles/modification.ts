@@ -8,7 +8,14 @@
  */
 import { invalidInput } from "../errors";
 import { formatDateFr, type DateLegale } from "../valeurs/date-legale";
-import { compareRatioToBasisPoints, formatEuros, formatPourcentage, ratioToBasisPoints, type Cents, type PointsDeBase } from "../valeurs/montant";
+import {
+  compareRatioToBasisPoints,
+  formatEuros,
+  formatPourcentage,
+  ratioToBasisPoints,
+  type Cents,
+  type PointsDeBase,
+} from "../valeurs/montant";
 import { ajouterFondements, ccp, phraseComparaison } from "./commun";
 import { ACHETEUR_PAR_DEFAUT, LECTURES, type ProfilAcheteur } from "./parametres";
 import {
@@ -78,7 +85,12 @@ export interface ModificationResult {
   /** All modifications / initial amount, rounded to the basis point (signed). */
   pourcentageCumulePointsDeBase: PointsDeBase;
   /** For the "faible-montant" basis: cumulated amount of such modifications and its percentage. */
-  faibleMontant: { montantCumuleHtCents: Cents; pourcentagePointsDeBase: PointsDeBase; seuilEuropeenHtCents: Cents; plafondPointsDeBase: PointsDeBase } | null;
+  faibleMontant: {
+    montantCumuleHtCents: Cents;
+    pourcentagePointsDeBase: PointsDeBase;
+    seuilEuropeenHtCents: Cents;
+    plafondPointsDeBase: PointsDeBase;
+  } | null;
   avisCaoRequis: boolean;
   reglesAppliquees: RegleAppliquee[];
   fondements: Fondement[];
@@ -125,7 +137,10 @@ function validate(input: unknown): void {
     else amountsOk = false;
     if (c.oneOf(value.fondement, FONDEMENTS_MODIFICATION, [...path, "fondement"])) {
       if (value.fondement === "prestations-supplementaires" && typeof value.montantHtCents === "number" && value.montantHtCents <= 0) {
-        c.add([...path, "montantHtCents"], "Des prestations supplémentaires augmentent le montant du marché : un montant positif est attendu.");
+        c.add(
+          [...path, "montantHtCents"],
+          "Des prestations supplémentaires augmentent le montant du marché : un montant positif est attendu.",
+        );
       }
     }
   };
@@ -177,8 +192,12 @@ export function verifierModification(input: ModificationInput, acheteur: ProfilA
   let faibleMontant: ModificationResult["faibleMontant"] = null;
   switch (modification.fondement) {
     case "clause-reexamen":
-      explications.push("Modification prévue par une clause de réexamen ou une option du marché : autorisée dans les limites de la clause (R2194-1).");
-      vigilance.push("Vérifier que la clause est claire, précise et sans équivoque, et qu'elle prévoit le champ, la nature et les conditions de la modification.");
+      explications.push(
+        "Modification prévue par une clause de réexamen ou une option du marché : autorisée dans les limites de la clause (R2194-1).",
+      );
+      vigilance.push(
+        "Vérifier que la clause est claire, précise et sans équivoque, et qu'elle prévoit le champ, la nature et les conditions de la modification.",
+      );
       break;
     case "prestations-supplementaires":
     case "circonstances-imprevues": {
@@ -194,19 +213,30 @@ export function verifierModification(input: ModificationInput, acheteur: ProfilA
           ? "Vérifier que le changement de titulaire est impossible pour des raisons économiques ou techniques (interchangeabilité, interopérabilité) et qu'il entraînerait un inconvénient majeur ou des coûts dupliqués (R2194-2)."
           : "Vérifier que les circonstances étaient imprévisibles pour un acheteur diligent (R2194-5).",
       );
-      vigilance.push("Des modifications successives ne doivent pas servir à contourner les obligations de publicité et de mise en concurrence (R2194-3).");
+      vigilance.push(
+        "Des modifications successives ne doivent pas servir à contourner les obligations de publicité et de mise en concurrence (R2194-3).",
+      );
       if (modification.fondement === "circonstances-imprevues") {
-        vigilance.push("L'application du plafond de 50 % aux circonstances imprévues (renvoi de R2194-5 à R2194-3) reste à vérifier dans le texte officiel.");
+        vigilance.push(
+          "L'application du plafond de 50 % aux circonstances imprévues (renvoi de R2194-5 à R2194-3) reste à vérifier dans le texte officiel.",
+        );
       }
       break;
     }
     case "changement-titulaire":
-      explications.push("Remplacement du titulaire par une clause de réexamen ou par succession à la suite d'une restructuration : autorisé (R2194-6).");
-      vigilance.push("Le nouveau titulaire doit remplir les conditions de participation initiales et la succession ne doit pas entraîner d'autres modifications substantielles.");
-      if (montant !== 0) vigilance.push("Un changement de titulaire ne modifie normalement pas le prix : vérifier le fondement du montant indiqué.");
+      explications.push(
+        "Remplacement du titulaire par une clause de réexamen ou par succession à la suite d'une restructuration : autorisé (R2194-6).",
+      );
+      vigilance.push(
+        "Le nouveau titulaire doit remplir les conditions de participation initiales et la succession ne doit pas entraîner d'autres modifications substantielles.",
+      );
+      if (montant !== 0)
+        vigilance.push("Un changement de titulaire ne modifie normalement pas le prix : vérifier le fondement du montant indiqué.");
       break;
     case "non-substantielle":
-      explications.push("Modification non substantielle : autorisée quel que soit son montant (R2194-7), si aucun critère de modification substantielle n'est rempli.");
+      explications.push(
+        "Modification non substantielle : autorisée quel que soit son montant (R2194-7), si aucun critère de modification substantielle n'est rempli.",
+      );
       vigilance.push(
         "Une modification est substantielle si elle aurait permis d'autres candidats ou une autre offre retenue, modifie l'équilibre économique en faveur du titulaire " +
           "de façon non prévue, étend considérablement l'objet du marché, ou remplace le titulaire hors des cas de R2194-6 (R2194-7).",
@@ -224,14 +254,21 @@ export function verifierModification(input: ModificationInput, acheteur: ProfilA
       const sousSeuilEu = !satisfait(euRow, cumulFaible); // EU row operator ">=": below means not met
       const sousPlafond = compareRatioToBasisPoints(cumulFaible, initial, capRow.valeur) < 0;
       autorisee = sousSeuilEu && sousPlafond;
-      faibleMontant = { montantCumuleHtCents: cumulFaible, pourcentagePointsDeBase: pctFaible, seuilEuropeenHtCents: euRow.valeur, plafondPointsDeBase: capRow.valeur };
+      faibleMontant = {
+        montantCumuleHtCents: cumulFaible,
+        pourcentagePointsDeBase: pctFaible,
+        seuilEuropeenHtCents: euRow.valeur,
+        plafondPointsDeBase: capRow.valeur,
+      };
       explications.push(
         `${phraseComparaison("Cumul des modifications de faible montant", cumulFaible, euRow, { nomSeuil: "seuil européen", precision: nature }).phrase}` +
           ` ; ${formatPourcentage(pctFaible)} du montant initial ${sousPlafond ? "<" : "≥"} plafond de ${formatValeurSeuil(capRow)} (${nature === "travaux" ? "travaux" : "fournitures et services"}) : ` +
           `${autorisee ? "autorisée sans examen du caractère substantiel (R2194-8)" : "plafonds de l'article R2194-8 dépassés"}.`,
       );
       if (LECTURES.cumulFaibleMontant.valeur === "valeurs-absolues" && concernees.some((m) => m.montantHtCents < 0)) {
-        vigilance.push("Les diminutions sont comptées en valeur absolue dans le cumul des modifications de faible montant (lecture prudente, à confirmer).");
+        vigilance.push(
+          "Les diminutions sont comptées en valeur absolue dans le cumul des modifications de faible montant (lecture prudente, à confirmer).",
+        );
       }
       if (!autorisee) {
         vigilance.push(
@@ -277,10 +314,13 @@ export function verifierModification(input: ModificationInput, acheteur: ProfilA
   }
   const legaliteRow = use("LEGALITY_CONTROL");
   if (acheteur.collectiviteTerritoriale && satisfait(legaliteRow, initial)) {
-    vigilance.push(`Marché transmis au contrôle de légalité (au moins ${formatValeurSeuil(legaliteRow)} au ${formatDateFr(date)}) : transmettre aussi l'avenant au préfet.`);
+    vigilance.push(
+      `Marché transmis au contrôle de légalité (au moins ${formatValeurSeuil(legaliteRow)} au ${formatDateFr(date)}) : transmettre aussi l'avenant au préfet.`,
+    );
   }
   for (const row of used) {
-    if (row.statut === "a-confirmer") vigilance.push(`Valeur à confirmer utilisée : ${regleAppliquee(row).libelle} = ${formatValeurSeuil(row)} (${row.id}).`);
+    if (row.statut === "a-confirmer")
+      vigilance.push(`Valeur à confirmer utilisée : ${regleAppliquee(row).libelle} = ${formatValeurSeuil(row)} (${row.id}).`);
   }
 
   return {

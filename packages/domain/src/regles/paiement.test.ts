@@ -14,7 +14,12 @@ describe("late payment: the issue's example", () => {
    *   (in cents and basis points: 1 200 000 × 1 015 × 40 / (10 000 × 365) = 13 347.95 → 13 348 cents);
    * - fixed indemnity: 40 € (D2192-35).
    */
-  const input: PaiementInput = { montantTtcCents: 1_200_000, dateReception: "2026-01-05", datePaiement: "2026-03-16", tauxBcePointsDeBase: 215 };
+  const input: PaiementInput = {
+    montantTtcCents: 1_200_000,
+    dateReception: "2026-01-05",
+    datePaiement: "2026-03-16",
+    tauxBcePointsDeBase: 215,
+  };
 
   it("computes due date, days late, interest and indemnity", () => {
     const result = calculerPaiement(input);
@@ -51,7 +56,12 @@ describe("on time or late, around the due date", () => {
   ];
   for (const [paid, days, interest, indemnity] of rows) {
     it(`paid ${paid} → ${days} days late`, () => {
-      const result = calculerPaiement({ montantTtcCents: 1_200_000, dateReception: "2026-01-05", datePaiement: paid, tauxBcePointsDeBase: 215 });
+      const result = calculerPaiement({
+        montantTtcCents: 1_200_000,
+        dateReception: "2026-01-05",
+        datePaiement: paid,
+        tauxBcePointsDeBase: 215,
+      });
       assert.equal(result.joursRetard, days);
       assert.equal(result.interetsMoratoiresCents, interest);
       assert.equal(result.indemniteForfaitaireCents, indemnity);
@@ -59,7 +69,13 @@ describe("on time or late, around the due date", () => {
   }
 
   it("a shorter contractual period moves the due date", () => {
-    const result = calculerPaiement({ montantTtcCents: 1_200_000, dateReception: "2026-01-05", datePaiement: "2026-01-26", delaiPaiementJours: 20, tauxBcePointsDeBase: 215 });
+    const result = calculerPaiement({
+      montantTtcCents: 1_200_000,
+      dateReception: "2026-01-05",
+      datePaiement: "2026-01-26",
+      delaiPaiementJours: 20,
+      tauxBcePointsDeBase: 215,
+    });
     assert.equal(result.dateEcheance.date, "2026-01-25");
     assert.equal(result.joursRetard, 1);
   });
@@ -95,7 +111,8 @@ describe("ECB rate of the half-year in which interest started to run (R2192-31)"
     const input: PaiementInput = { montantTtcCents: 1_000_000, dateReception: "2027-03-01", datePaiement: "2027-05-01" };
     assert.throws(
       () => calculerPaiement(input),
-      (e: unknown) => isDomainError(e) && e.code === "RULES_PERIOD_UNKNOWN" && e.message.includes("1er janvier 2027") && e.message.includes("tauxBce"),
+      (e: unknown) =>
+        isDomainError(e) && e.code === "RULES_PERIOD_UNKNOWN" && e.message.includes("1er janvier 2027") && e.message.includes("tauxBce"),
     );
     assert.equal(calculerPaiement({ ...input, tauxBcePointsDeBase: 200 }).tauxInteretsPointsDeBase, 1000);
   });
@@ -111,9 +128,15 @@ describe("ECB rate of the half-year in which interest started to run (R2192-31)"
     assert.equal(debutSemestre("2026-07-01"), "2026-07-01");
     assert.equal(tauxBceDuSemestre("2023-08-15").tauxBcePointsDeBase, 400);
     assert.deepEqual(verifierTableTauxBce(TAUX_BCE_PAR_DEFAUT), []);
-    assert.equal(verifierTableTauxBce([{ debutSemestre: "2026-03-01", tauxBcePointsDeBase: 2.15, source: "", statut: "confirme" }]).length, 2);
+    assert.equal(
+      verifierTableTauxBce([{ debutSemestre: "2026-03-01", tauxBcePointsDeBase: 2.15, source: "", statut: "confirme" }]).length,
+      2,
+    );
     assert.throws(
-      () => calculerPaiement({ montantTtcCents: 1, dateReception: "2026-01-05", datePaiement: "2026-03-16" }, [{ debutSemestre: "2026-01-02", tauxBcePointsDeBase: 1, source: "", statut: "confirme" }]),
+      () =>
+        calculerPaiement({ montantTtcCents: 1, dateReception: "2026-01-05", datePaiement: "2026-03-16" }, [
+          { debutSemestre: "2026-01-02", tauxBcePointsDeBase: 1, source: "", statut: "confirme" },
+        ]),
       (e: unknown) => isDomainError(e) && e.code === "RATE_TABLE_INVALID",
     );
   });
@@ -122,11 +145,21 @@ describe("ECB rate of the half-year in which interest started to run (R2192-31)"
 describe("refusals", () => {
   it("reports every problem with its path", () => {
     assert.throws(
-      () => calculerPaiement({ montantTtcCents: -5, dateReception: "2026-01-05", datePaiement: "2026-01-04", tauxBcePointsDeBase: 2.15, delaiPaiementJours: 45 }),
+      () =>
+        calculerPaiement({
+          montantTtcCents: -5,
+          dateReception: "2026-01-05",
+          datePaiement: "2026-01-04",
+          tauxBcePointsDeBase: 2.15,
+          delaiPaiementJours: 45,
+        }),
       (e: unknown) => {
         if (!isDomainError(e) || e.kind !== "invalid-input") return false;
         const paths = e.issues.map((i) => i.path.join("."));
-        return ["montantTtcCents", "datePaiement", "tauxBcePointsDeBase", "delaiPaiementJours"].every((p) => paths.includes(p)) && e.issues.some((i) => i.message.includes("L2192-10"));
+        return (
+          ["montantTtcCents", "datePaiement", "tauxBcePointsDeBase", "delaiPaiementJours"].every((p) => paths.includes(p)) &&
+          e.issues.some((i) => i.message.includes("L2192-10"))
+        );
       },
     );
   });

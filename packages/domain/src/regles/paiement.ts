@@ -96,7 +96,9 @@ export function tauxBceDuSemestre(date: DateLegale, table: readonly LigneTauxBce
   throw new DomainError(
     "RULES_PERIOD_UNKNOWN",
     `Taux de la BCE inconnu pour le semestre commençant le ${formatDateFr(semestre)} : la table couvre ` +
-      (known.length > 0 ? `les semestres du ${formatDateFr(known[0] ?? semestre)} au ${formatDateFr(known.at(-1) ?? semestre)}` : "aucun semestre") +
+      (known.length > 0
+        ? `les semestres du ${formatDateFr(known[0] ?? semestre)} au ${formatDateFr(known.at(-1) ?? semestre)}`
+        : "aucun semestre") +
       ". Ajoutez le taux à la table ou indiquez-le (tauxBce).",
     "rule-violation",
     [],
@@ -122,14 +124,19 @@ export function calculerPaiement(input: PaiementInput, table: readonly LigneTaux
   if (raw.tauxBcePointsDeBase !== undefined) c.integer(raw.tauxBcePointsDeBase, ["tauxBcePointsDeBase"], -1_000, 10_000);
   const delaiMax = DELAIS_LEGAUX.paiementJours.valeur;
   if (raw.delaiPaiementJours !== undefined && !c.integer(raw.delaiPaiementJours, ["delaiPaiementJours"], 1, delaiMax)) {
-    c.issues.at(-1)!.message = `Le délai de paiement contractuel est un nombre entier de jours entre 1 et ${delaiMax} : un marché ne peut pas prévoir plus de ${delaiMax} jours (L2192-10).`;
+    c.issues.at(-1)!.message =
+      `Le délai de paiement contractuel est un nombre entier de jours entre 1 et ${delaiMax} : un marché ne peut pas prévoir plus de ${delaiMax} jours (L2192-10).`;
   }
   if (receptionOk && paiementOk && input.datePaiement < input.dateReception) {
     c.add(["datePaiement"], "La date de paiement ne peut pas précéder la date de réception de la demande de paiement.");
   }
   const tableProblems = verifierTableTauxBce(table);
   if (tableProblems.length > 0) {
-    throw new DomainError("RATE_TABLE_INVALID", `La table des taux de la BCE est invalide : ${tableProblems.join(" ; ")}.`, "invalid-input");
+    throw new DomainError(
+      "RATE_TABLE_INVALID",
+      `La table des taux de la BCE est invalide : ${tableProblems.join(" ; ")}.`,
+      "invalid-input",
+    );
   }
   if (c.issues.length > 0) throw invalidInput(c.issues);
   assertDateCouverte(input.dateReception, "dateReception");
@@ -164,7 +171,9 @@ export function calculerPaiement(input: PaiementInput, table: readonly LigneTaux
     pointsDeVigilance: vigilance,
   };
   if (joursRetard === 0) {
-    explications.push(`Paiement le ${formatDateFr(input.datePaiement)}, au plus tard à l'échéance : ni intérêts moratoires ni indemnité forfaitaire.`);
+    explications.push(
+      `Paiement le ${formatDateFr(input.datePaiement)}, au plus tard à l'échéance : ni intérêts moratoires ni indemnité forfaitaire.`,
+    );
     return base;
   }
 
@@ -183,7 +192,9 @@ export function calculerPaiement(input: PaiementInput, table: readonly LigneTaux
     origine = "table";
     statut = row.statut;
     if (row.statut === "a-confirmer") {
-      vigilance.push(`Taux de la BCE du semestre commençant le ${formatDateFr(semestre)} à confirmer (${row.source}) : vérifier la table des taux.`);
+      vigilance.push(
+        `Taux de la BCE du semestre commençant le ${formatDateFr(semestre)} à confirmer (${row.source}) : vérifier la table des taux.`,
+      );
     }
   }
   const majoration = PAIEMENT.majorationPointsDeBase.valeur;

@@ -85,7 +85,10 @@ export const DELAIS_LEGAUX = Object.freeze({
   paiementJours: {
     valeur: 30,
     libelle: "délai global de paiement (État et collectivités territoriales)",
-    fondements: [ccp("R2192-10", "délai de paiement de 30 jours"), ccp("L2192-10", "un marché peut prévoir un délai plus court, jamais plus long")],
+    fondements: [
+      ccp("R2192-10", "délai de paiement de 30 jours"),
+      ccp("L2192-10", "un marché peut prévoir un délai plus court, jamais plus long"),
+    ],
     statut: "confirme",
     sources: ["S16"],
   },
@@ -160,13 +163,38 @@ export interface LigneTauxBce {
  * explicit error unless the caller supplies the rate.
  */
 export const TAUX_BCE_PAR_DEFAUT: readonly LigneTauxBce[] = Object.freeze([
-  { debutSemestre: "2022-01-01", tauxBcePointsDeBase: 0, source: "S16b (taux des intérêts moratoires de 8 % jusqu'en 2022)", statut: "confirme" },
-  { debutSemestre: "2022-07-01", tauxBcePointsDeBase: 0, source: "S16b (taux des intérêts moratoires de 8 % jusqu'en 2022)", statut: "confirme" },
-  { debutSemestre: "2023-01-01", tauxBcePointsDeBase: 250, source: "BCE, décision du 15 décembre 2022 (non vérifié)", statut: "a-confirmer" },
+  {
+    debutSemestre: "2022-01-01",
+    tauxBcePointsDeBase: 0,
+    source: "S16b (taux des intérêts moratoires de 8 % jusqu'en 2022)",
+    statut: "confirme",
+  },
+  {
+    debutSemestre: "2022-07-01",
+    tauxBcePointsDeBase: 0,
+    source: "S16b (taux des intérêts moratoires de 8 % jusqu'en 2022)",
+    statut: "confirme",
+  },
+  {
+    debutSemestre: "2023-01-01",
+    tauxBcePointsDeBase: 250,
+    source: "BCE, décision du 15 décembre 2022 (non vérifié)",
+    statut: "a-confirmer",
+  },
   { debutSemestre: "2023-07-01", tauxBcePointsDeBase: 400, source: "S16b (12 % au 1er juillet 2023, taux BCE 4 %)", statut: "confirme" },
-  { debutSemestre: "2024-01-01", tauxBcePointsDeBase: 450, source: "BCE, décision du 14 septembre 2023 (non vérifié)", statut: "a-confirmer" },
+  {
+    debutSemestre: "2024-01-01",
+    tauxBcePointsDeBase: 450,
+    source: "BCE, décision du 14 septembre 2023 (non vérifié)",
+    statut: "a-confirmer",
+  },
   { debutSemestre: "2024-07-01", tauxBcePointsDeBase: 425, source: "BCE, décision du 6 juin 2024 (non vérifié)", statut: "a-confirmer" },
-  { debutSemestre: "2025-01-01", tauxBcePointsDeBase: 315, source: "BCE, décision du 12 décembre 2024 (non vérifié)", statut: "a-confirmer" },
+  {
+    debutSemestre: "2025-01-01",
+    tauxBcePointsDeBase: 315,
+    source: "BCE, décision du 12 décembre 2024 (non vérifié)",
+    statut: "a-confirmer",
+  },
   { debutSemestre: "2025-07-01", tauxBcePointsDeBase: 215, source: "BCE, décision du 5 juin 2025 (non vérifié)", statut: "a-confirmer" },
   { debutSemestre: "2026-01-01", tauxBcePointsDeBase: 215, source: "§5.1 : 2,15 % probable, non confirmé", statut: "a-confirmer" },
   { debutSemestre: "2026-07-01", tauxBcePointsDeBase: 215, source: "§5.1 : 2,15 % probable, non confirmé", statut: "a-confirmer" },
@@ -199,7 +227,10 @@ export const LECTURES = Object.freeze({
     valeur: true,
     libelle:
       "services sociaux et autres services spécifiques d'au moins 750 000 € HT : avis au BOAMP et au JOUE (avis de marché ou de préinformation)",
-    fondements: [ccp("R2123-1 3°", "procédure adaptée pour les services de l'annexe XIV"), ccp("R2131-12", "publicité des procédures adaptées")],
+    fondements: [
+      ccp("R2123-1 3°", "procédure adaptée pour les services de l'annexe XIV"),
+      ccp("R2131-12", "publicité des procédures adaptées"),
+    ],
     statut: "a-confirmer",
     sources: ["S1", "S7"],
   } satisfies Parametre<boolean>,

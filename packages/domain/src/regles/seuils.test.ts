@@ -102,8 +102,18 @@ const CAS: readonly Cas[] = [
 const CHANGEMENTS: readonly { cle: CleSeuil; jour: string; avant: string | null; apres: string }[] = [
   { cle: "EU_WORKS", jour: "2024-01-01", avant: "eu-travaux-2022-2023", apres: "eu-travaux-2024-2025" },
   { cle: "EU_WORKS", jour: "2026-01-01", avant: "eu-travaux-2024-2025", apres: "eu-travaux-2026-2027" },
-  { cle: "EU_SUPPLIES_SERVICES_SUBCENTRAL", jour: "2024-01-01", avant: "eu-fs-sous-central-2022-2023", apres: "eu-fs-sous-central-2024-2025" },
-  { cle: "EU_SUPPLIES_SERVICES_SUBCENTRAL", jour: "2026-01-01", avant: "eu-fs-sous-central-2024-2025", apres: "eu-fs-sous-central-2026-2027" },
+  {
+    cle: "EU_SUPPLIES_SERVICES_SUBCENTRAL",
+    jour: "2024-01-01",
+    avant: "eu-fs-sous-central-2022-2023",
+    apres: "eu-fs-sous-central-2024-2025",
+  },
+  {
+    cle: "EU_SUPPLIES_SERVICES_SUBCENTRAL",
+    jour: "2026-01-01",
+    avant: "eu-fs-sous-central-2024-2025",
+    apres: "eu-fs-sous-central-2026-2027",
+  },
   { cle: "EU_SUPPLIES_SERVICES_CENTRAL", jour: "2024-01-01", avant: "eu-fs-central-2022-2023", apres: "eu-fs-central-2024-2025" },
   { cle: "EU_SUPPLIES_SERVICES_CENTRAL", jour: "2026-01-01", avant: "eu-fs-central-2024-2025", apres: "eu-fs-central-2026-2027" },
   { cle: "DISPENSE_WORKS", jour: "2026-01-01", avant: "dispense-travaux-temporaire-2020-2025", apres: "dispense-travaux-2026" },
@@ -115,7 +125,12 @@ const CHANGEMENTS: readonly { cle: CleSeuil; jour: string; avant: string | null;
   { cle: "LEGALITY_CONTROL", jour: "2026-01-01", avant: "controle-legalite-2024-2025", apres: "controle-legalite-2026-2027" },
   { cle: "MIN_TURNOVER_CAP", jour: "2026-01-01", avant: "ca-minimum-2x-avant-2026", apres: "ca-minimum-1-5x-2026" },
   { cle: "SPASER_THRESHOLD", jour: "2023-01-01", avant: "spaser-100m-avant-2023", apres: "spaser-50m-2023" },
-  { cle: "CLIMAT_ENVIRONMENTAL_DUTY", jour: "2026-08-21", avant: "climat-environnement-avant-2026-08-21", apres: "climat-environnement-2026-08-21" },
+  {
+    cle: "CLIMAT_ENVIRONMENTAL_DUTY",
+    jour: "2026-08-21",
+    avant: "climat-environnement-avant-2026-08-21",
+    apres: "climat-environnement-2026-08-21",
+  },
   { cle: "CLIMAT_SOCIAL_CONDITION_DUTY", jour: "2026-08-21", avant: "climat-social-avant-2026-08-21", apres: "climat-social-2026-08-21" },
 ];
 
@@ -128,7 +143,10 @@ describe("coverage registry of the rule book", () => {
 
   it("every test case names an existing row", () => {
     const ids = new Set(SEUILS.map((row) => row.id));
-    assert.deepEqual(CAS.filter((c) => !ids.has(c.id)).map((c) => c.id), []);
+    assert.deepEqual(
+      CAS.filter((c) => !ids.has(c.id)).map((c) => c.id),
+      [],
+    );
   });
 
   it("every dated change inside the coverage has a both-sides case", () => {
@@ -213,7 +231,9 @@ describe("dates outside every known period are explicit errors", () => {
           isDomainError(e) &&
           e.code === "RULES_PERIOD_UNKNOWN" &&
           e.kind === "rule-violation" &&
-          e.message.includes(date === "2021-12-31" ? "31 décembre 2021" : date === "2023-12-31" ? "31 décembre 2023" : "1er janvier 2028") &&
+          e.message.includes(
+            date === "2021-12-31" ? "31 décembre 2021" : date === "2023-12-31" ? "31 décembre 2023" : "1er janvier 2028",
+          ) &&
           e.message.includes("périodes connues") &&
           (e.details as { date?: string }).date === date,
       );
@@ -229,12 +249,18 @@ describe("dates outside every known period are explicit errors", () => {
     assert.doesNotThrow(() => assertDateCouverte("2022-01-01"));
     assert.doesNotThrow(() => assertDateCouverte("2027-12-31"));
     for (const date of ["2021-12-31", "2028-01-01"]) {
-      assert.throws(() => assertDateCouverte(date, "dateLancement"), (e: unknown) => isDomainError(e) && e.code === "RULES_PERIOD_UNKNOWN" && e.issues[0]?.path[0] === "dateLancement");
+      assert.throws(
+        () => assertDateCouverte(date, "dateLancement"),
+        (e: unknown) => isDomainError(e) && e.code === "RULES_PERIOD_UNKNOWN" && e.issues[0]?.path[0] === "dateLancement",
+      );
     }
   });
 
   it("refuses an impossible date", () => {
-    assert.throws(() => seuilAt("EU_WORKS", "2026-02-30"), (e: unknown) => isDomainError(e) && e.code === "DATE_INVALID");
+    assert.throws(
+      () => seuilAt("EU_WORKS", "2026-02-30"),
+      (e: unknown) => isDomainError(e) && e.code === "DATE_INVALID",
+    );
   });
 });
 
@@ -251,8 +277,12 @@ describe("docs/regles-a-confirmer.md lists every unconfirmed value in use", () =
   const unconfirmed = [
     ...SEUILS.filter((r) => r.statut === "a-confirmer").map((r) => r.id),
     ...DELAIS_RECEPTION.filter((r) => r.statut === "a-confirmer").map((r) => r.variante),
-    ...Object.entries(LECTURES).filter(([, p]) => p.statut === "a-confirmer").map(([name]) => name),
-    ...Object.entries(PAIEMENT).filter(([, p]) => p.statut === "a-confirmer").map(([name]) => name),
+    ...Object.entries(LECTURES)
+      .filter(([, p]) => p.statut === "a-confirmer")
+      .map(([name]) => name),
+    ...Object.entries(PAIEMENT)
+      .filter(([, p]) => p.statut === "a-confirmer")
+      .map(([name]) => name),
     ...(COMPTAGE_DELAIS_RECEPTION.statut === "a-confirmer" ? ["COMPTAGE_DELAIS_RECEPTION"] : []),
     ...(TAUX_BCE_PAR_DEFAUT.some((r) => r.statut === "a-confirmer") ? ["TAUX_BCE_PAR_DEFAUT"] : []),
   ];

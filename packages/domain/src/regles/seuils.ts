@@ -273,10 +273,7 @@ export const SEUILS: readonly LigneSeuil[] = Object.freeze([
     operateur: ">=",
     effectiveFrom: CCP_IN_FORCE,
     effectiveTo: null,
-    fondements: [
-      AVIS_SEUILS,
-      ccp("R2123-1 3°", "services sociaux et autres services spécifiques (annexe XIV) en procédure adaptée"),
-    ],
+    fondements: [AVIS_SEUILS, ccp("R2123-1 3°", "services sociaux et autres services spécifiques (annexe XIV) en procédure adaptée")],
     statut: "confirme",
     sources: ["S1"],
     note: "Fixé par la directive 2014/24/UE (art. 4 d), non révisé tous les deux ans.",
@@ -726,7 +723,10 @@ export const SEUILS: readonly LigneSeuil[] = Object.freeze([
     operateur: ">",
     effectiveFrom: CCP_IN_FORCE,
     effectiveTo: "2022-12-31",
-    fondements: [ccp("L2111-3", "schéma de promotion des achats socialement et écologiquement responsables"), ccp("D2111-3", "seuil d'achats annuels")],
+    fondements: [
+      ccp("L2111-3", "schéma de promotion des achats socialement et écologiquement responsables"),
+      ccp("D2111-3", "seuil d'achats annuels"),
+    ],
     statut: "confirme",
     sources: ["S17"],
   },

@@ -14,12 +14,19 @@ function validateRate(row: LigneTauxBce): LigneTauxBce {
   if (!isDateLegale(row.debutSemestre) || !/-(01|07)-01$/.test(row.debutSemestre)) {
     issues.push({ path: ["debutSemestre"], message: "Un semestre commence le 1er janvier ou le 1er juillet (AAAA-01-01 ou AAAA-07-01)." });
   }
-  if (!Number.isInteger(row.tauxBcePointsDeBase) || row.tauxBcePointsDeBase < TAUX_BCE_MIN_BP || row.tauxBcePointsDeBase > TAUX_BCE_MAX_BP) {
+  if (
+    !Number.isInteger(row.tauxBcePointsDeBase) ||
+    row.tauxBcePointsDeBase < TAUX_BCE_MIN_BP ||
+    row.tauxBcePointsDeBase > TAUX_BCE_MAX_BP
+  ) {
     issues.push({ path: ["tauxBce"], message: "Le taux de la BCE doit être compris entre -10 % et 30 %, au centième de point près." });
   }
   const source = row.source.replace(/\s+/g, " ").trim();
   if (source.length < 3 || source.length > 300) {
-    issues.push({ path: ["source"], message: "Indiquez la source du taux (décision de la BCE, publication officielle), 3 à 300 caractères." });
+    issues.push({
+      path: ["source"],
+      message: "Indiquez la source du taux (décision de la BCE, publication officielle), 3 à 300 caractères.",
+    });
   }
   if (issues.length) throw invalidInput(issues);
   return { ...row, source };

@@ -48,9 +48,7 @@ export class CodeCpv {
   static parse(raw: string, path: Issue["path"] = []): CodeCpv {
     const result = CodeCpv.check(raw);
     if ("error" in result) {
-      throw new DomainError(result.error.code, result.error.message, "invalid-input", [
-        { path, message: result.error.message },
-      ]);
+      throw new DomainError(result.error.code, result.error.message, "invalid-input", [{ path, message: result.error.message }]);
     }
     return result.code;
   }

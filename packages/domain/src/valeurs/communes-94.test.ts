@@ -6,7 +6,10 @@ describe("communes of the Val-de-Marne", () => {
   it("lists 47 communes in 3 EPT", () => {
     assert.equal(COMMUNES_94.length, 47);
     assert.equal(EPT_94.length, 3);
-    assert.equal(EPT_94.reduce((n, e) => n + e.communes94.length, 0), 47);
+    assert.equal(
+      EPT_94.reduce((n, e) => n + e.communes94.length, 0),
+      47,
+    );
   });
 
   it("finds a commune by INSEE code, with its EPT", () => {
@@ -19,8 +22,14 @@ describe("communes of the Val-de-Marne", () => {
   });
 
   it("finds every commune served by a postcode", () => {
-    assert.deepEqual(communesParCodePostal("94440").map((c) => c.nom), ["Marolles-en-Brie", "Santeny", "Villecresnes"]);
-    assert.deepEqual(communesParCodePostal("94520").map((c) => c.nom), ["Mandres-les-Roses", "Périgny"]);
+    assert.deepEqual(
+      communesParCodePostal("94440").map((c) => c.nom),
+      ["Marolles-en-Brie", "Santeny", "Villecresnes"],
+    );
+    assert.deepEqual(
+      communesParCodePostal("94520").map((c) => c.nom),
+      ["Mandres-les-Roses", "Périgny"],
+    );
     assert.deepEqual(communesParCodePostal("75001"), []);
   });
 

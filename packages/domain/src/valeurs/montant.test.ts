@@ -47,7 +47,11 @@ describe("eurosToCents", () => {
       assert.throws(
         () => eurosToCents(euros, { path: ["montant"] }),
         (error: unknown) =>
-          isDomainError(error) && error.code === "AMOUNT_INVALID" && error.kind === "invalid-input" && message.test(error.issues[0]?.message ?? "") && error.issues[0]?.path[0] === "montant",
+          isDomainError(error) &&
+          error.code === "AMOUNT_INVALID" &&
+          error.kind === "invalid-input" &&
+          message.test(error.issues[0]?.message ?? "") &&
+          error.issues[0]?.path[0] === "montant",
       );
     });
   }

@@ -135,7 +135,9 @@ export function formatPourcentage(bp: PointsDeBase): string {
   const negative = bp < 0;
   const abs = Math.abs(bp);
   const units = groupThousands(String(Math.floor(abs / 100)));
-  const decimals = String(abs % 100).padStart(2, "0").replace(/0+$/, "");
+  const decimals = String(abs % 100)
+    .padStart(2, "0")
+    .replace(/0+$/, "");
   return `${negative ? "-" : ""}${units}${decimals ? `,${decimals}` : ""}${NARROW_NBSP}%`;
 }
 

@@ -23,7 +23,11 @@ describe("SIRET", () => {
     it(`${JSON.stringify(raw)} is ${valid ? "valid" : "invalid"} (${why})`, () => {
       assert.equal(isValidSiret(raw), valid);
       if (valid) assert.equal(Siret.parse(raw).value, raw.replace(/\s/g, ""));
-      else assert.throws(() => Siret.parse(raw, ["siret"]), (e: unknown) => isDomainError(e) && e.code === "SIRET_INVALID" && e.issues[0]?.path[0] === "siret");
+      else
+        assert.throws(
+          () => Siret.parse(raw, ["siret"]),
+          (e: unknown) => isDomainError(e) && e.code === "SIRET_INVALID" && e.issues[0]?.path[0] === "siret",
+        );
     });
   }
 
@@ -56,7 +60,11 @@ describe("SIREN", () => {
     it(`${raw} is ${valid ? "valid" : "invalid"}`, () => {
       assert.equal(isValidSiren(raw), valid);
       if (valid) assert.equal(Siren.parse(raw).format(), `${raw.slice(0, 3)} ${raw.slice(3, 6)} ${raw.slice(6)}`);
-      else assert.throws(() => Siren.parse(raw), (e: unknown) => isDomainError(e) && e.code === "SIREN_INVALID");
+      else
+        assert.throws(
+          () => Siren.parse(raw),
+          (e: unknown) => isDomainError(e) && e.code === "SIREN_INVALID",
+        );
     });
   }
 });

@@ -30,7 +30,8 @@ export function HomePage() {
             <List.Item>Adresse : {utilisateur.email}</List.Item>
             <List.Item>Rôle : {utilisateur.roleLibelle}</List.Item>
             <List.Item>
-              Direction : {utilisateur.direction ? `${utilisateur.direction.nom} (${utilisateur.direction.sigle})` : "aucune (périmètre transversal)"}
+              Direction :{" "}
+              {utilisateur.direction ? `${utilisateur.direction.nom} (${utilisateur.direction.sigle})` : "aucune (périmètre transversal)"}
             </List.Item>
           </List>
         </Card>
@@ -41,7 +42,17 @@ export function HomePage() {
           <List spacing="xs">
             {utilisateur.permissions.map((p) => {
               const to = PERMISSION_LINKS[p.code];
-              return <List.Item key={p.code}>{to ? <Anchor component={Link} to={to}>{p.libelle}</Anchor> : p.libelle}</List.Item>;
+              return (
+                <List.Item key={p.code}>
+                  {to ? (
+                    <Anchor component={Link} to={to}>
+                      {p.libelle}
+                    </Anchor>
+                  ) : (
+                    p.libelle
+                  )}
+                </List.Item>
+              );
             })}
           </List>
         </Card>

@@ -61,8 +61,8 @@ export function AuditPage() {
       title="Journal d'audit"
       intro={
         <Text>
-          Chaque écriture est tracée : qui, quand, quoi. Les événements sont chaînés par empreinte SHA-256 et ne peuvent être ni
-          modifiés ni supprimés.
+          Chaque écriture est tracée : qui, quand, quoi. Les événements sont chaînés par empreinte SHA-256 et ne peuvent être ni modifiés ni
+          supprimés.
         </Text>
       }
     >
@@ -99,7 +99,14 @@ export function AuditPage() {
           <TextInput label="Du" type="date" value={draft.du} onChange={set("du")} />
           <TextInput label="Au" type="date" value={draft.au} onChange={set("au")} />
           <Button type="submit">Filtrer</Button>
-          <Button variant="default" onClick={() => { setDraft(EMPTY); setFilters(EMPTY); setPage(1); }}>
+          <Button
+            variant="default"
+            onClick={() => {
+              setDraft(EMPTY);
+              setFilters(EMPTY);
+              setPage(1);
+            }}
+          >
             Effacer
           </Button>
         </Group>
@@ -148,7 +155,21 @@ export function AuditPage() {
           </Table.ScrollContainer>
           {pages > 1 && (
             <nav aria-label="Pages du journal">
-              <Pagination total={pages} value={page} onChange={setPage} getControlProps={(c) => ({ "aria-label": c === "previous" ? "Page précédente" : c === "next" ? "Page suivante" : c === "first" ? "Première page" : "Dernière page" })} />
+              <Pagination
+                total={pages}
+                value={page}
+                onChange={setPage}
+                getControlProps={(c) => ({
+                  "aria-label":
+                    c === "previous"
+                      ? "Page précédente"
+                      : c === "next"
+                        ? "Page suivante"
+                        : c === "first"
+                          ? "Première page"
+                          : "Dernière page",
+                })}
+              />
             </nav>
           )}
         </>

@@ -34,7 +34,13 @@ export function OrganisationPage() {
   return (
     <Page
       title="Directions et services"
-      intro={data && <Text>{data.nom} — SIRET {data.siret} — {plural(data.directions.length, "direction")}</Text>}
+      intro={
+        data && (
+          <Text>
+            {data.nom} — SIRET {data.siret} — {plural(data.directions.length, "direction")}
+          </Text>
+        )
+      }
       actions={
         manage && (
           <Group>
@@ -76,7 +82,12 @@ export function OrganisationPage() {
                             <Button size="compact-xs" variant="subtle" onClick={() => setDialog({ kind: "edit-service", service })}>
                               Renommer<span className="visually-hidden-inline"> {service.nom}</span>
                             </Button>
-                            <Button size="compact-xs" variant="subtle" color={DANGER} onClick={() => setDialog({ kind: "delete-service", service })}>
+                            <Button
+                              size="compact-xs"
+                              variant="subtle"
+                              color={DANGER}
+                              onClick={() => setDialog({ kind: "delete-service", service })}
+                            >
                               Supprimer<span className="visually-hidden-inline"> {service.nom}</span>
                             </Button>
                           </Group>
@@ -112,7 +123,9 @@ export function OrganisationPage() {
           { name: "nom", label: "Nom", kind: "text", required: true, description: "Ex. : Direction des bâtiments" },
           { name: "sigle", label: "Sigle", kind: "text", required: true, description: "1 à 12 lettres majuscules, chiffres ou tirets" },
         ]}
-        initialValues={dialog?.kind === "edit-direction" ? { nom: dialog.direction.nom, sigle: dialog.direction.sigle } : { nom: "", sigle: "" }}
+        initialValues={
+          dialog?.kind === "edit-direction" ? { nom: dialog.direction.nom, sigle: dialog.direction.sigle } : { nom: "", sigle: "" }
+        }
         submitLabel="Enregistrer"
         onSubmit={async (v) => {
           if (dialog?.kind === "edit-direction") {

@@ -67,13 +67,23 @@ function Obligations({ analyse }: { analyse: Analyse }) {
         <Obligation
           label="Critère d'attribution environnemental (loi Climat et résilience)"
           due={climat.critereEnvironnementalObligatoire}
-          status={climat.critereEnvironnementalObligatoire ? "obligatoire" : climat.applicable ? "non obligatoire" : "pas encore applicable à cette date"}
+          status={
+            climat.critereEnvironnementalObligatoire
+              ? "obligatoire"
+              : climat.applicable
+                ? "non obligatoire"
+                : "pas encore applicable à cette date"
+          }
         />
         <Obligation
           label="Condition d'exécution environnementale (loi Climat et résilience)"
           due={climat.conditionExecutionEnvironnementaleObligatoire}
           status={
-            climat.conditionExecutionEnvironnementaleObligatoire ? "obligatoire" : climat.applicable ? "non obligatoire" : "pas encore applicable à cette date"
+            climat.conditionExecutionEnvironnementaleObligatoire
+              ? "obligatoire"
+              : climat.applicable
+                ? "non obligatoire"
+                : "pas encore applicable à cette date"
           }
         />
         <Obligation
@@ -81,9 +91,7 @@ function Obligations({ analyse }: { analyse: Analyse }) {
           due={climat.conditionSocialeObligatoire}
           status={climat.conditionSocialeObligatoire ? "obligatoire" : "non obligatoire"}
         />
-        {climat.prixSeulCritereInterdit && (
-          <Obligation label="Prix comme critère unique d'attribution" due status="interdit" />
-        )}
+        {climat.prixSeulCritereInterdit && <Obligation label="Prix comme critère unique d'attribution" due status="interdit" />}
       </List>
     </Stack>
   );

@@ -26,9 +26,12 @@ function toAvanceInput(draft: AvanceDraft): ReglesAvanceInput {
   const issues = new IssueList();
   const montantInitialHt = issues.number(draft.montantInitialHt, ["montantInitialHt"]) ?? 0;
   const montantInitialTtc = issues.number(draft.montantInitialTtc, ["montantInitialTtc"]) ?? 0;
-  const dureeExecutionMois = issues.number(draft.dureeExecutionMois, ["dureeExecutionMois"], { maxDecimals: 2, groupThousands: false }) ?? 0;
+  const dureeExecutionMois =
+    issues.number(draft.dureeExecutionMois, ["dureeExecutionMois"], { maxDecimals: 2, groupThousands: false }) ?? 0;
   const dateLancement = issues.date(draft.dateLancement, ["dateLancement"]);
-  const montantModificationsTtc = issues.optionalNumber(draft.montantModificationsTtc, ["montantModificationsTtc"], { allowNegative: true });
+  const montantModificationsTtc = issues.optionalNumber(draft.montantModificationsTtc, ["montantModificationsTtc"], {
+    allowNegative: true,
+  });
   issues.throwIfAny();
   return {
     montantInitialHt,
@@ -58,7 +61,10 @@ function AvanceResult({ result }: { result: ReglesAvanceOutput }) {
     { label: "Taux minimal de l'avance", value: `${formatPercent(avance.tauxMinimum)}${avance.tauxPmeApplique ? " (taux PME)" : ""}` },
     { label: "Assiette de l'avance", value: `${formatEuros(avance.assietteTtc)} TTC` },
     { label: "Avance minimale", value: `${formatEuros(avance.montantMinimumTtc)} TTC` },
-    { label: "Taux maximal de la retenue de garantie", value: `${formatPercent(retenue.tauxMaximum)}${retenue.tauxPmeApplique ? " (PME)" : ""}` },
+    {
+      label: "Taux maximal de la retenue de garantie",
+      value: `${formatPercent(retenue.tauxMaximum)}${retenue.tauxPmeApplique ? " (PME)" : ""}`,
+    },
     { label: "Retenue de garantie maximale", value: `${formatEuros(retenue.plafondTtc)} TTC, sur ${formatEuros(retenue.assietteTtc)} TTC` },
   ];
   return (

@@ -125,8 +125,8 @@ export function Calendrier({ analyse }: { analyse: Analyse }) {
         Calendrier des dates légales
       </Title>
       <Text>
-        Indiquez les dates déjà connues de la procédure : le calendrier en déduit la date limite de réception au plus tôt, la fin
-        du délai de suspension, l'avis d'attribution et la publication des données essentielles.
+        Indiquez les dates déjà connues de la procédure : le calendrier en déduit la date limite de réception au plus tôt, la fin du délai
+        de suspension, l'avis d'attribution et la publication des données essentielles.
       </Text>
       <form onSubmit={submit} noValidate aria-labelledby={headingId}>
         <Stack gap="md">

@@ -67,8 +67,10 @@ function toModificationInput(draft: ModificationDraft): ReglesModificationInput 
 
 function fieldLabel(path: FieldPath): string | undefined {
   const [first, second, third] = path;
-  const part = (field: string | number | undefined) => (field === "montantHt" ? "Montant" : field === "fondement" ? "Fondement" : "Valeurs");
-  if (first === "modificationsAnterieures" && typeof second === "number") return `${part(third)} de la modification déjà notifiée ${second + 1}`;
+  const part = (field: string | number | undefined) =>
+    field === "montantHt" ? "Montant" : field === "fondement" ? "Fondement" : "Valeurs";
+  if (first === "modificationsAnterieures" && typeof second === "number")
+    return `${part(third)} de la modification déjà notifiée ${second + 1}`;
   if (first === "modification") return `${part(second)} de la modification examinée`;
   const labels: Record<string, string> = {
     montantInitialHt: "Montant initial du marché",

@@ -63,7 +63,9 @@ function PaiementResult({ result }: { result: ReglesPaiementOutput }) {
     { label: "Jours de retard", value: late ? plural(result.joursRetard, "jour") : "aucun" },
     ...(result.debutInterets ? [{ label: "Intérêts dus à partir du", value: formatLegalDate(result.debutInterets) }] : []),
     { label: "Taux de la BCE retenu", value: tauxBceText(result) },
-    ...(result.tauxInterets !== null ? [{ label: "Taux des intérêts moratoires (BCE + 8 points)", value: formatPercent(result.tauxInterets) }] : []),
+    ...(result.tauxInterets !== null
+      ? [{ label: "Taux des intérêts moratoires (BCE + 8 points)", value: formatPercent(result.tauxInterets) }]
+      : []),
     { label: "Intérêts moratoires", value: formatEuros(result.interetsMoratoires) },
     { label: "Indemnité forfaitaire pour frais de recouvrement", value: formatEuros(result.indemniteForfaitaire) },
     ...(result.dateLimiteVersementInterets
@@ -74,11 +76,14 @@ function PaiementResult({ result }: { result: ReglesPaiementOutput }) {
     <>
       <Paper withBorder p="md">
         <Text size="lg" fw={700}>
-          {late ? `Paiement en retard de ${plural(result.joursRetard, "jour")}` : "Paiement dans le délai : aucun intérêt moratoire n'est dû"}
+          {late
+            ? `Paiement en retard de ${plural(result.joursRetard, "jour")}`
+            : "Paiement dans le délai : aucun intérêt moratoire n'est dû"}
         </Text>
         {late && (
           <Text>
-            À verser au titulaire en plus du principal : {formatEuros((Math.round(result.interetsMoratoires * 100) + Math.round(result.indemniteForfaitaire * 100)) / 100)} (intérêts
+            À verser au titulaire en plus du principal :{" "}
+            {formatEuros((Math.round(result.interetsMoratoires * 100) + Math.round(result.indemniteForfaitaire * 100)) / 100)} (intérêts
             moratoires et indemnité forfaitaire).
           </Text>
         )}

@@ -10,7 +10,7 @@ import { ErrorAlert } from "../../ui/ErrorAlert";
 import { localIsoDate } from "./dates";
 import { errorAt, IssueList, summarize, type FieldPath } from "./errors";
 import { formatEuros, parseEuros } from "./euros";
-import { type Nature } from "./labels";
+import type { Nature } from "./labels";
 import { NatureField } from "./ToolForm";
 
 export interface LotDraft {
@@ -77,7 +77,6 @@ export function analyseFieldLabel(path: FieldPath): string | undefined {
   };
   return typeof first === "string" ? labels[first] : undefined;
 }
-
 
 export interface ProcedureFormProps {
   draft: ProcedureDraft;
@@ -210,9 +209,7 @@ export function ProcedureForm({ draft, onChange, onSubmit, error, pending }: Pro
                 Lots : {lotsError}
               </Text>
             )}
-            {draft.lots.length > 0 && lotsSum !== null && (
-              <Text size="sm">Somme des lots saisis : {formatEuros(lotsSum)} HT.</Text>
-            )}
+            {draft.lots.length > 0 && lotsSum !== null && <Text size="sm">Somme des lots saisis : {formatEuros(lotsSum)} HT.</Text>}
             <Group>
               <Button ref={addButton} variant="default" onClick={addLot}>
                 Ajouter un lot

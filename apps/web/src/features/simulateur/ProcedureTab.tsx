@@ -15,11 +15,19 @@ export function ProcedureTab() {
     mutationFn: async (d: ProcedureDraft) => api<ReglesAnalyseOutput>("POST", "/api/regles/analyse", toAnalyseInput(d)),
   });
   // Names of the lots as they were sent, to name the eligible small lots.
-  const lotNames = (analyse.variables?.lots ?? []).map((lot, i) => (lot.intitule.trim() ? `Lot ${i + 1} (${lot.intitule.trim()})` : `Lot ${i + 1}`));
+  const lotNames = (analyse.variables?.lots ?? []).map((lot, i) =>
+    lot.intitule.trim() ? `Lot ${i + 1} (${lot.intitule.trim()})` : `Lot ${i + 1}`,
+  );
 
   return (
     <Stack gap="xl">
-      <ProcedureForm draft={draft} onChange={setDraft} onSubmit={() => analyse.mutate(draft)} error={analyse.error} pending={analyse.isPending} />
+      <ProcedureForm
+        draft={draft}
+        onChange={setDraft}
+        onSubmit={() => analyse.mutate(draft)}
+        error={analyse.error}
+        pending={analyse.isPending}
+      />
       <ResultRegion title="Analyse du besoin">{analyse.data && <AnalyseResult analyse={analyse.data} lotNames={lotNames} />}</ResultRegion>
       {/* A new analysis starts a new calendar, prefilled from it. */}
       {analyse.data && <Calendrier key={analyse.submittedAt} analyse={analyse.data} />}

@@ -97,7 +97,15 @@ export function FondementList({ fondements }: { fondements: FondementOutput[] })
 }
 
 /** The legal bases of an answer under their heading; nothing when there are none. */
-export function Fondements({ order, fondements, title = "Fondements juridiques" }: { order: TitleOrder; fondements: FondementOutput[]; title?: string }) {
+export function Fondements({
+  order,
+  fondements,
+  title = "Fondements juridiques",
+}: {
+  order: TitleOrder;
+  fondements: FondementOutput[];
+  title?: string;
+}) {
   if (fondements.length === 0) return null;
   return (
     <Stack gap="xs">

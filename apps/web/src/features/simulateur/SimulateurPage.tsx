@@ -18,7 +18,7 @@ const TABS = {
   avance: "Avance et retenue de garantie",
 } as const;
 type TabName = keyof typeof TABS;
-const isTab = (value: string | null): value is TabName => value !== null && Object.prototype.hasOwnProperty.call(TABS, value);
+const isTab = (value: string | null): value is TabName => value !== null && Object.hasOwn(TABS, value);
 
 export function SimulateurPage() {
   const [params, setParams] = useSearchParams();
@@ -34,9 +34,9 @@ export function SimulateurPage() {
       title="Simulateur de la commande publique"
       intro={
         <Text>
-          Décrivez un achat pour connaître la procédure et la publicité applicables et calculer les dates légales, vérifier une
-          modification du marché, calculer les intérêts d'un paiement en retard, l'avance due et la retenue de garantie. Chaque réponse cite ses fondements dans le Code
-          de la commande publique ; elle éclaire l'acheteur sans remplacer son analyse juridique.
+          Décrivez un achat pour connaître la procédure et la publicité applicables et calculer les dates légales, vérifier une modification
+          du marché, calculer les intérêts d'un paiement en retard, l'avance due et la retenue de garantie. Chaque réponse cite ses
+          fondements dans le Code de la commande publique ; elle éclaire l'acheteur sans remplacer son analyse juridique.
         </Text>
       }
     >

@@ -46,9 +46,7 @@ export function summarize(error: unknown, labelOf: (path: FieldPath) => string |
   });
   const [first] = issues;
   const message =
-    issues.length === 1 && first
-      ? first.message
-      : `Le formulaire contient ${issues.length} erreurs ; corrigez les champs signalés.`;
+    issues.length === 1 && first ? first.message : `Le formulaire contient ${issues.length} erreurs ; corrigez les champs signalés.`;
   return new ApiError(error.status, error.code, message, issues, error.requestId);
 }
 

@@ -14,7 +14,16 @@ const failure = (result: ParseResult): string => {
 
 describe("parseEuros", () => {
   it("reads French and English writings of the same amount", () => {
-    for (const text of ["59 999,99", "59999,99", "59999.99", "59 999.99", "59.999,99", "59,999.99", "59\u202f999,99\u00a0€", " 59999,99 € "]) {
+    for (const text of [
+      "59 999,99",
+      "59999,99",
+      "59999.99",
+      "59 999.99",
+      "59.999,99",
+      "59,999.99",
+      "59\u202f999,99\u00a0€",
+      " 59999,99 € ",
+    ]) {
       assert.equal(value(parseEuros(text)), 59999.99, text);
     }
   });

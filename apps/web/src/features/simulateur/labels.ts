@@ -2,7 +2,13 @@
  * French wording of the rule-book enums (the API answers identifiers; the page shows sentences).
  * Each record is keyed by the contract's union, so that a value added to an enum fails the typecheck here.
  */
-import type { FondementOutput, ReglesAnalyseOutput, ReglesDelaisInput, ReglesModificationInput, ReglesPaiementOutput } from "@achat-public/contracts";
+import type {
+  FondementOutput,
+  ReglesAnalyseOutput,
+  ReglesDelaisInput,
+  ReglesModificationInput,
+  ReglesPaiementOutput,
+} from "@achat-public/contracts";
 import { formatLegalDate } from "../../lib/format";
 
 export type Nature = ReglesAnalyseOutput["nature"];
@@ -74,7 +80,7 @@ export function optionsOf<K extends string>(labels: Record<K, string>): { value:
 
 /** Type guard for a value read from a NativeSelect. */
 export function isKeyOf<K extends string>(labels: Record<K, string>, value: string): value is K {
-  return Object.prototype.hasOwnProperty.call(labels, value);
+  return  Object.hasOwn(labels, value);
 }
 
 /** "CCP art. R2122-8 — objet"; a case or a text whose reference is not an article keeps its own wording. */

@@ -54,11 +54,36 @@ export function UsersPage() {
       { name: "email", label: "Adresse électronique", kind: "email", required: true, autoComplete: "off" },
       { name: "nomAffiche", label: "Prénom et nom", kind: "text", required: true },
       { name: "role", label: "Rôle", kind: "select", options: roleOptions, required: true },
-      { name: "directionId", label: "Direction", kind: "select", options: directionOptions, description: "Obligatoire pour un acheteur de direction" },
-      { name: "serviceId", label: "Service", kind: "select", options: [{ value: "", label: "Aucun" }, ...services.map((s) => ({ value: s.id, label: s.nom }))] },
+      {
+        name: "directionId",
+        label: "Direction",
+        kind: "select",
+        options: directionOptions,
+        description: "Obligatoire pour un acheteur de direction",
+      },
+      {
+        name: "serviceId",
+        label: "Service",
+        kind: "select",
+        options: [{ value: "", label: "Aucun" }, ...services.map((s) => ({ value: s.id, label: s.nom }))],
+      },
       ...(withPassword
-        ? [{ name: "motDePasse", label: "Mot de passe initial", kind: "password" as const, description: "12 caractères au moins ; laissez vide pour un compte qui ne se connecte pas encore" }]
-        : [{ name: "actif", label: "Compte actif", kind: "switch" as const, description: "Un compte inactif ne peut plus se connecter ; ses sessions sont fermées" }]),
+        ? [
+            {
+              name: "motDePasse",
+              label: "Mot de passe initial",
+              kind: "password" as const,
+              description: "12 caractères au moins ; laissez vide pour un compte qui ne se connecte pas encore",
+            },
+          ]
+        : [
+            {
+              name: "actif",
+              label: "Compte actif",
+              kind: "switch" as const,
+              description: "Un compte inactif ne peut plus se connecter ; ses sessions sont fermées",
+            },
+          ]),
     ];
   };
 
@@ -74,12 +99,23 @@ export function UsersPage() {
     <Page
       title="Utilisateurs"
       intro={<Text>{users.data ? plural(users.data.length, "compte affiché", "comptes affichés") : "Comptes de la plateforme"}</Text>}
-      actions={manage && <Group><Button onClick={() => setDialog({ kind: "create" })}>Nouveau compte</Button></Group>}
+      actions={
+        manage && (
+          <Group>
+            <Button onClick={() => setDialog({ kind: "create" })}>Nouveau compte</Button>
+          </Group>
+        )
+      }
     >
       <form role="search" aria-label="Filtrer les comptes" onSubmit={(e) => e.preventDefault()}>
         <Group align="flex-end">
           <TextInput label="Rechercher (nom ou adresse)" value={recherche} onChange={(e) => setRecherche(e.currentTarget.value)} />
-          <NativeSelect label="Rôle" value={role} onChange={(e) => setRole(e.currentTarget.value)} data={[{ value: "", label: "Tous" }, ...roleOptions]} />
+          <NativeSelect
+            label="Rôle"
+            value={role}
+            onChange={(e) => setRole(e.currentTarget.value)}
+            data={[{ value: "", label: "Tous" }, ...roleOptions]}
+          />
           {directions.length > 0 && (
             <NativeSelect
               label="Direction"
@@ -114,7 +150,7 @@ export function UsersPage() {
                   <Table.Td>{u.email}</Table.Td>
                   <Table.Td>{ROLE_LABELS[u.role]}</Table.Td>
                   <Table.Td>
-                    {u.directionId ? directionName.get(u.directionId) ?? "—" : "—"}
+                    {u.directionId ? (directionName.get(u.directionId) ?? "—") : "—"}
                     {u.serviceId ? ` / ${serviceName.get(u.serviceId) ?? ""}` : ""}
                   </Table.Td>
                   <Table.Td>
@@ -168,7 +204,11 @@ export function UsersPage() {
         submitLabel="Enregistrer"
         onSubmit={async (v) => {
           if (dialog?.kind === "edit") {
-            await api("PUT", `/api/utilisateurs/${dialog.user.id}`, { ...payload(v), actif: v.actif === true, version: dialog.user.version });
+            await api("PUT", `/api/utilisateurs/${dialog.user.id}`, {
+              ...payload(v),
+              actif: v.actif === true,
+              version: dialog.user.version,
+            });
           } else {
             await api("POST", "/api/utilisateurs", { ...payload(v), motDePasse: v.motDePasse ? String(v.motDePasse) : null });
           }
@@ -179,17 +219,30 @@ export function UsersPage() {
         title={dialog?.kind === "password" ? `Nouveau mot de passe pour ${dialog.user.email}` : ""}
         opened={dialog?.kind === "password"}
         onClose={close}
-        fields={[{ name: "motDePasse", label: "Nouveau mot de passe", kind: "password", required: true, description: "12 caractères au moins ; les sessions ouvertes du compte seront fermées" }]}
+        fields={[
+          {
+            name: "motDePasse",
+            label: "Nouveau mot de passe",
+            kind: "password",
+            required: true,
+            description: "12 caractères au moins ; les sessions ouvertes du compte seront fermées",
+          },
+        ]}
         initialValues={{ motDePasse: "" }}
         submitLabel="Définir le mot de passe"
         onSubmit={async (v) => {
-          if (dialog?.kind === "password") await api("PUT", `/api/utilisateurs/${dialog.user.id}/mot-de-passe`, { motDePasse: String(v.motDePasse) });
+          if (dialog?.kind === "password")
+            await api("PUT", `/api/utilisateurs/${dialog.user.id}/mot-de-passe`, { motDePasse: String(v.motDePasse) });
           await reload();
         }}
       />
       <ConfirmModal
         title="Supprimer le compte"
-        message={dialog?.kind === "delete" ? `Le compte ${dialog.user.email} sera supprimé. Pour seulement bloquer l'accès, rendez-le inactif.` : ""}
+        message={
+          dialog?.kind === "delete"
+            ? `Le compte ${dialog.user.email} sera supprimé. Pour seulement bloquer l'accès, rendez-le inactif.`
+            : ""
+        }
         opened={dialog?.kind === "delete"}
         confirmLabel="Supprimer"
         onClose={close}
