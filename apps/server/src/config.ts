@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { extname, resolve } from "node:path";
+import { extname, join, resolve } from "node:path";
 import { isValidSiret } from "@achat-public/domain/valeurs";
 import { z } from "zod";
 
@@ -44,6 +44,21 @@ const EnvSchema = z.object({
     .default("#005a9c"),
   THEME_LOGO_FILE: z.string().min(1).optional(),
   WEB_DIST_DIR: z.string().min(1).optional(),
+  MIGRATION_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/.+/, { error: "URL attendue de la forme postgres://proprietaire@hôte:5432/base" })
+    .optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/.+/, { error: "URL attendue de la forme smtp://utilisateur:motdepasse@hôte:587 ou smtps://…:465" })
+    .optional(),
+  MAIL_FROM: z.string().min(3).max(200).default("achat-public <ne-pas-repondre@achat-public.local>"),
+  JOBS_WORKERS: booleanText.default(true),
+  JOBS_POLLING_SECONDS: z.coerce.number({ error: "nombre attendu" }).min(0.5, { error: "au moins 0.5" }).max(60).default(2),
+  AUDIT_KEY_FILE: z.string().min(1).optional(),
+  AUDIT_CHECKPOINT_DIR: z.string().min(1).optional(),
+  AUDIT_CHECKPOINT_MINUTES: positiveInt(1, 24 * 60).default(15),
+  SECURITY_EVENTS_RETENTION_DAYS: positiveInt(30, 3 * 365).default(365),
 });
 
 /** Logo formats the server can serve, with their media type. */
@@ -68,6 +83,18 @@ export interface Config {
   organisation: { name: string; siret: string };
   theme: { primaryColor: string; logoFile: string | null };
   webDistDir: string | null;
+  /** The owner role that applies the migrations, when the runtime role of DATABASE_URL is a lesser one. */
+  migrationDatabaseUrl: string | null;
+  mail: { smtpUrl: string | null; from: string };
+  jobs: {
+    workers: boolean;
+    pollingIntervalSeconds: number;
+    maintenanceIntervalSeconds: number;
+    expireInSeconds?: number;
+    retryDelaySeconds?: number;
+  };
+  audit: { keyFile: string; checkpointDir: string; checkpointMinutes: number };
+  securityEventsRetentionDays: number;
 }
 
 export class ConfigError extends Error {
@@ -75,6 +102,15 @@ export class ConfigError extends Error {
     super(`Configuration invalide :\n${problems.map((p) => `  - ${p}`).join("\n")}`);
     this.name = "ConfigError";
   }
+}
+
+/**
+ * Reads `.env` of the working directory (variables already set in the environment win), as `.env.example`
+ * suggests. Not in tests, which give their whole environment.
+ */
+export function loadDotEnv(file = ".env"): void {
+  if (process.env.NODE_ENV === "test" || !existsSync(file)) return;
+  process.loadEnvFile(file);
 }
 
 /** Parses the environment; throws ConfigError listing every bad variable. */
@@ -98,17 +134,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       problems.push(`THEME_LOGO_FILE : format attendu ${LOGO_EXTENSIONS.join(", ")} (valeur reçue : "${e.THEME_LOGO_FILE}")`);
     }
   }
+  if (e.MIGRATION_DATABASE_URL && !e.DATABASE_URL)
+    problems.push("MIGRATION_DATABASE_URL : n'a de sens qu'avec DATABASE_URL (serveur PostgreSQL).");
   if (problems.length) throw new ConfigError(problems);
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, "");
+  const dataDir = resolve(e.DATA_DIR);
   return {
     port: e.PORT,
     host: e.HOST,
     publicUrl,
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
-    database: e.DATABASE_URL
-      ? { kind: "postgresql", url: e.DATABASE_URL, poolMax: e.DATABASE_POOL_MAX }
-      : { kind: "pglite", dataDir: resolve(e.DATA_DIR) },
+    database: e.DATABASE_URL ? { kind: "postgresql", url: e.DATABASE_URL, poolMax: e.DATABASE_POOL_MAX } : { kind: "pglite", dataDir },
     // Demo data and demo accounts only on the embedded default, unless explicitly asked for.
     demoMode: e.DEMO_MODE ?? !e.DATABASE_URL,
     session: {
@@ -119,5 +156,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     organisation: { name: e.ORG_NAME, siret: e.ORG_SIRET },
     theme: { primaryColor: e.THEME_PRIMARY_COLOR.toLowerCase(), logoFile: e.THEME_LOGO_FILE ? resolve(e.THEME_LOGO_FILE) : null },
     webDistDir: e.WEB_DIST_DIR ? resolve(e.WEB_DIST_DIR) : null,
+    migrationDatabaseUrl: e.MIGRATION_DATABASE_URL ?? null,
+    mail: { smtpUrl: e.SMTP_URL ?? null, from: e.MAIL_FROM },
+    jobs: { workers: e.JOBS_WORKERS, pollingIntervalSeconds: e.JOBS_POLLING_SECONDS, maintenanceIntervalSeconds: 30 },
+    audit: {
+      keyFile: resolve(e.AUDIT_KEY_FILE ?? join(dataDir, "audit", "cle-de-signature.pem")),
+      checkpointDir: resolve(e.AUDIT_CHECKPOINT_DIR ?? join(dataDir, "audit")),
+      checkpointMinutes: e.AUDIT_CHECKPOINT_MINUTES,
+    },
+    securityEventsRetentionDays: e.SECURITY_EVENTS_RETENTION_DAYS,
   };
 }

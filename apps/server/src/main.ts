@@ -1,15 +1,28 @@
 import { sessionRepository } from "@achat-public/db";
 import { buildApp } from "./app";
+import { writeCheckpoint } from "./audit/checkpoints";
 import { createContext, openConfiguredDatabase, prepareData, StartupError } from "./bootstrap";
-import { ConfigError, loadConfig } from "./config";
-import { DEMO_ACCOUNTS } from "./demo/demo-data";
+import { ConfigError, loadConfig, loadDotEnv } from "./config";
+import { ALL_COMMANDS } from "./contexts";
+import { cliSocketPath, listenForCli } from "./platform/cli/socket";
+import { DEMO_ACCOUNTS } from "./organisation/organisation.demo";
 
 async function main(): Promise<void> {
+  loadDotEnv();
   const config = loadConfig();
   const database = await openConfiguredDatabase(config);
-  const ctx = createContext(config, database);
-  const demo = await prepareData(ctx);
+  const ctx = await createContext(config, database);
   const app = await buildApp(ctx);
+  ctx.log = app.log;
+  const demo = await prepareData(ctx);
+
+  // the CLI beside the running embedded server: commands run here, on the same database instance
+  const closeCliSocket =
+    config.database.kind === "pglite"
+      ? await listenForCli(ctx, ALL_COMMANDS, cliSocketPath(config.database.dataDir), (error) =>
+          app.log.error({ err: error }, "commande en ligne"),
+        )
+      : async () => {};
 
   const cleanup = setInterval(() => {
     sessionRepository(database.db)
@@ -24,20 +37,25 @@ async function main(): Promise<void> {
     closing = true;
     app.log.info(`${signal} reçu : arrêt en cours`);
     clearInterval(cleanup);
+    await closeCliSocket();
     await app.close();
+    await ctx.jobs.stop();
+    await writeCheckpoint(ctx).catch((error: unknown) => app.log.warn({ err: error }, "point d'ancrage d'arrêt impossible"));
     await database.close();
     process.exit(0);
   };
   process.on("SIGINT", () => void shutdown("SIGINT"));
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
 
+  await writeCheckpoint(ctx).catch((error: unknown) => app.log.warn({ err: error }, "point d'ancrage de démarrage impossible"));
   await app.listen({ port: config.port, host: config.host });
   const where = config.database.kind === "pglite" ? `PGlite embarqué (${config.database.dataDir})` : "serveur PostgreSQL";
   app.log.info(`achat-public prêt sur ${config.publicUrl} — base : ${where}${config.demoMode ? " — mode démonstration" : ""}`);
   if (demo) {
     app.log.info(
-      `Données de démonstration chargées (${demo.directions} directions, ${demo.services} services, ${demo.users} comptes). ` +
-        `Comptes : ${DEMO_ACCOUNTS.map((a) => `${a.email} / ${a.password}`).join(", ")}`,
+      `Données de démonstration chargées (${Object.entries(demo)
+        .map(([k, n]) => `${n} ${k}`)
+        .join(", ")}). Comptes : ${DEMO_ACCOUNTS.map((a) => `${a.email} / ${a.password}`).join(", ")}`,
     );
   }
 }

@@ -4,9 +4,9 @@ import { after, before, describe, it } from "node:test";
 import { sql } from "drizzle-orm";
 import { systemActor } from "@achat-public/domain";
 import { migrate, selectRows, type Database } from "./client";
-import { repositories, systemClock, uuidGenerator } from "./repositories/index";
-import { verifyAuditChain } from "./repositories/audit.repository";
-import { testTargets } from "./testing";
+import { repositories, systemClock, uuidGenerator } from "./registry";
+import { verifyAuditChain } from "./audit/audit.repository";
+import { testTargets } from "./testing/index";
 
 const context = { clock: systemClock, ids: uuidGenerator };
 
@@ -26,8 +26,8 @@ for (const target of testTargets()) {
       directionId = randomUUID();
       await database.transaction(async (tx) => {
         const repos = repositories(tx, context);
-        await repos.organisations.insert({ id: organisationId, name: "Département test", siret: "22940028800010" });
-        await repos.directions.insert({ id: directionId, organisationId, name: "Direction test", acronym: "DT", version: 1 });
+        await repos.organisations.insert({ id: organisationId, nom: "Département test", siret: "22940028800010" });
+        await repos.directions.insert({ id: directionId, organisationId, nom: "Direction test", sigle: "DT", version: 1 });
       });
     });
     after(() => database.close());
@@ -39,35 +39,50 @@ for (const target of testTargets()) {
         sql`select table_name from information_schema.tables where table_schema = 'public' order by table_name`,
       );
       const names = tables.map((r) => r.table_name);
-      for (const table of ["audit_events", "directions", "login_throttles", "organisations", "services", "sessions", "users"]) {
+      for (const table of [
+        "audit_events",
+        "directions",
+        "login_throttles",
+        "organisations",
+        "services",
+        "sessions",
+        "utilisateurs",
+        "taux_bce",
+      ]) {
         assert.ok(names.includes(table), table);
       }
+    });
+
+    it("sorts and searches French text without accents or case on both engines", async () => {
+      const [row] = await selectRows<{ v: string }>(database.db, sql`select immutable_unaccent(lower('Élodie À CÔTÉ')) as v`);
+      assert.equal(row?.v, "elodie a cote");
     });
 
     it("refuses invalid rows written directly in SQL (last line of defence)", async () => {
       const insertUser = (role: string, email: string, direction: string | null) =>
         database.db.execute(
-          sql`insert into users (id, organisation_id, email, display_name, role, direction_id) values (${randomUUID()}, ${organisationId}, ${email}, 'X', ${role}, ${direction})`,
+          sql`insert into utilisateurs (id, organisation_id, email, nom_affiche, role, direction_id) values (${randomUUID()}, ${organisationId}, ${email}, 'X', ${role}, ${direction})`,
         );
-      await assert.rejects(insertUser("pirate", "a@b.fr", null), rejectedBy(/users_role_valid/));
-      await assert.rejects(insertUser("acheteur", "b@b.fr", null), rejectedBy(/users_acheteur_has_direction/));
-      await assert.rejects(insertUser("lecteur", "Majuscule@b.fr", null), rejectedBy(/users_email_lowercase/));
-      await assert.rejects(insertUser("lecteur", "c@b.fr", randomUUID()), rejectedBy(/foreign key|users_direction_id/));
+      await assert.rejects(insertUser("pirate", "a@b.fr", null), rejectedBy(/utilisateurs_role_valide/));
+      await assert.rejects(insertUser("acheteur", "b@b.fr", null), rejectedBy(/utilisateurs_acheteur_a_une_direction/));
+      await assert.rejects(insertUser("entreprise", "e@b.fr", directionId), rejectedBy(/utilisateurs_entreprise_sans_direction/));
+      await assert.rejects(insertUser("lecteur", "Majuscule@b.fr", null), rejectedBy(/utilisateurs_email_minuscules/));
+      await assert.rejects(insertUser("lecteur", "c@b.fr", randomUUID()), rejectedBy(/foreign key|utilisateurs_direction_id/));
       await assert.rejects(
         database.db.execute(
-          sql`insert into directions (id, organisation_id, name, acronym) values (${randomUUID()}, ${organisationId}, 'X', 'X')`,
+          sql`insert into directions (id, organisation_id, nom, sigle) values (${randomUUID()}, ${organisationId}, 'X', 'X')`,
         ),
-        rejectedBy(/directions_name_length/),
+        rejectedBy(/directions_nom_longueur/),
       );
-      const [count] = await selectRows<{ n: number }>(database.db, sql`select count(*)::int as n from users`);
-      assert.equal(count!.n, 0);
+      const [count] = await selectRows<{ n: number }>(database.db, sql`select count(*)::int as n from utilisateurs`);
+      assert.equal(count?.n, 0);
     });
 
     it("lets exactly one of several concurrent writers with the same version win", async () => {
       const writers = Array.from({ length: 12 }, (_, i) =>
         database.transaction((tx) =>
           repositories(tx, context).directions.update(
-            { id: directionId, organisationId, name: `Direction test ${i}`, acronym: "DT", version: 2 },
+            { id: directionId, organisationId, nom: `Direction test ${i}`, sigle: "DT", version: 2 },
             1,
           ),
         ),
@@ -85,6 +100,7 @@ for (const target of testTargets()) {
               type: "test.appended",
               aggregateType: "test",
               aggregateId: String(i),
+              organisationId,
               payload: { i, texte: "é à ç", imbrique: { b: [1, 2], a: null } },
             }),
           ),
@@ -99,22 +115,22 @@ for (const target of testTargets()) {
       await assert.rejects(
         database.transaction(async (tx) => {
           const repos = repositories(tx, context);
-          await repos.directions.insert({ id: randomUUID(), organisationId, name: "Direction éphémère", acronym: "DEPH", version: 1 });
+          await repos.directions.insert({ id: randomUUID(), organisationId, nom: "Direction éphémère", sigle: "DEPH", version: 1 });
           await repos.audit.append(systemActor("test"), {
             type: "direction.created",
             aggregateType: "direction",
             aggregateId: "x",
             payload: {},
           });
-          await repos.directions.insert({ id: randomUUID(), organisationId, name: "Direction éphémère", acronym: "DEPH2", version: 1 });
+          await repos.directions.insert({ id: randomUUID(), organisationId, nom: "Direction éphémère", sigle: "DEPH2", version: 1 });
         }),
         /Une direction porte déjà ce nom/,
       );
       const [rows] = await selectRows<{ n: number }>(
         database.db,
-        sql`select count(*)::int as n from directions where name = 'Direction éphémère'`,
+        sql`select count(*)::int as n from directions where nom = 'Direction éphémère'`,
       );
-      assert.equal(rows!.n, 0);
+      assert.equal(rows?.n, 0);
       assert.equal((await verifyAuditChain(database.db)).checked, 15);
     });
   });

@@ -1,10 +1,11 @@
 export * from "./client";
 export * from "./errors";
-export * as schema from "./schema";
-export * from "./repositories/index";
-export * from "./repositories/audit.repository";
-export * from "./repositories/organisation.repository";
-export * from "./repositories/user.repository";
-export * from "./repositories/session.repository";
-export * from "./repositories/ecb-rate.repository";
+export * as tables from "./tables";
+export * from "./registry";
+export * from "./acces/acces.repository";
+export * from "./audit/audit.repository";
+export * from "./organisation/organisation.repository";
+export * from "./plateforme/plateforme.repository";
+export * from "./regles/regles.repository";
 export { sql } from "drizzle-orm";
+export { ordreFrancais } from "./commun/colonnes";

@@ -1,11 +1,10 @@
-export * from "./errors";
-export * from "./ports";
-export * from "./acces/roles";
-export * from "./acces/policies";
-export * from "./acces/session";
-export * from "./acces/throttle";
-export * from "./acces/login.use-cases";
-export * from "./organisation/organisation";
-export * from "./organisation/directions.use-cases";
-export * from "./organisation/users.use-cases";
-export * from "./audit/canonical-json";
+/**
+ * The domain: pure business code (no I/O, no clock, no framework). Each context is a folder with its
+ * entities, ports, permissions and use cases, imported as `@achat-public/domain/<context>`; this root
+ * entry re-exports the shared kernel and the foundation contexts.
+ */
+export * from "./commun/index";
+export * from "./acces/index";
+export * from "./organisation/index";
+export * from "./audit/index";
+export { LIBELLES_EVENEMENTS, PERMISSIONS, type Permission } from "./contextes";

@@ -34,7 +34,7 @@ describe("ligne de commande d'administration", () => {
   it("loads the demo data, creates users, refuses bad input with exit code 2", async () => {
     const demo = await runCli(["demo", "charger", "--json"], env);
     assert.equal(demo.code, 0, demo.stderr);
-    assert.deepEqual(JSON.parse(demo.stdout), { directions: 13, services: 32, users: 46 });
+    assert.deepEqual(JSON.parse(demo.stdout), { directions: 13, services: 32, comptes: 46 });
     const again = await runCli(["demo", "charger"], env);
     assert.equal(again.code, 2);
     assert.match(again.stderr, /déjà une organisation/);
@@ -42,6 +42,7 @@ describe("ligne de commande d'administration", () => {
     const bad = await runCli(["utilisateur", "creer", "--email", "pas-une-adresse", "--nom", "X", "--role", "acheteur"], env);
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /email : L'adresse électronique n'est pas valide/);
+    assert.match(bad.stderr, /nomAffiche : Le nom affiché doit contenir entre 2 et 120 caractères/);
     assert.match(bad.stderr, /directionId : Un acheteur de direction doit être rattaché à une direction/);
 
     const created = await runCli(
@@ -72,6 +73,13 @@ describe("ligne de commande d'administration", () => {
     );
     assert.equal(reset.code, 2);
     assert.match(reset.stderr, /au moins 12 caractères/);
+    const guessable = await runCli(
+      ["utilisateur", "reinitialiser-mot-de-passe", "--email", "agent.voirie@valdemarne.fr", "--mot-de-passe-stdin"],
+      env,
+      "azerty12345678\n",
+    );
+    assert.equal(guessable.code, 2);
+    assert.match(guessable.stderr, /trop facile à deviner/);
   });
 
   it("verifies the audit chain and reports the first broken link", async () => {
@@ -80,6 +88,9 @@ describe("ligne de commande d'administration", () => {
     const report = JSON.parse(ok.stdout);
     assert.equal(report.ok, true);
     assert.ok(report.checked > 90);
+    const anchored = await runCli(["audit", "ancrer", "--json"], env);
+    assert.equal(anchored.code, 0, anchored.stderr);
+    assert.equal(JSON.parse(anchored.stdout).seq, report.checked);
 
     const database = await openConfiguredDatabase(loadConfig({ DATA_DIR: dataDir }));
     await database.db.execute(sql`alter table audit_events disable trigger audit_events_append_only`);

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { can, PERMISSIONS, permissionsOf, userScope, type Permission } from "./policies";
+import { PERMISSIONS, type Permission } from "../contextes";
+import { can, directionScope, permissionsOf, userScope } from "./policies";
 import { ROLES, systemActor, type Role, type UserActor } from "./roles";
 
 const actor = (role: Role, directionId: string | null = "dir-1"): UserActor => ({
@@ -21,13 +22,13 @@ const MATRIX: Record<Permission, Role[]> = {
   "audit.read": ["admin"],
   "regles.manage": ["admin"],
   "regles.simulate": ["admin", "acheteur-central", "acheteur", "lecteur", "entreprise"],
+  "plateforme.manage": ["admin"],
 };
 
 describe("access policies", () => {
   it("covers every permission in the matrix", () => {
     assert.deepEqual(Object.keys(MATRIX).sort(), Object.keys(PERMISSIONS).sort());
   });
-
   for (const permission of Object.keys(MATRIX) as Permission[]) {
     for (const role of ROLES) {
       const expected = MATRIX[permission].includes(role);
@@ -37,7 +38,7 @@ describe("access policies", () => {
     }
   }
 
-  it("lets the platform itself (CLI, demo generator) do everything", () => {
+  it("lets the platform itself (CLI, jobs, demo generator) do everything", () => {
     assert.equal(permissionsOf(systemActor("cli")).length, Object.keys(PERMISSIONS).length);
   });
 
@@ -47,5 +48,11 @@ describe("access policies", () => {
     assert.deepEqual(userScope(actor("acheteur-central")), { kind: "all" });
     assert.deepEqual(userScope(actor("lecteur")), { kind: "none" });
     assert.deepEqual(userScope(actor("entreprise")), { kind: "none" });
+  });
+
+  it("scopes business records: all for central buyers and readers, the direction for a buyer, none for a company", () => {
+    assert.deepEqual(directionScope(actor("lecteur")), { kind: "all" });
+    assert.deepEqual(directionScope(actor("acheteur", "dir-3")), { kind: "direction", directionId: "dir-3" });
+    assert.deepEqual(directionScope(actor("entreprise", null)), { kind: "none" });
   });
 });

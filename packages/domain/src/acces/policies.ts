@@ -1,34 +1,17 @@
-import { DomainError } from "../errors";
-import { INTERNAL_ROLES, type Actor, type Role } from "./roles";
+import { DomainError } from "../commun/errors";
+import { PERMISSIONS, type Permission } from "../contextes";
+import type { Actor, Role } from "./roles";
 
 /**
  * What an actor may do. Policies are pure: they see the actor (role and direction), never the request.
  * Routes and the CLI never decide access themselves; use cases call `assertCan`.
  */
-export const PERMISSIONS = {
-  "organisation.read": { label: "Consulter les directions et services", roles: INTERNAL_ROLES },
-  "organisation.manage": { label: "Créer, modifier et supprimer les directions et services", roles: ["admin"] },
-  "user.read": {
-    label: "Consulter les comptes utilisateurs",
-    roles: ["admin", "acheteur-central", "acheteur"],
-  },
-  "user.manage": { label: "Créer, modifier et supprimer les comptes utilisateurs", roles: ["admin"] },
-  "audit.read": { label: "Consulter le journal d'audit", roles: ["admin"] },
-  "regles.manage": { label: "Administrer les paramètres des règles (taux de la BCE)", roles: ["admin"] },
-  "regles.simulate": {
-    label: "Simuler les règles de la commande publique",
-    roles: ["admin", "acheteur-central", "acheteur", "lecteur", "entreprise"],
-  },
-} as const satisfies Record<string, { label: string; roles: readonly Role[] }>;
-
-export type Permission = keyof typeof PERMISSIONS;
-
 export function can(actor: Actor, permission: Permission): boolean {
   if (actor.kind === "system") return true;
   return (PERMISSIONS[permission].roles as readonly Role[]).includes(actor.role);
 }
 
-/** Permissions of a role, in a stable order (used by the home page "what I can do"). */
+/** Permissions of a role, in a stable order (the start page shows what the role can do). */
 export function permissionsOf(actor: Actor): Permission[] {
   return (Object.keys(PERMISSIONS) as Permission[]).filter((p) => can(actor, p));
 }
@@ -39,6 +22,10 @@ export function assertCan(actor: Actor, permission: Permission): void {
       "FORBIDDEN",
       `Votre rôle ne permet pas cette action (${PERMISSIONS[permission].label.toLowerCase()}).`,
       "forbidden",
+      [],
+      {
+        permission,
+      },
     );
   }
 }
@@ -63,3 +50,24 @@ export function userScope(actor: Actor): Scope {
       return { kind: "none" };
   }
 }
+
+/**
+ * Business records of the directions (programme lines, procedures, contracts): the whole département for
+ * the administrator, the central buyers and the readers (management, elected officials), its own direction
+ * for a direction buyer, nothing for a company account (which sees its own company's records elsewhere).
+ */
+export function directionScope(actor: Actor): Scope {
+  if (actor.kind === "system") return { kind: "all" };
+  switch (actor.role) {
+    case "admin":
+    case "acheteur-central":
+    case "lecteur":
+      return { kind: "all" };
+    case "acheteur":
+      return actor.directionId ? { kind: "direction", directionId: actor.directionId } : { kind: "none" };
+    case "entreprise":
+      return { kind: "none" };
+  }
+}
+
+export type { Permission };

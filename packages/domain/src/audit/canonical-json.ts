@@ -20,6 +20,8 @@ export function canonicalJson(value: unknown): string {
 export interface AuditHashInput {
   id: string;
   occurredAt: string;
+  /** Present on events written since the organisation scope was added to the trail. */
+  organisationId?: string;
   actorId: string | null;
   actorLabel: string;
   type: string;

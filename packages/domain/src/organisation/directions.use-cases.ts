@@ -1,14 +1,8 @@
-import { DomainError } from "../errors";
+import { DomainError } from "../commun/errors";
+import type { AuditLog, IdGenerator } from "../commun/ports";
 import { assertCan } from "../acces/policies";
 import type { Actor } from "../acces/roles";
-import type {
-  AuditLog,
-  DirectionRepository,
-  DirectionWithServices,
-  IdGenerator,
-  OrganisationRepository,
-  ServiceRepository,
-} from "../ports";
+import type { DirectionRepository, DirectionWithServices, OrganisationRepository, ServiceRepository } from "./ports";
 import {
   notFound,
   staleVersion,
@@ -27,7 +21,10 @@ interface Deps {
   ids: IdGenerator;
 }
 
-/** Creates a direction of the organisation. */
+/** Most directions returned with the organisation tree (a département has about fifteen). */
+export const DIRECTIONS_MAX = 500;
+
+/** Creates a direction of the actor's organisation. */
 export async function createDirection(
   deps: Pick<Deps, "directions" | "audit" | "ids">,
   actor: Actor,
@@ -39,6 +36,7 @@ export async function createDirection(
   const direction: Direction = { id: deps.ids.newId(), organisationId, ...values, version: 1 };
   await deps.directions.insert(direction);
   await deps.audit.append(actor, {
+    organisationId,
     type: "direction.created",
     aggregateType: "direction",
     aggregateId: direction.id,
@@ -61,12 +59,23 @@ export async function updateDirection(
   const next: Direction = { ...current, ...values, version: input.version + 1 };
   if (!(await deps.directions.update(next, input.version))) throw staleVersion();
   await deps.audit.append(actor, {
+    organisationId,
     type: "direction.updated",
     aggregateType: "direction",
     aggregateId: id,
-    payload: { before: { name: current.name, acronym: current.acronym }, after: values },
+    payload: { before: { nom: current.nom, sigle: current.sigle }, after: values },
   });
   return next;
+}
+
+function stillHasUsers(code: string, what: string, count: number): DomainError {
+  return new DomainError(
+    code,
+    `${what} a encore ${count} compte${count > 1 ? "s" : ""} rattaché${count > 1 ? "s" : ""} : ${count > 1 ? "rattachez-les" : "rattachez-le"} ailleurs avant de ${code === "DIRECTION_HAS_USERS" ? "la" : "le"} supprimer.`,
+    "conflict",
+    [],
+    { nombreComptes: count },
+  );
 }
 
 /** Deletes a direction and its services; refused while accounts are attached to it. */
@@ -77,26 +86,20 @@ export async function deleteDirection(
   id: string,
 ): Promise<void> {
   assertCan(actor, "organisation.manage");
-  const current = await deps.directions.get(id, organisationId);
+  // locked: an account attached meanwhile waits for this transaction, then finds the direction gone
+  const current = await deps.directions.getForUpdate(id, organisationId);
   if (!current) throw notFound("Direction");
-  const userCount = await deps.directions.countUsers(id);
-  if (userCount > 0) {
-    throw new DomainError(
-      "DIRECTION_HAS_USERS",
-      `La direction « ${current.name} » a encore ${userCount} compte${userCount > 1 ? "s" : ""} rattaché${userCount > 1 ? "s" : ""} : rattachez-les ailleurs avant de la supprimer.`,
-      "conflict",
-      [],
-      { userCount },
-    );
-  }
+  const count = await deps.directions.countUsers(id);
+  if (count > 0) throw stillHasUsers("DIRECTION_HAS_USERS", `La direction « ${current.nom} »`, count);
   // its services go with it: name them in the event, they get no event of their own
-  const services = (await deps.directions.list(organisationId)).find((d) => d.id === id)?.services ?? [];
+  const services = await deps.directions.listServices(id);
   await deps.directions.delete(id);
   await deps.audit.append(actor, {
+    organisationId,
     type: "direction.deleted",
     aggregateType: "direction",
     aggregateId: id,
-    payload: { name: current.name, acronym: current.acronym, services: services.map((s) => ({ id: s.id, name: s.name })) },
+    payload: { nom: current.nom, sigle: current.sigle, services: services.map((s) => ({ id: s.id, nom: s.nom })) },
   });
 }
 
@@ -105,18 +108,19 @@ export async function createService(
   actor: Actor,
   organisationId: string,
   directionId: string,
-  input: { name: string },
+  input: { nom: string },
 ): Promise<Service> {
   assertCan(actor, "organisation.manage");
   const direction = await deps.directions.get(directionId, organisationId);
   if (!direction) throw notFound("Direction");
-  const service: Service = { id: deps.ids.newId(), directionId, name: validateServiceName(input.name), version: 1 };
+  const service: Service = { id: deps.ids.newId(), directionId, nom: validateServiceName(input.nom), version: 1 };
   await deps.services.insert(service);
   await deps.audit.append(actor, {
+    organisationId,
     type: "service.created",
     aggregateType: "service",
     aggregateId: service.id,
-    payload: { directionId, name: service.name },
+    payload: { directionId, nom: service.nom },
   });
   return service;
 }
@@ -126,18 +130,19 @@ export async function updateService(
   actor: Actor,
   organisationId: string,
   id: string,
-  input: { name: string; version: number },
+  input: { nom: string; version: number },
 ): Promise<Service> {
   assertCan(actor, "organisation.manage");
   const current = await deps.services.get(id, organisationId);
   if (!current) throw notFound("Service");
-  const next: Service = { ...current, name: validateServiceName(input.name), version: input.version + 1 };
+  const next: Service = { ...current, nom: validateServiceName(input.nom), version: input.version + 1 };
   if (!(await deps.services.update(next, input.version))) throw staleVersion();
   await deps.audit.append(actor, {
+    organisationId,
     type: "service.updated",
     aggregateType: "service",
     aggregateId: id,
-    payload: { before: { name: current.name }, after: { name: next.name } },
+    payload: { before: { nom: current.nom }, after: { nom: next.nom } },
   });
   return next;
 }
@@ -149,35 +154,29 @@ export async function deleteService(
   id: string,
 ): Promise<void> {
   assertCan(actor, "organisation.manage");
-  const current = await deps.services.get(id, organisationId);
+  const current = await deps.services.getForUpdate(id, organisationId);
   if (!current) throw notFound("Service");
-  const userCount = await deps.services.countUsers(id);
-  if (userCount > 0) {
-    throw new DomainError(
-      "SERVICE_HAS_USERS",
-      `Le service « ${current.name} » a encore ${userCount} compte${userCount > 1 ? "s" : ""} rattaché${userCount > 1 ? "s" : ""}.`,
-      "conflict",
-      [],
-      { userCount },
-    );
-  }
+  const count = await deps.services.countUsers(id);
+  if (count > 0) throw stillHasUsers("SERVICE_HAS_USERS", `Le service « ${current.nom} »`, count);
   await deps.services.delete(id);
   await deps.audit.append(actor, {
+    organisationId,
     type: "service.deleted",
     aggregateType: "service",
     aggregateId: id,
-    payload: { directionId: current.directionId, name: current.name },
+    payload: { directionId: current.directionId, nom: current.nom },
   });
 }
 
-/** The organisation with its directions and services, for whoever may read it. */
+/** The organisation with its directions and services (bounded), for whoever may read it. */
 export async function getOrganisationTree(
   deps: { organisations: OrganisationRepository; directions: DirectionRepository },
   actor: Actor,
   organisationId: string,
-): Promise<{ organisation: Organisation; directions: DirectionWithServices[] }> {
+): Promise<{ organisation: Organisation; total: number; directions: DirectionWithServices[] }> {
   assertCan(actor, "organisation.read");
   const organisation = await deps.organisations.get(organisationId);
   if (!organisation) throw notFound("Organisation");
-  return { organisation, directions: await deps.directions.list(organisationId) };
+  const { total, directions } = await deps.directions.list(organisationId, DIRECTIONS_MAX);
+  return { organisation, total, directions };
 }

@@ -1,9 +1,11 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { DomainError } from "../errors";
-import { passwordProblems, validateDirection, validateUser } from "./organisation";
+import { DomainError } from "../commun/errors";
+import { passwordProblems } from "../acces/mot-de-passe";
+import { fakePasswordStrength } from "../testing/fakes";
+import { validateDirection, validateUtilisateur } from "./organisation";
 
-function issuesOf(fn: () => unknown) {
+function issuesOf(fn: () => unknown): string[] {
   try {
     fn();
   } catch (error) {
@@ -16,50 +18,77 @@ function issuesOf(fn: () => unknown) {
 
 describe("organisation rules", () => {
   it("normalises a direction's name and acronym", () => {
-    assert.deepEqual(validateDirection({ name: "  Direction   de la\tvoirie ", acronym: " dtvd " }), {
-      name: "Direction de la voirie",
-      acronym: "DTVD",
+    assert.deepEqual(validateDirection({ nom: "  Direction   de la\u00a0voirie ", sigle: " dtvd " }), {
+      nom: "Direction de la voirie",
+      sigle: "DTVD",
     });
   });
 
   it("reports every problem of a direction at once", () => {
     assert.deepEqual(
-      issuesOf(() => validateDirection({ name: " x ", acronym: "a b" })),
-      ["name", "acronym"],
+      issuesOf(() => validateDirection({ nom: " x ", sigle: "a b" })),
+      ["nom", "sigle"],
     );
     assert.deepEqual(
-      issuesOf(() => validateDirection({ name: "D".repeat(121), acronym: "ABCDEFGHIJKLM" })),
-      ["name", "acronym"],
+      issuesOf(() => validateDirection({ nom: "D".repeat(121), sigle: "ABCDEFGHIJKLM" })),
+      ["nom", "sigle"],
     );
+  });
+
+  it("refuses control characters, lone surrogates and invisible-only names", () => {
+    for (const nom of ["Direction\u0000 des routes", "Direction \ud800", "\u200b\u200b\u200b"]) {
+      assert.deepEqual(
+        issuesOf(() => validateDirection({ nom, sigle: "DR" })),
+        ["nom"],
+        JSON.stringify(nom),
+      );
+    }
   });
 
   it("requires a direction for a direction buyer, and the direction of a chosen service", () => {
     assert.deepEqual(
-      issuesOf(() => validateUser({ email: "a@b.fr", displayName: "Ab", role: "acheteur", directionId: null, serviceId: "s" })),
+      issuesOf(() => validateUtilisateur({ email: "a@b.fr", nomAffiche: "Ab", role: "acheteur", directionId: null, serviceId: "s" })),
       ["directionId", "serviceId"],
     );
     assert.deepEqual(
-      issuesOf(() => validateUser({ email: "a@b", displayName: "A", role: "chef", directionId: null, serviceId: null })),
-      ["email", "displayName", "role"],
+      issuesOf(() => validateUtilisateur({ email: "a@b", nomAffiche: "A", role: "chef", directionId: null, serviceId: null })),
+      ["email", "nomAffiche", "role"],
     );
-    const ok = validateUser({
+    const ok = validateUtilisateur({
       email: " Prenom.Nom@ValDeMarne.fr ",
-      displayName: "Prénom  Nom",
+      nomAffiche: "Prénom  Nom",
       role: "lecteur",
       directionId: null,
       serviceId: null,
     });
     assert.equal(ok.email, "prenom.nom@valdemarne.fr");
-    assert.equal(ok.displayName, "Prénom Nom");
+    assert.equal(ok.nomAffiche, "Prénom Nom");
   });
 
-  it("accepts long passphrases without composition rules and refuses short, common or self-named ones", () => {
-    assert.deepEqual(passwordProblems("une phrase de passe simple"), []);
-    assert.deepEqual(passwordProblems("x".repeat(12) + "y"), []);
-    assert.equal(passwordProblems("court").length, 1);
-    assert.equal(passwordProblems("Azerty123456").length, 1);
-    assert.equal(passwordProblems("aaaaaaaaaaaaaaaa").length, 1);
-    assert.equal(passwordProblems("jean.dupont@cd94.fr", "Jean.Dupont@cd94.fr").length, 1);
-    assert.equal(passwordProblems("éa".repeat(129)).length, 1);
+  it("refuses to attach a company account to a direction of the département", () => {
+    assert.deepEqual(
+      issuesOf(() =>
+        validateUtilisateur({ email: "contact@pme.fr", nomAffiche: "PME", role: "entreprise", directionId: "d", serviceId: null }),
+      ),
+      ["directionId"],
+    );
+  });
+
+  it("refuses bidirectional overrides in an e-mail", () => {
+    assert.deepEqual(
+      issuesOf(() =>
+        validateUtilisateur({ email: "admin\u202e@rf.ed", nomAffiche: "Ab", role: "lecteur", directionId: null, serviceId: null }),
+      ),
+      ["email"],
+    );
+  });
+
+  it("accepts long passphrases without composition rules and refuses short, guessable or self-named ones", () => {
+    assert.deepEqual(passwordProblems("une phrase de passe simple", {}, fakePasswordStrength), []);
+    assert.equal(passwordProblems("court", {}, fakePasswordStrength).length, 1);
+    assert.equal(passwordProblems("Azerty123456", {}, fakePasswordStrength).length, 1);
+    assert.equal(passwordProblems("aaaaaaaaaaaaaaaa", {}, fakePasswordStrength).length, 1);
+    assert.equal(passwordProblems("jean.dupont@cd94.fr", { email: "Jean.Dupont@cd94.fr" }, fakePasswordStrength).length, 1);
+    assert.equal(passwordProblems("éa".repeat(129), {}, fakePasswordStrength).length, 1);
   });
 });

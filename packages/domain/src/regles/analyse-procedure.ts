@@ -7,7 +7,7 @@
  * Rules are chosen by the launch date of the consultation (or dispatch date of the notice), never by
  * the notification date. A date outside COUVERTURE_MOTEUR is refused with RULES_PERIOD_UNKNOWN.
  */
-import { invalidInput } from "../errors";
+import { invalidInput } from "../commun/errors";
 import { formatDateFr, type DateLegale } from "../valeurs/date-legale";
 import {
   applyBasisPoints,

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { isDomainError } from "../errors";
+import { isDomainError } from "../commun/errors";
 import { analyserAvance, plafondRetenueGarantie, type AvanceInput } from "./avance-retenue";
 import { ACHETEUR_PAR_DEFAUT } from "./parametres";
 import { spaserObligatoire } from "./spaser";

@@ -8,7 +8,7 @@
  * rate × TTC for ≤ 12 months, rate × 12 × TTC / months beyond. Retention capped at 5 %, 3 % for an SME
  * of such a buyer for consultations launched from 2025-01-01.
  */
-import { invalidInput } from "../errors";
+import { invalidInput } from "../commun/errors";
 import { formatDateFr, type DateLegale } from "../valeurs/date-legale";
 import { applyBasisPoints, formatEuros, formatPourcentage, mulDivRoundHalfUp, type Cents, type PointsDeBase } from "../valeurs/montant";
 import { ajouterFondements, phraseComparaison } from "./commun";

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { isDomainError } from "../errors";
+import { isDomainError } from "../commun/errors";
 import { daysBetween } from "../valeurs/date-legale";
 import {
   calculerStandstill,

@@ -7,7 +7,7 @@
  * holiday; no computed date is moved: the texts do not extend these periods, the warning lets the
  * buyer choose.
  */
-import { DomainError, invalidInput } from "../errors";
+import { DomainError, invalidInput } from "../commun/errors";
 import { addDays, addMonths, formatDateFr, type DateLegale } from "../valeurs/date-legale";
 import { ajouterFondements, ccp, dateCalculee } from "./commun";
 import {

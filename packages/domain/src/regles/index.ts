@@ -52,3 +52,4 @@ export * from "./taux-bce.use-cases";
 // Units and dates, for the adapters that convert euros and validate dates (contracts, CLI).
 export { isDateLegale, type DateLegale } from "../valeurs/date-legale";
 export { eurosIssue, eurosToCents, centsToEuros, basisPointsToPercent, MAX_EUROS, type Cents, type PointsDeBase } from "../valeurs/montant";
+export * from "./ports";

@@ -6,7 +6,7 @@
  * Going past a cap of a basis does not make a modification automatically unlawful: another basis
  * (typically a non-substantial change, R2194-7) may still apply, which the vigilance points say.
  */
-import { invalidInput } from "../errors";
+import { invalidInput } from "../commun/errors";
 import { formatDateFr, type DateLegale } from "../valeurs/date-legale";
 import {
   compareRatioToBasisPoints,

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { isDomainError } from "../errors";
+import { isDomainError } from "../commun/errors";
 import { calculerPaiement, debutSemestre, tauxBceDuSemestre, verifierTableTauxBce, type PaiementInput } from "./paiement";
 import { TAUX_BCE_PAR_DEFAUT, type LigneTauxBce } from "./parametres";
 

@@ -8,7 +8,7 @@
  * read from an administrable table passed as a parameter (TAUX_BCE_PAR_DEFAUT by default).
  * All money in cents, all rates in basis points: no float ever touches an amount.
  */
-import { DomainError, invalidInput } from "../errors";
+import { DomainError, invalidInput } from "../commun/errors";
 import { addDays, daysBetween, formatDateFr, isDateLegale, type DateLegale } from "../valeurs/date-legale";
 import { formatEuros, formatPourcentage, mulDivRoundHalfUp, type Cents, type PointsDeBase } from "../valeurs/montant";
 import { dateCalculee } from "./commun";

@@ -7,7 +7,7 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { describe, it } from "node:test";
-import { isDomainError } from "../errors";
+import { isDomainError } from "../commun/errors";
 import { addDays } from "../valeurs/date-legale";
 import { DELAIS_RECEPTION, LECTURES, COMPTAGE_DELAIS_RECEPTION, PAIEMENT, TAUX_BCE_PAR_DEFAUT } from "./parametres";
 import {

@@ -8,7 +8,7 @@
  * Adding a row: see docs/regles.md; the coverage test in seuils.test.ts then demands a test case naming
  * the row `id`.
  */
-import { DomainError } from "../errors";
+import { DomainError } from "../commun/errors";
 import { addDays, formatDateFr, isDateLegale, type DateLegale } from "../valeurs/date-legale";
 import { formatEuros, formatPourcentage } from "../valeurs/montant";
 import type { Fondement, Nature, RegleAppliquee, StatutRegle } from "./types";

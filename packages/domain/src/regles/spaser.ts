@@ -1,5 +1,5 @@
 /** SPASER duty (L2111-3, D2111-3), regles-commande-publique.md §6.1. */
-import { invalidInput } from "../errors";
+import { invalidInput } from "../commun/errors";
 import type { DateLegale } from "../valeurs/date-legale";
 import type { Cents } from "../valeurs/montant";
 import { phraseComparaison } from "./commun";

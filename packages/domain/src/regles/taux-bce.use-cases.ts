@@ -1,7 +1,8 @@
 import { assertCan } from "../acces/policies";
 import type { Actor } from "../acces/roles";
-import { invalidInput, type Issue } from "../errors";
-import type { AuditLog, EcbRateRepository } from "../ports";
+import { invalidInput, type Issue } from "../commun/errors";
+import type { AuditLog } from "../commun/ports";
+import type { EcbRateRepository } from "./ports";
 import { isDateLegale } from "../valeurs/date-legale";
 import { TAUX_BCE_PAR_DEFAUT, type LigneTauxBce } from "./parametres";
 

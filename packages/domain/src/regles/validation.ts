@@ -3,7 +3,7 @@
  * HTTP adapter (after zod), by the CLI and by other domain code, so they re-check their input and
  * report every problem at once (`invalidInput(issues)`), never just the first.
  */
-import type { Issue } from "../errors";
+import type { Issue } from "../commun/errors";
 import { dateIssue, type DateLegale } from "../valeurs/date-legale";
 import { isCents } from "../valeurs/montant";
 

@@ -9,7 +9,7 @@
  * never a CPV look-up.
  */
 import cpvData from "../../data/cpv-2008.json" with { type: "json" };
-import { DomainError, type Issue } from "../errors";
+import { DomainError, type Issue } from "../commun/errors";
 
 /** Number of significant digits of a CPV code, 2 (division) to 8. */
 export type NiveauCpv = 2 | 3 | 4 | 5 | 6 | 7 | 8;

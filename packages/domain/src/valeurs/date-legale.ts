@@ -6,7 +6,7 @@
  * Public holidays are those of metropolitan France (Code du travail L3133-1); the two extra days of
  * Alsace-Moselle are deliberately not included: the Val-de-Marne does not observe them.
  */
-import { DomainError, type Issue } from "../errors";
+import { DomainError, type Issue } from "../commun/errors";
 
 /** A validated calendar date `YYYY-MM-DD` (Gregorian, years 1900 to 2999). */
 export type DateLegale = string;

@@ -6,7 +6,7 @@
  * `mulDivRoundHalfUp`, which works on BigInt so that no intermediate product loses precision.
  * Names carry the unit and the tax basis: `montantHtCents`, `montantTtcCents`.
  */
-import { DomainError, type Issue } from "../errors";
+import { DomainError, type Issue } from "../commun/errors";
 
 /** An integer number of euro cents. */
 export type Cents = number;

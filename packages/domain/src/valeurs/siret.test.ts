@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { isDomainError } from "../errors";
+import { isDomainError } from "../commun/errors";
 import { isValidSiren, isValidSiret, luhnIsValid, Siren, Siret } from "./siret";
 
 // Test vectors of regles-commande-publique.md §10.2 (checked there with a local script).

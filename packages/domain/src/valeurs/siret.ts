@@ -7,7 +7,7 @@
  * A valid checksum does not prove that the company or establishment exists, or is still active:
  * that needs a look-up in the Sirene register, outside this pure domain.
  */
-import { DomainError, type Issue } from "../errors";
+import { DomainError, type Issue } from "../commun/errors";
 
 /** SIREN of La Poste, whose SIRETs follow the "sum of digits multiple of 5" rule. */
 export const SIREN_LA_POSTE = "356000000";

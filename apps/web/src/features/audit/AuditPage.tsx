@@ -92,7 +92,7 @@ export function AuditPage() {
             label="Type d'événement"
             value={draft.type}
             onChange={set("type")}
-            data={[{ value: "", label: "Tous" }, ...(events.data?.types ?? []).map((t) => ({ value: t, label: t }))]}
+            data={[{ value: "", label: "Tous" }, ...(events.data?.types ?? []).map((t) => ({ value: t.type, label: t.libelle }))]}
           />
           <TextInput label="Acteur" description="Partie de l'adresse" value={draft.acteur} onChange={set("acteur")} />
           <TextInput label="Identifiant de l'objet" value={draft.agregatId} onChange={set("agregatId")} />

@@ -80,7 +80,7 @@ export function optionsOf<K extends string>(labels: Record<K, string>): { value:
 
 /** Type guard for a value read from a NativeSelect. */
 export function isKeyOf<K extends string>(labels: Record<K, string>, value: string): value is K {
-  return  Object.hasOwn(labels, value);
+  return Object.hasOwn(labels, value);
 }
 
 /** "CCP art. R2122-8 — objet"; a case or a text whose reference is not an article keeps its own wording. */

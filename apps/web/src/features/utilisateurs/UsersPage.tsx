@@ -3,7 +3,7 @@ import { Badge, Button, Group, Loader, NativeSelect, Table, Text, TextInput } fr
 import { useDebouncedValue } from "@mantine/hooks";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
-import type { OrganisationOutput, UtilisateurOutput } from "@achat-public/contracts";
+import type { OrganisationOutput, UtilisateurOutput, UtilisateursPage } from "@achat-public/contracts";
 import { ROLE_LABELS, ROLES } from "@achat-public/domain";
 import { api, query } from "../../lib/api";
 import { formatInstant, plural } from "../../lib/format";
@@ -39,7 +39,8 @@ export function UsersPage() {
   });
   const users = useQuery({
     queryKey: ["utilisateurs", debounced, role, directionId],
-    queryFn: () => api<UtilisateurOutput[]>("GET", `/api/utilisateurs${query({ recherche: debounced, role, directionId })}`),
+    queryFn: async () =>
+      (await api<UtilisateursPage>("GET", `/api/utilisateurs${query({ recherche: debounced, role, directionId, parPage: 200 })}`)).utilisateurs,
   });
   const reload = () => queryClient.invalidateQueries({ queryKey: ["utilisateurs"] });
 

@@ -1,0 +1,53 @@
+import { randomUUID } from "node:crypto";
+import type { Clock, IdGenerator } from "@achat-public/domain";
+import { rawSql, type Executor } from "./client";
+import { securityEventLog, sessionRepository, throttleRepository } from "./acces/acces.repository";
+import { auditLog } from "./audit/audit.repository";
+import {
+  directionRepository,
+  organisationRepository,
+  serviceRepository,
+  utilisateurRepository,
+} from "./organisation/organisation.repository";
+import { courrielRepository } from "./plateforme/plateforme.repository";
+import { ecbRateRepository } from "./regles/regles.repository";
+
+export const uuidGenerator: IdGenerator = { newId: () => randomUUID() };
+export const systemClock: Clock = { now: () => new Date() };
+
+export interface RepositoryContext {
+  clock: Clock;
+  ids: IdGenerator;
+  /** Recorded with each audit event written through these repositories. */
+  requestId?: string | null;
+}
+
+/**
+ * Every port implementation bound to one executor (a transaction, usually): the unit of work. Adding a
+ * context adds one line here.
+ */
+export function repositories(db: Executor, context: RepositoryContext) {
+  return {
+    // organisation
+    organisations: organisationRepository(db),
+    directions: directionRepository(db),
+    services: serviceRepository(db),
+    utilisateurs: utilisateurRepository(db),
+    // acces
+    sessions: sessionRepository(db),
+    throttles: throttleRepository(db, context.clock),
+    securityEvents: securityEventLog(db, context.clock),
+    // regles
+    ecbRates: ecbRateRepository(db),
+    // plateforme
+    courrielsTable: courrielRepository(db, context),
+    // shared
+    audit: auditLog(db, context),
+    /** Raw SQL in this transaction (the job queue writes its jobs here: the transactional outbox). */
+    executeSql: async (text: string, values?: unknown[]) => (await db.execute(rawSql(text, values))) as unknown as { rows: unknown[] },
+    ids: context.ids,
+    clock: context.clock,
+  };
+}
+
+export type Repositories = ReturnType<typeof repositories>;

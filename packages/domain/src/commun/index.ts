@@ -1,0 +1,4 @@
+export * from "./errors";
+export * from "./pagination";
+export * from "./ports";
+export * from "./texte";

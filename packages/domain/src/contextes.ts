@@ -1,0 +1,28 @@
+/**
+ * The registry of the contexts: their permissions and the labels of their audit events. Adding a context
+ * adds one line to each table below. Policies (`can`, `assertCan`) read `PERMISSIONS`; the access matrix
+ * test checks it role by role; the audit page reads `LIBELLES_EVENEMENTS`.
+ */
+import { ACCES } from "./acces/contexte";
+import { AUDIT } from "./audit/contexte";
+import { ORGANISATION } from "./organisation/contexte";
+import { PLATEFORME } from "./plateforme/contexte";
+import { REGLES } from "./regles/contexte";
+
+export const PERMISSIONS = {
+  ...ORGANISATION.permissions,
+  ...AUDIT.permissions,
+  ...REGLES.permissions,
+  ...PLATEFORME.permissions,
+} as const;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+/** French label of every audit event type (« Direction créée » for `direction.created`). */
+export const LIBELLES_EVENEMENTS: Readonly<Record<string, string>> = {
+  ...ACCES.evenements,
+  ...ORGANISATION.evenements,
+  ...AUDIT.evenements,
+  ...REGLES.evenements,
+  ...PLATEFORME.evenements,
+};

@@ -1,0 +1,3 @@
+/** The domain's test kit: factories with valid defaults and in-memory fakes of the ports. */
+export * from "./factories";
+export * from "./fakes";
