@@ -3,9 +3,9 @@
  * about their sizes, Windows-1252 bytes… Nothing here is used outside the tests.
  */
 import { Readable } from "node:stream";
-import { deflateRawSync } from "node:zlib";
+import { deflateRawSync, inflateRawSync } from "node:zlib";
 import ExcelJS from "exceljs";
-import { crc32 } from "../zip";
+import { crc32, lireRepertoireZip } from "../zip";
 
 /**
  * A workbook whose first sheet holds `lignes` (row 1 = headers); `formats` sets number formats by column (1-based).
@@ -212,4 +212,12 @@ export function csvGenere(lignes: number, entete = "Objet;Montant\r\n"): { flux:
     yield morceau;
   }
   return { flux: Readable.from(generer(), { objectMode: false }), octetsProduits: () => produits };
+}
+
+/** The text of one file inside a zip archive (e.g. "xl/worksheets/sheet1.xml"), to check what was really written. */
+export function extraireEntree(archive: Buffer, nom: string): string {
+  const entree = lireRepertoireZip(archive, { maxOctetsDecompresses: 1024 * 1024 * 1024 }).find((e) => e.nom === nom);
+  if (!entree) throw new Error(`${nom} absent de l'archive`);
+  const donnees = archive.subarray(entree.debutDonnees, entree.debutDonnees + entree.tailleCompressee);
+  return (entree.methode === 8 ? inflateRawSync(donnees) : donnees).toString("utf8");
 }
