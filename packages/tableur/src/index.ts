@@ -23,4 +23,27 @@ export {
   normaliserEntete,
 } from "./colonnes";
 export { neutraliserFormule } from "./conversion";
+export type { Encodage, Separateur } from "./csv";
 export { type CodeErreurTableur, type DetailsErreurTableur, ErreurTableur, isErreurTableur } from "./erreurs";
+export { exporterListe, type OptionsExport } from "./export";
+export {
+  type AnalyseImport,
+  analyserImport,
+  confirmerImport,
+  type OptionsAnalyse,
+  type PolitiqueImport,
+  type RapportImport,
+} from "./import";
+export {
+  type FormatTableur,
+  LIMITES_PAR_DEFAUT,
+  type LigneLue,
+  lireTableur,
+  type OptionsLecture,
+  type Probleme,
+  type ProblemeLigne,
+  type Progression,
+  type ResultatLecture,
+  type SourceTableur,
+} from "./lecture";
+export { modeleCsv, modeleXlsx, type OptionsModele } from "./modele";
