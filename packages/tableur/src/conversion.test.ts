@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { type Colonne, defineColonnes, lettreColonne, normaliserEntete } from "./colonnes";
+import { type Colonne, defineColonnes, type LigneDe, lettreColonne, normaliserEntete } from "./colonnes";
 import {
   type CelluleBrute,
   centimesCsv,
@@ -67,6 +67,21 @@ describe("defineColonnes", () => {
         ]),
       /ambiguë/,
     );
+  });
+
+  it("infers the exact row type: literal keys and list codes, null only for optional columns (checked by tsc)", () => {
+    const colonnes = defineColonnes([
+      { cle: "objet", entete: "Objet", type: "texte", obligatoire: true },
+      { cle: "montantHt", entete: "Montant", type: "euros" },
+      { cle: "nature", entete: "Nature", type: "liste", obligatoire: true, valeurs: [{ valeur: "travaux", libelle: "Travaux" }] },
+    ]);
+    type Ligne = LigneDe<typeof colonnes>;
+    const ligne: Ligne = { objet: "a", montantHt: null, nature: "travaux" };
+    // @ts-expect-error a required column is never null
+    const sansObjet: Ligne = { objet: null, montantHt: 1, nature: "travaux" };
+    // @ts-expect-error a list holds its codes only
+    const autreCode: Ligne = { objet: "a", montantHt: 1, nature: "Travaux" };
+    assert.ok(ligne && sansObjet && autreCode);
   });
 
   it("keeps the literal keys and freezes the list", () => {
