@@ -170,6 +170,16 @@ describe("exporterListe (XLSX)", () => {
     );
   });
 
+  it("rejects and destroys the destination when a row is wrong half-way, without crashing", async () => {
+    const { vers } = collecteur();
+    function* lignes() {
+      for (let i = 0; i < 3000; i++) yield { objet: "x", montantHt: i === 1200 ? "12,50" : i };
+    }
+    await assert.rejects(exporterListe(lignes(), colonnes, { format: "xlsx", vers }), TypeError);
+    assert.equal(vers.destroyed, true);
+    for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r)); // late stream events must be handled
+  });
+
   it("writes random strings as plain string cells, never formulas, always readable (BI-3, 500 strings)", async () => {
     const hasard = aleatoire(11);
     const textes = Array.from(

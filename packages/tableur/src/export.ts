@@ -40,15 +40,23 @@ export async function exporterListe(
   options: OptionsExport,
 ): Promise<{ lignes: number }> {
   const { vers } = options;
-  const erreur = new Promise<never>((_, rejeter) => vers.once("error", rejeter));
+  // `on`, not `once`: a destination can fail more than once (a write after its destruction) and an unhandled
+  // "error" event would stop the process.
+  const erreur = new Promise<never>((_, rejeter) => vers.on("error", rejeter));
   erreur.catch(() => {}); // observed through `Promise.race` below
   const attendre = <T>(p: Promise<T>) => Promise.race([p, erreur]);
-  const n =
-    options.format === "csv"
-      ? await exporterCsv(lignes, colonnes, options, attendre)
-      : await exporterXlsx(lignes, colonnes, options, attendre);
-  options.onProgression?.(n);
-  return { lignes: n };
+  try {
+    const n =
+      options.format === "csv"
+        ? await exporterCsv(lignes, colonnes, options, attendre)
+        : await exporterXlsx(lignes, colonnes, options, attendre);
+    options.onProgression?.(n);
+    return { lignes: n };
+  } catch (e) {
+    // A half-written file must not look complete: the destination is destroyed (an HTTP response is aborted).
+    vers.destroy();
+    throw e;
+  }
 }
 
 type Attendre = <T>(p: Promise<T>) => Promise<T>;

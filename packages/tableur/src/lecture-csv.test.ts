@@ -195,6 +195,36 @@ describe("lireTableur (CSV)", () => {
     assert.deepEqual(progressions.at(-1), { phase: "analyse", lignesLues: 5001, octetsLus: octets.length, octetsTotal: octets.length });
   });
 
+  it("gives the same result when the bytes arrive one at a time (UTF-8 and Windows-1252)", async () => {
+    const utf8 = Buffer.from('\ufeffObjet;Description;Montant (€ HT)\r\n"Café ""noir""";"a\nb";1 234,56 €\r\nŒuvre 😀;;2\r\n');
+    const cp1252 = windows1252("Objet;Montant (€ HT)\r\nÉté;3,50\r\n");
+    for (const octets of [utf8, cp1252]) {
+      const unParUn = Readable.from(
+        (function* () {
+          for (const o of octets) yield Buffer.from([o]);
+        })(),
+      );
+      const attendu = await lire(octets);
+      const obtenu = await lire(unParUn);
+      assert.deepEqual(obtenu, attendu);
+      assert.equal(obtenu.problemes.length, 0);
+    }
+  });
+
+  it("lets an error thrown by a caller's hook through, instead of calling the file unreadable", async () => {
+    const bogue = new TypeError("bogue dans validerLigne");
+    await assert.rejects(
+      lireTableur(Buffer.from("Objet;Montant (€ HT)\nA;1\n"), {
+        format: "csv",
+        colonnes,
+        validerLigne: () => {
+          throw bogue;
+        },
+      }),
+      (e: unknown) => e === bogue,
+    );
+  });
+
   it("gives the same fingerprint to the same bytes, whatever the source", async () => {
     const octets = Buffer.from("Objet;Montant (€ HT)\nA;1\n");
     const a = await lire(octets);

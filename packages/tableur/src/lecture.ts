@@ -146,12 +146,32 @@ export async function lireTableur<const C extends Colonnes>(
     else await lireXlsx(flux, lecture, limites);
   } catch (erreur) {
     if (erreur instanceof ErreurTableur) throw erreur;
-    throw new ErreurTableur("FICHIER_ILLISIBLE", "Le fichier n'a pas pu être lu : il est endommagé ou n'est pas au format annoncé.");
+    if (erreur instanceof ErreurAppelant) throw erreur.cause; // a bug in a hook is not a bad file
+    // Anything else comes from parsing a damaged file (exceljs, unzipper, saxes…).
+    const refus = new ErreurTableur(
+      "FICHIER_ILLISIBLE",
+      "Le fichier n'a pas pu être lu : il est endommagé ou n'est pas au format annoncé.",
+    );
+    Object.defineProperty(refus, "cause", { value: erreur }); // for the logs, never shown to the user
+    throw refus;
   } finally {
     flux.fermer();
   }
   flux.signaler("analyse", lecture.lignesLues, true);
   return lecture.resultat(flux);
+}
+
+/** Wraps what the caller's hooks (`valider`, `validerLigne`, `onProgression`) throw, to rethrow it unchanged. */
+class ErreurAppelant {
+  constructor(readonly cause: unknown) {}
+}
+
+function appeler<T>(crochet: () => T): T {
+  try {
+    return crochet();
+  } catch (erreur) {
+    throw new ErreurAppelant(erreur);
+  }
 }
 
 function tropVolumineux(max: number): ErreurTableur {
@@ -195,7 +215,9 @@ class FluxOctets {
     const maintenant = Date.now();
     if (!forcer && maintenant - this.dernierSignal < 100) return;
     this.dernierSignal = maintenant;
-    this.onProgression({ phase, lignesLues, octetsLus, ...(this.octetsTotal !== undefined ? { octetsTotal: this.octetsTotal } : {}) });
+    const progression = { phase, lignesLues, octetsLus, ...(this.octetsTotal !== undefined ? { octetsTotal: this.octetsTotal } : {}) };
+    const onProgression = this.onProgression;
+    appeler(() => onProgression(progression));
   }
 
   fermer(): void {
@@ -238,8 +260,8 @@ async function lireCsv<C extends Colonnes>(flux: FluxOctets, lecture: Lecture<C>
 
 /** A workbook sent as CSV is refused with a message that says what to do. */
 function verifierPasUnClasseur(debut: Uint8Array): void {
-  const signature = Buffer.from(debut.subarray(0, 4)).readUInt32BE(0);
-  if (debut.length >= 4 && (signature === 0x504b0304 || signature === 0xd0cf11e0)) {
+  const signature = debut.length >= 4 ? Buffer.from(debut.subarray(0, 4)).readUInt32BE(0) : 0;
+  if (signature === 0x504b0304 || signature === 0xd0cf11e0) {
     throw new ErreurTableur(
       "FICHIER_ILLISIBLE",
       "Ce fichier est un classeur Excel, pas un fichier CSV : choisissez le format XLSX, ou enregistrez-le au format « CSV UTF-8 ».",
@@ -430,12 +452,13 @@ class Lecture<C extends Colonnes> {
         continue;
       }
       if (colonne === null) continue; // unknown header, reported once in `entetesInconnus`
-      const conversion = convertirCellule(colonne, brut, { csv: this.csv });
+      const conversion = appeler(() => convertirCellule(colonne, brut, { csv: this.csv }));
       if (conversion.ok) valeurs[colonne.cle] = conversion.valeur;
       else signaler(k, colonne, brut, conversion.message);
     }
-    if (problemes === 0 && this.validerLigne) {
-      for (const probleme of this.validerLigne(valeurs as LigneDe<C>, numero) ?? []) {
+    const validerLigne = this.validerLigne;
+    if (problemes === 0 && validerLigne) {
+      for (const probleme of appeler(() => validerLigne(valeurs as LigneDe<C>, numero)) ?? []) {
         const k = probleme.cle === undefined ? -1 : colonnes.findIndex((c) => c?.cle === probleme.cle);
         problemes++;
         this.ajouterProbleme({
