@@ -218,6 +218,7 @@ describe("text", () => {
   it("turns numbers and dates of a text column into what the user sees", () => {
     assert.equal(ok(texte, 12345678), "12345678");
     assert.equal(ok(texte, 12.5), "12,5");
+    assert.equal(ok(texte, 0.1 + 0.2), "0,3");
     assert.equal(ok(texte, new Date(Date.UTC(2026, 0, 2))), "02/01/2026");
   });
   it("reports an empty required cell, and gives null for an empty optional one", () => {

@@ -24,7 +24,8 @@ const SURROGAT_ISOLE = /\p{Cs}/u;
 export function texteAffiche(brut: CelluleBrute): string {
   if (brut === null) return "";
   if (typeof brut === "string") return brut;
-  if (typeof brut === "number") return Number.isFinite(brut) ? String(brut).replace(".", ",") : String(brut);
+  // 15 significant digits, as Excel shows numbers (0.1 + 0.2 is shown « 0,3 »).
+  if (typeof brut === "number") return Number.isFinite(brut) ? String(Number(brut.toPrecision(15))).replace(".", ",") : String(brut);
   if (typeof brut === "boolean") return brut ? "VRAI" : "FAUX";
   if (brut instanceof Date) return Number.isNaN(brut.getTime()) ? "" : jjmmaaaa(isoDepuisDateUtc(brut));
   if ("erreurExcel" in brut) return brut.erreurExcel;
