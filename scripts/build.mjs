@@ -41,7 +41,7 @@ if (isStale("apps/web/dist/index.html", webInputs)) {
   console.log(`build : application web construite en ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
-const serverInputs = ["apps/server/src", "packages/db/src", "packages/db/migrations", ...shared];
+const serverInputs = ["apps/server/src", "packages/db/src", "packages/db/migrations", "packages/tableur/src", ...shared];
 if (isStale("apps/server/dist/main.js", serverInputs)) {
   const started = Date.now();
   const { build } = await import("esbuild");

@@ -9,6 +9,7 @@ const projects = [
   "packages/domain/tsconfig.json",
   "packages/contracts/tsconfig.json",
   "packages/db/tsconfig.json",
+  "packages/tableur/tsconfig.json",
   "apps/server/tsconfig.json",
   "apps/web/tsconfig.json",
   "tsconfig.tools.json",
