@@ -3,5 +3,4 @@ export * from "./auth.schema";
 export * from "./organisation.schema";
 export * from "./users.schema";
 export * from "./audit.schema";
-export * from "./regles.schema";
-export * from "./regles-admin.schema";
+export * from "./regles/index";

@@ -11,10 +11,10 @@
 import { invalidInput } from "../errors";
 import { formatDateFr, type DateLegale } from "../valeurs/date-legale";
 import { applyBasisPoints, formatEuros, formatPourcentage, mulDivRoundHalfUp, type Cents, type PointsDeBase } from "../valeurs/montant";
-import { ajouterFondements, phraseComparaison } from "./commun";
+import { phraseComparaison } from "./commun";
 import { ACHETEUR_PAR_DEFAUT, type ProfilAcheteur } from "./parametres";
-import { assertDateCouverte, formatValeurSeuil, regleAppliquee, satisfait, seuilAt, type CleSeuil, type LigneSeuil } from "./seuils";
-import type { Fondement, RegleAppliquee } from "./types";
+import { nouvelleReponse, type ReponseExpliquee } from "./reponse";
+import { assertDateCouverte, formatValeurSeuil, satisfait } from "./seuils";
 import { IssueCollector } from "./validation";
 
 /** Input of `analyserAvance`. */
@@ -32,7 +32,7 @@ export interface AvanceInput {
 }
 
 /** Result of `analyserAvance`. */
-export interface AvanceResult {
+export interface AvanceResult extends ReponseExpliquee {
   avanceObligatoire: boolean;
   montantSuperieurAuSeuil: boolean;
   dureeSuperieureAuSeuil: boolean;
@@ -44,10 +44,6 @@ export interface AvanceResult {
   assietteTtcCents: Cents;
   /** Minimum advance, cents TTC (also the amount if the buyer grants an advance it does not owe). */
   montantMinimumAvanceTtcCents: Cents;
-  reglesAppliquees: RegleAppliquee[];
-  fondements: Fondement[];
-  explications: string[];
-  pointsDeVigilance: string[];
 }
 
 /** Input of `plafondRetenueGarantie`. */
@@ -59,25 +55,10 @@ export interface RetenueInput {
 }
 
 /** Result of `plafondRetenueGarantie`. */
-export interface RetenueResult {
+export interface RetenueResult extends ReponseExpliquee {
   tauxMaximumPointsDeBase: PointsDeBase;
   tauxPmeApplique: boolean;
   plafondRetenueCents: Cents;
-  reglesAppliquees: RegleAppliquee[];
-  fondements: Fondement[];
-  explications: string[];
-}
-
-function usedRows(date: DateLegale): { use: (cle: CleSeuil) => LigneSeuil; used: LigneSeuil[] } {
-  const used: LigneSeuil[] = [];
-  return {
-    used,
-    use: (cle) => {
-      const row = seuilAt(cle, date);
-      if (!used.includes(row)) used.push(row);
-      return row;
-    },
-  };
 }
 
 function pmeDeCollectiviteConcernee(acheteur: ProfilAcheteur, titulairePme: boolean): boolean {
@@ -107,45 +88,43 @@ export function analyserAvance(input: AvanceInput, acheteur: ProfilAcheteur = AC
   if (c.issues.length > 0) throw invalidInput(c.issues);
   assertDateCouverte(input.dateLancement, "dateLancement");
 
-  const { use, used } = usedRows(input.dateLancement);
-  const fondements: Fondement[] = [];
-  const explications: string[] = [];
-  const vigilance: string[] = [];
+  const r = nouvelleReponse(input.dateLancement);
 
-  const montantRow = use("AVANCE_MANDATORY");
-  const dureeRow = use("AVANCE_MIN_DURATION");
+  const montantRow = r.seuil("AVANCE_MANDATORY");
+  const dureeRow = r.seuil("AVANCE_MIN_DURATION");
   const montant = phraseComparaison("Montant initial", input.montantInitialHtCents, montantRow, { nomSeuil: "seuil de l'avance" });
   const centiemesMois = Math.round(input.dureeExecutionMois * 100);
   const dureeSuperieure = satisfait(dureeRow, input.dureeExecutionMois);
   const avanceObligatoire = montant.met && dureeSuperieure;
-  ajouterFondements(fondements, montantRow.fondements);
-  explications.push(
+  r.explique(
     `${montant.phrase} et durée d'exécution de ${String(input.dureeExecutionMois).replace(".", ",")} mois ${dureeSuperieure ? ">" : "≤"} ${formatValeurSeuil(dureeRow)} : ` +
       (avanceObligatoire
         ? "avance obligatoire, sauf renonciation du titulaire (R2191-3)."
         : "avance non obligatoire (les deux conditions sont cumulatives et strictes)."),
+    montantRow.fondements,
   );
 
-  const minRow = use("AVANCE_MIN_RATE");
+  const minRow = r.seuil("AVANCE_MIN_RATE");
   let taux = minRow.valeur;
   const pme = pmeDeCollectiviteConcernee(acheteur, input.titulairePme);
   if (pme) {
-    const pmeRow = use("AVANCE_MIN_RATE_SME_LOCAL_AUTHORITY");
-    const drfRow = use("BUYER_DRF_THRESHOLD");
+    const pmeRow = r.seuil("AVANCE_MIN_RATE_SME_LOCAL_AUTHORITY");
+    const drfRow = r.seuil("BUYER_DRF_THRESHOLD");
     taux = Math.max(taux, pmeRow.valeur);
-    explications.push(
+    r.explique(
       `Titulaire PME d'une collectivité dont les dépenses réelles de fonctionnement dépassent ${formatEuros(drfRow.valeur)} : taux minimal de ${formatPourcentage(pmeRow.valeur)} (R2191-7).`,
+      pmeRow.fondements,
     );
-    ajouterFondements(fondements, pmeRow.fondements);
-    vigilance.push(
+    r.vigilance(
       "Le taux PME de 10 % pour les collectivités pourrait être porté à 30 % (annonce de 2024, aucun texte trouvé) : paramètre à vérifier.",
+      { niveau: "attention", fondements: pmeRow.fondements },
     );
   } else {
-    explications.push(
+    r.explique(
       `Taux minimal de l'avance : ${formatPourcentage(minRow.valeur)} ; aucun taux maximal depuis le décret n° 2020-1261 (R2191-7).`,
     );
   }
-  ajouterFondements(fondements, minRow.fondements);
+  r.fondement(minRow.fondements);
 
   // R2191-7: ≤ 12 months → rate × TTC; > 12 months → rate × 12 × TTC / months.
   const assiette =
@@ -154,17 +133,19 @@ export function analyserAvance(input: AvanceInput, acheteur: ProfilAcheteur = AC
     centiemesMois <= 1_200
       ? applyBasisPoints(input.montantInitialTtcCents, taux)
       : mulDivRoundHalfUp(input.montantInitialTtcCents, taux * 1_200, 10_000 * centiemesMois);
-  explications.push(
+  r.explique(
     centiemesMois <= 1_200
       ? `Durée d'au plus 12 mois : avance minimale = ${formatPourcentage(taux)} × ${formatEuros(input.montantInitialTtcCents)} TTC = ${formatEuros(montantAvance)} TTC (R2191-7).`
       : `Durée de plus de 12 mois : avance minimale = ${formatPourcentage(taux)} × 12 × ${formatEuros(input.montantInitialTtcCents)} TTC / ` +
           `${String(input.dureeExecutionMois).replace(".", ",")} mois = ${formatEuros(montantAvance)} TTC (R2191-7).`,
   );
-  vigilance.push(
+  r.vigilance(
     "Accord-cadre à bons de commande sans minimum, marché reconductible, marchés subséquents et tranches : apprécier les conditions de l'avance pour chaque bon, période ou tranche (R2191-15, R2191-16).",
+    { niveau: "information" },
   );
-  vigilance.push(
+  r.vigilance(
     `Remboursement, si le marché ne dit rien : à partir de 65 % d'exécution pour une avance d'au plus 30 %, terminé à 80 % (R2191-11, R2191-12). Règles en vigueur au ${formatDateFr(input.dateLancement)}.`,
+    { niveau: "information" },
   );
 
   return {
@@ -175,10 +156,7 @@ export function analyserAvance(input: AvanceInput, acheteur: ProfilAcheteur = AC
     tauxPmeApplique: pme,
     assietteTtcCents: assiette,
     montantMinimumAvanceTtcCents: montantAvance,
-    reglesAppliquees: used.map(regleAppliquee),
-    fondements,
-    explications,
-    pointsDeVigilance: vigilance,
+    ...r.fin(),
   };
 }
 
@@ -198,27 +176,26 @@ export function plafondRetenueGarantie(input: RetenueInput, acheteur: ProfilAche
   if (c.issues.length > 0) throw invalidInput(c.issues);
   assertDateCouverte(input.dateLancement, "dateLancement");
 
-  const { use, used } = usedRows(input.dateLancement);
-  const general = use("RETENUE_MAX_RATE");
+  const r = nouvelleReponse(input.dateLancement);
+  const general = r.seuil("RETENUE_MAX_RATE");
   const pme = pmeDeCollectiviteConcernee(acheteur, input.titulairePme);
-  const row = pme ? use("RETENUE_MAX_RATE_SME") : general;
+  const row = pme ? r.seuil("RETENUE_MAX_RATE_SME") : general;
   const taux = Math.min(general.valeur, row.valeur);
   const plafond = applyBasisPoints(input.montantMarcheTtcCents, taux);
-  const fondements: Fondement[] = [];
-  ajouterFondements(fondements, row.fondements, general.fondements);
-  const explications = [
+  r.fondement(row.fondements, general.fondements);
+  r.explique(
     pme
       ? `Titulaire PME d'une collectivité dont les dépenses réelles de fonctionnement dépassent 60 M€, consultation lancée le ${formatDateFr(input.dateLancement)} : ` +
-        `retenue de garantie d'au plus ${formatPourcentage(taux)} (${row.id === "retenue-taux-max-pme-2025" ? "décret n° 2024-1251, consultations lancées depuis le 1er janvier 2025" : "pas encore de plafond propre aux PME"}).`
+          `retenue de garantie d'au plus ${formatPourcentage(taux)} (${row.id === "retenue-taux-max-pme-2025" ? "décret n° 2024-1251, consultations lancées depuis le 1er janvier 2025" : "pas encore de plafond propre aux PME"}).`
       : `Retenue de garantie d'au plus ${formatPourcentage(taux)} du montant initial augmenté des modifications (R2191-32).`,
+  );
+  r.explique(
     `Plafond : ${formatPourcentage(taux)} × ${formatEuros(input.montantMarcheTtcCents)} = ${formatEuros(plafond)}. La retenue peut être remplacée par une garantie à première demande ou une caution personnelle et solidaire.`,
-  ];
+  );
   return {
     tauxMaximumPointsDeBase: taux,
     tauxPmeApplique: pme && row.valeur < general.valeur,
     plafondRetenueCents: plafond,
-    reglesAppliquees: used.map(regleAppliquee),
-    fondements,
-    explications,
+    ...r.fin(),
   };
 }

@@ -12,9 +12,11 @@ import { DomainError, invalidInput } from "../errors";
 import { addDays, daysBetween, formatDateFr, isDateLegale, type DateLegale } from "../valeurs/date-legale";
 import { formatEuros, formatPourcentage, mulDivRoundHalfUp, type Cents, type PointsDeBase } from "../valeurs/montant";
 import { dateCalculee } from "./commun";
+import { ccp } from "./fondement";
 import { DELAIS_LEGAUX, PAIEMENT, TAUX_BCE_PAR_DEFAUT, type LigneTauxBce } from "./parametres";
+import { nouvelleReponse, type ReponseExpliquee } from "./reponse";
 import { assertDateCouverte } from "./seuils";
-import type { DateCalculee, Fondement, StatutRegle } from "./types";
+import type { DateCalculee, StatutRegle } from "./types";
 import { IssueCollector } from "./validation";
 
 /** Input of `calculerPaiement`. */
@@ -32,7 +34,7 @@ export interface PaiementInput {
 }
 
 /** Result of `calculerPaiement`. */
-export interface PaiementResult {
+export interface PaiementResult extends ReponseExpliquee {
   montantTtcCents: Cents;
   dateReception: DateLegale;
   datePaiement: DateLegale;
@@ -54,9 +56,6 @@ export interface PaiementResult {
   indemniteForfaitaireCents: Cents;
   /** Interest and indemnity must be paid within 45 days of the principal (R2192-36); null when on time. */
   dateLimiteVersementInterets: DateLegale | null;
-  fondements: Fondement[];
-  explications: string[];
-  pointsDeVigilance: string[];
 }
 
 /** First day of the half-year containing `date`. */
@@ -144,13 +143,13 @@ export function calculerPaiement(input: PaiementInput, table: readonly LigneTaux
   const delai = input.delaiPaiementJours ?? delaiMax;
   const echeance = addDays(input.dateReception, delai);
   const joursRetard = Math.max(0, daysBetween(echeance, input.datePaiement));
-  const fondements: Fondement[] = [...DELAIS_LEGAUX.paiementJours.fondements];
-  const explications: string[] = [
+  const r = nouvelleReponse();
+  r.explique(
     `Demande de paiement reçue le ${formatDateFr(input.dateReception)} : délai de paiement de ${delai} jours, échéance le ${formatDateFr(echeance)} (R2192-10).`,
-  ];
-  const vigilance: string[] = [];
+    DELAIS_LEGAUX.paiementJours.fondements,
+  );
 
-  const base: PaiementResult = {
+  const base: Omit<PaiementResult, keyof ReponseExpliquee> = {
     montantTtcCents: input.montantTtcCents,
     dateReception: input.dateReception,
     datePaiement: input.datePaiement,
@@ -166,15 +165,12 @@ export function calculerPaiement(input: PaiementInput, table: readonly LigneTaux
     interetsMoratoiresCents: 0,
     indemniteForfaitaireCents: 0,
     dateLimiteVersementInterets: null,
-    fondements,
-    explications,
-    pointsDeVigilance: vigilance,
   };
   if (joursRetard === 0) {
-    explications.push(
+    r.explique(
       `Paiement le ${formatDateFr(input.datePaiement)}, au plus tard à l'échéance : ni intérêts moratoires ni indemnité forfaitaire.`,
     );
-    return base;
+    return { ...base, ...r.fin() };
   }
 
   const debutInterets = addDays(echeance, 1);
@@ -192,8 +188,12 @@ export function calculerPaiement(input: PaiementInput, table: readonly LigneTaux
     origine = "table";
     statut = row.statut;
     if (row.statut === "a-confirmer") {
-      vigilance.push(
+      r.vigilance(
         `Taux de la BCE du semestre commençant le ${formatDateFr(semestre)} à confirmer (${row.source}) : vérifier la table des taux.`,
+        {
+          niveau: "attention",
+          fondements: PAIEMENT.majorationPointsDeBase.fondements,
+        },
       );
     }
   }
@@ -205,20 +205,23 @@ export function calculerPaiement(input: PaiementInput, table: readonly LigneTaux
   const indemnite = PAIEMENT.indemniteForfaitaireCents.valeur;
   const versement = addDays(input.datePaiement, DELAIS_LEGAUX.versementInteretsJours.valeur);
 
-  fondements.push(
-    { texte: "CCP", article: "L2192-13", objet: "intérêts moratoires dus de plein droit dès le lendemain de l'échéance" },
-    ...PAIEMENT.majorationPointsDeBase.fondements,
-    ...PAIEMENT.indemniteForfaitaireCents.fondements,
-    ...DELAIS_LEGAUX.versementInteretsJours.fondements,
+  r.fondement(
+    ccp("L2192-13", "intérêts moratoires dus de plein droit dès le lendemain de l'échéance"),
+    PAIEMENT.majorationPointsDeBase.fondements,
+    PAIEMENT.indemniteForfaitaireCents.fondements,
+    DELAIS_LEGAUX.versementInteretsJours.fondements,
   );
-  explications.push(
+  for (const texte of [
     `Paiement le ${formatDateFr(input.datePaiement)} : ${joursRetard} jour${joursRetard > 1 ? "s" : ""} de retard, intérêts courant depuis le ${formatDateFr(debutInterets)} (L2192-13).`,
     `Taux : taux de la BCE au ${formatDateFr(semestre)} (${formatPourcentage(tauxBce)}${origine === "saisi" ? ", saisi" : ""}) + ${String(majoration / 100).replace(".", ",")} points = ${formatPourcentage(tauxInterets)} (R2192-31).`,
     `Intérêts moratoires : ${formatEuros(input.montantTtcCents)} TTC × ${formatPourcentage(tauxInterets)} × ${joursRetard} / ${joursParAn} = ${formatEuros(interets)}, arrondis au centime.`,
     `Indemnité forfaitaire pour frais de recouvrement : ${formatEuros(indemnite)} (D2192-35).`,
     `Intérêts et indemnité à verser au plus tard le ${formatDateFr(versement)}, 45 jours après la mise en paiement du principal (R2192-36).`,
-  );
-  vigilance.push("L'assiette des intérêts est le montant TTC payé en retard, net de la retenue de garantie, après révision et pénalités.");
+  ])
+    r.explique(texte);
+  r.vigilance("L'assiette des intérêts est le montant TTC payé en retard, net de la retenue de garantie, après révision et pénalités.", {
+    niveau: "information",
+  });
 
   return {
     ...base,
@@ -231,5 +234,6 @@ export function calculerPaiement(input: PaiementInput, table: readonly LigneTaux
     interetsMoratoiresCents: interets,
     indemniteForfaitaireCents: indemnite,
     dateLimiteVersementInterets: versement,
+    ...r.fin(),
   };
 }

@@ -6,6 +6,7 @@
  */
 import type { DateLegale } from "../valeurs/date-legale";
 import type { Cents, PointsDeBase } from "../valeurs/montant";
+import { ccp, cgct, texteJuridique } from "./fondement";
 import type { Fondement, ProcedureDecp, StatutRegle } from "./types";
 
 /** A legal parameter with its provenance. */
@@ -18,8 +19,6 @@ export interface Parametre<T> {
   readonly sources: readonly string[];
   readonly note?: string;
 }
-
-const ccp = (article: string, objet: string): Fondement => ({ texte: "CCP", article, objet });
 
 // ------------------------------------------------------------------------------------------------ buyer
 
@@ -77,7 +76,7 @@ export const DELAIS_LEGAUX = Object.freeze({
     libelle: "délai de publication des données essentielles après la notification (ou la modification)",
     fondements: [
       ccp("R2196-1", "publication des données essentielles"),
-      { texte: "Arrêté du 22 décembre 2022 (ECOM2235715A)", article: "art. 3", objet: "dans les deux mois suivant la notification" },
+      texteJuridique("Arrêté du 22 décembre 2022 (ECOM2235715A)", "art. 3", "dans les deux mois suivant la notification"),
     ],
     statut: "confirme",
     sources: ["S21", "S21b", "S21e"],
@@ -132,7 +131,7 @@ export const PAIEMENT = Object.freeze({
   indemniteForfaitaireCents: {
     valeur: 4_000,
     libelle: "indemnité forfaitaire pour frais de recouvrement",
-    fondements: [{ texte: "CCP", article: "D2192-35", objet: "indemnité forfaitaire de 40 € par retard de paiement" }],
+    fondements: [ccp("D2192-35", "indemnité forfaitaire de 40 € par retard de paiement")],
     statut: "confirme",
     sources: ["S16"],
   } satisfies Parametre<Cents>,
@@ -218,7 +217,7 @@ export const LECTURES = Object.freeze({
   avisCaoSurCetteModification: {
     valeur: true,
     libelle: "l'augmentation de plus de 5 % s'apprécie sur l'avenant examiné (et non sur le cumul)",
-    fondements: [{ texte: "CGCT", article: "L1414-4", objet: "avenant entraînant une augmentation du montant global supérieure à 5 %" }],
+    fondements: [cgct("L1414-4", "avenant entraînant une augmentation du montant global supérieure à 5 %")],
     statut: "a-confirmer",
     sources: ["S27"],
     note: "Un point de vigilance signale quand le cumul des avenants dépasse 5 %.",
@@ -237,7 +236,7 @@ export const LECTURES = Object.freeze({
   climatCritereSansMiseEnConcurrence: {
     valeur: false,
     libelle: "le critère d'attribution environnemental ne concerne pas les marchés passés sans mise en concurrence (pas de critères)",
-    fondements: [{ texte: "CCP", article: "L2152-7", objet: "critères d'attribution" }],
+    fondements: [ccp("L2152-7", "critères d'attribution")],
     statut: "a-confirmer",
     sources: ["S17c", "S18"],
   } satisfies Parametre<boolean>,

@@ -18,7 +18,7 @@ import {
   toReglesDelaisDomainInput,
   toReglesModificationDomainInput,
   toReglesPaiementDomainInput,
-} from "./regles.schema";
+} from "./index";
 
 const paths = (result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
   (result.error?.issues ?? []).map((i) => i.path.join("."));

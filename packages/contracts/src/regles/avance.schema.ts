@@ -1,0 +1,100 @@
+/** POST /api/regles/avance: the advance owed (R2191-3, R2191-7) and the retention cap (R2191-32). */
+import {
+  basisPointsToPercent,
+  centsToEuros,
+  eurosToCents,
+  nouvelleReponse,
+  type AvanceInput,
+  type AvanceResult,
+  type RetenueInput,
+  type RetenueResult,
+} from "@achat-public/domain/regles";
+import { z } from "zod";
+import { dateIso, fromReponseExpliquee, montantEuros, nombre, ReponseExpliquee } from "./commun.schema";
+
+export const ReglesAvanceInput = z
+  .strictObject({
+    montantInitialHt: montantEuros("Montant initial du marché en euros HT (comparé au seuil de 50 000 € HT)", { strictementPositif: true }),
+    montantInitialTtc: montantEuros("Montant initial du marché en euros TTC (assiette de l'avance)", { strictementPositif: true }),
+    dureeExecutionMois: nombre()
+      .gt(0, { error: "La durée d'exécution doit être strictement positive.", abort: true })
+      .max(600, { error: "La durée d'exécution ne peut pas dépasser 600 mois.", abort: true })
+      .refine((v) => Math.abs(Math.round(v * 100) - v * 100) < 1e-9, { error: "La durée s'exprime en mois, avec deux décimales au plus." })
+      .describe("Durée d'exécution en mois (2,5 = deux mois et demi)"),
+    dateLancement: dateIso("Date de lancement de la consultation (AAAA-MM-JJ)"),
+    titulairePme: z.boolean().describe("Le titulaire (ou un sous-traitant payé directement) est une PME"),
+    montantModificationsTtc: montantEuros("Montant des modifications en euros TTC, ajouté au montant initial pour la retenue", {
+      negatif: true,
+    })
+      .optional()
+      .describe("Modifications déjà notifiées (assiette de la retenue de garantie) ; 0 par défaut"),
+  })
+  .meta({ id: "ReglesAvanceInput", description: "Marché dont on veut connaître l'avance due et le plafond de la retenue de garantie" });
+export type ReglesAvanceInput = z.infer<typeof ReglesAvanceInput>;
+
+export const ReglesAvanceOutput = ReponseExpliquee.extend({
+  avance: z.object({
+    obligatoire: z.boolean().describe("Montant > 50 000 € HT et durée > 2 mois"),
+    montantSuperieurAuSeuil: z.boolean(),
+    dureeSuperieureAuSeuil: z.boolean(),
+    tauxMinimum: z.number().describe("Taux minimal de l'avance, en pourcentage"),
+    tauxPmeApplique: z.boolean(),
+    assietteTtc: z.number().describe("Montant TTC sur lequel le taux s'applique (euros)"),
+    montantMinimumTtc: z.number().describe("Avance minimale en euros TTC"),
+  }),
+  retenue: z.object({
+    tauxMaximum: z.number().describe("Taux maximal de la retenue de garantie, en pourcentage"),
+    tauxPmeApplique: z.boolean(),
+    assietteTtc: z.number(),
+    plafondTtc: z.number().describe("Retenue de garantie maximale en euros TTC"),
+  }),
+}).meta({ id: "ReglesAvanceOutput", description: "Avance due (R2191-3, R2191-7) et plafond de la retenue de garantie (R2191-32)" });
+export type ReglesAvanceOutput = z.infer<typeof ReglesAvanceOutput>;
+
+/** Euros → cents for `analyserAvance` and `plafondRetenueGarantie` (retention base: initial + modifications TTC). */
+export function toReglesAvanceDomainInput(input: ReglesAvanceInput): { avance: AvanceInput; retenue: RetenueInput } {
+  const initialTtcCents = eurosToCents(input.montantInitialTtc, { path: ["montantInitialTtc"] });
+  const modificationsCents =
+    input.montantModificationsTtc === undefined
+      ? 0
+      : eurosToCents(input.montantModificationsTtc, { allowNegative: true, path: ["montantModificationsTtc"] });
+  return {
+    avance: {
+      montantInitialHtCents: eurosToCents(input.montantInitialHt, { path: ["montantInitialHt"] }),
+      montantInitialTtcCents: initialTtcCents,
+      dureeExecutionMois: input.dureeExecutionMois,
+      dateLancement: input.dateLancement,
+      titulairePme: input.titulairePme,
+    },
+    retenue: {
+      montantMarcheTtcCents: Math.max(0, initialTtcCents + modificationsCents),
+      dateLancement: input.dateLancement,
+      titulairePme: input.titulairePme,
+    },
+  };
+}
+
+/** Cents → euros, the advance and the retention in one answer, their explained parts merged. */
+export function fromReglesAvanceResult(avance: AvanceResult, retenue: RetenueResult, retenueBaseCents: number): ReglesAvanceOutput {
+  const r = nouvelleReponse();
+  r.integre(avance);
+  r.integre(retenue);
+  return {
+    avance: {
+      obligatoire: avance.avanceObligatoire,
+      montantSuperieurAuSeuil: avance.montantSuperieurAuSeuil,
+      dureeSuperieureAuSeuil: avance.dureeSuperieureAuSeuil,
+      tauxMinimum: basisPointsToPercent(avance.tauxMinimumPointsDeBase),
+      tauxPmeApplique: avance.tauxPmeApplique,
+      assietteTtc: centsToEuros(avance.assietteTtcCents),
+      montantMinimumTtc: centsToEuros(avance.montantMinimumAvanceTtcCents),
+    },
+    retenue: {
+      tauxMaximum: basisPointsToPercent(retenue.tauxMaximumPointsDeBase),
+      tauxPmeApplique: retenue.tauxPmeApplique,
+      assietteTtc: centsToEuros(retenueBaseCents),
+      plafondTtc: centsToEuros(retenue.plafondRetenueCents),
+    },
+    ...fromReponseExpliquee(r.fin()),
+  };
+}

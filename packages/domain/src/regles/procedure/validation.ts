@@ -1,0 +1,46 @@
+/** Input checks of the procedure analysis: every problem at once, each on its field. */
+import { invalidInput } from "../../errors";
+import { formatEuros } from "../../valeurs/montant";
+import { NATURES } from "../types";
+import { IssueCollector } from "../validation";
+
+/** @throws DomainError `INVALID_INPUT` listing every problem with its path. */
+export function validerBesoin(input: unknown): void {
+  const c = new IssueCollector();
+  if (!c.object(input)) throw invalidInput(c.issues);
+  c.oneOf(input.nature, NATURES, ["nature"]);
+  const valueOk = c.cents(input.valeurEstimeeHtCents, ["valeurEstimeeHtCents"]);
+  c.date(input.dateLancement, ["dateLancement"]);
+  c.optionalBoolean(input.innovant, ["innovant"]);
+  c.optionalBoolean(input.servicesSociauxSpecifiques, ["servicesSociauxSpecifiques"]);
+  if (input.servicesSociauxSpecifiques === true && input.nature !== "services") {
+    c.add(
+      ["servicesSociauxSpecifiques"],
+      "Les services sociaux et autres services spécifiques (annexe XIV) sont des services : la nature doit être « services ».",
+    );
+  }
+  if (input.lots !== undefined) {
+    if (!Array.isArray(input.lots)) c.add(["lots"], "Une liste de lots est attendue.");
+    else {
+      let total = 0;
+      let allOk = true;
+      input.lots.forEach((lot: unknown, index: number) => {
+        if (!c.object(lot, ["lots", index])) {
+          allOk = false;
+          return;
+        }
+        if (lot.intitule !== undefined && typeof lot.intitule !== "string") c.add(["lots", index, "intitule"], "Un texte est attendu.");
+        if (c.cents(lot.valeurEstimeeHtCents, ["lots", index, "valeurEstimeeHtCents"])) total += lot.valeurEstimeeHtCents;
+        else allOk = false;
+      });
+      if (allOk && valueOk && input.lots.length > 0 && total !== input.valeurEstimeeHtCents) {
+        c.add(
+          ["lots"],
+          `La somme des lots (${formatEuros(total)} HT) doit être égale à la valeur estimée du besoin ` +
+            `(${formatEuros(input.valeurEstimeeHtCents as number)} HT), qui inclut tous les lots (R2121-1).`,
+        );
+      }
+    }
+  }
+  if (c.issues.length > 0) throw invalidInput(c.issues);
+}
