@@ -73,3 +73,12 @@ export function invalidInputDetail(issues: ApiIssue[]): string {
   const n = issues.length;
   return `La requête contient ${n} erreur${n > 1 ? "s" : ""} : ${issues.map((i) => `${i.path.join(".") || "(racine)"} : ${i.message}`).join(" ; ")}`;
 }
+
+/**
+ * A domain issue path as the API names it: the domain works in cents and basis points, the API in euros
+ * and percent, under the same name minus the unit (`montantHtCents` ↔ `montantHt`, `tauxBcePointsDeBase`
+ * ↔ `tauxBce`). Strips a trailing `Cents` or `PointsDeBase` from each string segment; one rule, no table.
+ */
+export function apiPath(path: readonly (string | number)[]): (string | number)[] {
+  return path.map((segment) => (typeof segment === "string" ? segment.replace(/(Cents|PointsDeBase)$/, "") : segment));
+}

@@ -243,6 +243,36 @@ for (const target of testTargets()) {
       ]);
     });
 
+    it("names the field sent and says why when a business check refuses the input (issue #7)", async () => {
+      const ttc = await post(app, "/api/regles/avance", {
+        montantInitialHt: 120_000,
+        montantInitialTtc: 100_000,
+        dureeExecutionMois: 6,
+        dateLancement: "2026-03-01",
+        titulairePme: false,
+      });
+      assert.equal(ttc.status, 400);
+      assert.deepEqual(
+        ttc.body.issues.map((i: { path: string[] }) => i.path),
+        [["montantInitialTtc"]],
+      );
+      assert.match(ttc.body.detail, /montantInitialTtc : Le montant TTC ne peut pas être inférieur au montant HT/);
+      const zero = await post(app, "/api/regles/modification", {
+        montantInitialHt: 1_000,
+        nature: "services",
+        dateLancement: "2026-06-01",
+        attribueParCao: false,
+        modification: { montantHt: -1_000, fondement: "non-substantielle" },
+      });
+      assert.equal(zero.status, 400);
+      assert.deepEqual(
+        zero.body.issues.map((i: { path: string[] }) => i.path),
+        [["modification", "montantHt"]],
+      );
+      assert.doesNotMatch(JSON.stringify(zero.body), /Cents|données invalides/);
+      assert.match(zero.body.detail, /modification\.montantHt : .*strictement positif/);
+    });
+
     it("publishes the dated threshold table with articles and sources", async () => {
       const rows = JSON.parse((await app.inject({ method: "GET", url: "/api/regles/seuils" })).body);
       const dispense = rows.filter((r: { cle: string }) => r.cle === "DISPENSE_SUPPLIES_SERVICES");

@@ -3,11 +3,8 @@ import {
   basisPointsToPercent,
   centsToEuros,
   eurosToCents,
-  nouvelleReponse,
-  type AvanceInput,
-  type AvanceResult,
-  type RetenueInput,
-  type RetenueResult,
+  type AvanceEtRetenueInput,
+  type AvanceEtRetenueResult,
 } from "@achat-public/domain/regles";
 import { z } from "zod";
 import { dateIso, fromReponseExpliquee, montantEuros, nombre, ReponseExpliquee } from "./commun.schema";
@@ -51,50 +48,44 @@ export const ReglesAvanceOutput = ReponseExpliquee.extend({
 }).meta({ id: "ReglesAvanceOutput", description: "Avance due (R2191-3, R2191-7) et plafond de la retenue de garantie (R2191-32)" });
 export type ReglesAvanceOutput = z.infer<typeof ReglesAvanceOutput>;
 
-/** Euros → cents for `analyserAvance` and `plafondRetenueGarantie` (retention base: initial + modifications TTC). */
-export function toReglesAvanceDomainInput(input: ReglesAvanceInput): { avance: AvanceInput; retenue: RetenueInput } {
-  const initialTtcCents = eurosToCents(input.montantInitialTtc, { path: ["montantInitialTtc"] });
-  const modificationsCents =
-    input.montantModificationsTtc === undefined
-      ? 0
-      : eurosToCents(input.montantModificationsTtc, { allowNegative: true, path: ["montantModificationsTtc"] });
+/** Euros → cents for `analyserAvanceEtRetenue` (same names plus `Cents`). */
+export function toReglesAvanceDomainInput(input: ReglesAvanceInput): AvanceEtRetenueInput {
   return {
-    avance: {
-      montantInitialHtCents: eurosToCents(input.montantInitialHt, { path: ["montantInitialHt"] }),
-      montantInitialTtcCents: initialTtcCents,
-      dureeExecutionMois: input.dureeExecutionMois,
-      dateLancement: input.dateLancement,
-      titulairePme: input.titulairePme,
-    },
-    retenue: {
-      montantMarcheTtcCents: Math.max(0, initialTtcCents + modificationsCents),
-      dateLancement: input.dateLancement,
-      titulairePme: input.titulairePme,
-    },
+    montantInitialHtCents: eurosToCents(input.montantInitialHt, { path: ["montantInitialHt"] }),
+    montantInitialTtcCents: eurosToCents(input.montantInitialTtc, { path: ["montantInitialTtc"] }),
+    dureeExecutionMois: input.dureeExecutionMois,
+    dateLancement: input.dateLancement,
+    titulairePme: input.titulairePme,
+    ...(input.montantModificationsTtc !== undefined
+      ? {
+          montantModificationsTtcCents: eurosToCents(input.montantModificationsTtc, {
+            allowNegative: true,
+            path: ["montantModificationsTtc"],
+          }),
+        }
+      : {}),
   };
 }
 
-/** Cents → euros, the advance and the retention in one answer, their explained parts merged. */
-export function fromReglesAvanceResult(avance: AvanceResult, retenue: RetenueResult, retenueBaseCents: number): ReglesAvanceOutput {
-  const r = nouvelleReponse();
-  r.integre(avance);
-  r.integre(retenue);
+/** Cents and basis points → euros and percentages for the answer of `analyserAvanceEtRetenue`. */
+export function fromReglesAvanceResult(result: AvanceEtRetenueResult): ReglesAvanceOutput {
+  const { avance, retenue } = result;
   return {
     avance: {
-      obligatoire: avance.avanceObligatoire,
+      obligatoire: avance.obligatoire,
       montantSuperieurAuSeuil: avance.montantSuperieurAuSeuil,
       dureeSuperieureAuSeuil: avance.dureeSuperieureAuSeuil,
       tauxMinimum: basisPointsToPercent(avance.tauxMinimumPointsDeBase),
       tauxPmeApplique: avance.tauxPmeApplique,
       assietteTtc: centsToEuros(avance.assietteTtcCents),
-      montantMinimumTtc: centsToEuros(avance.montantMinimumAvanceTtcCents),
+      montantMinimumTtc: centsToEuros(avance.montantMinimumTtcCents),
     },
     retenue: {
       tauxMaximum: basisPointsToPercent(retenue.tauxMaximumPointsDeBase),
       tauxPmeApplique: retenue.tauxPmeApplique,
-      assietteTtc: centsToEuros(retenueBaseCents),
-      plafondTtc: centsToEuros(retenue.plafondRetenueCents),
+      assietteTtc: centsToEuros(retenue.assietteTtcCents),
+      plafondTtc: centsToEuros(retenue.plafondTtcCents),
     },
-    ...fromReponseExpliquee(r.fin()),
+    ...fromReponseExpliquee(result),
   };
 }

@@ -17,6 +17,7 @@ export * from "./modification.schema";
 export * from "./paiement.schema";
 export * from "./avance.schema";
 export * from "./admin.schema";
+export * from "./erreurs";
 
 /**
  * The five pure analyses of the rule book: HTTP path (POST, public, no CSRF token), CLI command, French

@@ -86,7 +86,7 @@ export function fromReglesModificationResult(result: ModificationResult): Regles
             montantCumuleHt: centsToEuros(result.faibleMontant.montantCumuleHtCents),
             pourcentage: basisPointsToPercent(result.faibleMontant.pourcentagePointsDeBase),
             seuilEuropeenHt: centsToEuros(result.faibleMontant.seuilEuropeenHtCents),
-            plafondPourcentage: basisPointsToPercent(result.faibleMontant.plafondPointsDeBase),
+            plafondPourcentage: basisPointsToPercent(result.faibleMontant.plafondPourcentagePointsDeBase),
           },
     avisCaoRequis: result.avisCaoRequis,
     ...fromReponseExpliquee(result),

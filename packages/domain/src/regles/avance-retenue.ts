@@ -1,6 +1,5 @@
 /**
- * Advance (avance, R2191-3 to R2191-12) and retention (retenue de garantie, R2191-32 to R2191-35),
- * regles-commande-publique.md §5.2 and §5.3.
+ * Advance (avance, R2191-3 to R2191-12) and retention (retenue de garantie, R2191-32 to R2191-35).
  *
  * Advance owed when the initial amount is > 50 000 € HT AND the performance period is > 2 months (both
  * strict). Minimum rate 5 %; for an SME holder of a local authority whose operating expenditure (DRF)
@@ -8,7 +7,6 @@
  * rate × TTC for ≤ 12 months, rate × 12 × TTC / months beyond. Retention capped at 5 %, 3 % for an SME
  * of such a buyer for consultations launched from 2025-01-01.
  */
-import { invalidInput } from "../errors";
 import { formatDateFr, type DateLegale } from "../valeurs/date-legale";
 import { applyBasisPoints, formatEuros, formatPourcentage, mulDivRoundHalfUp, type Cents, type PointsDeBase } from "../valeurs/montant";
 import { phraseComparaison } from "./commun";
@@ -43,12 +41,15 @@ export interface AvanceResult extends ReponseExpliquee {
   /** Base of the rate: TTC amount, or 12 × TTC / months beyond 12 months (cents TTC). */
   assietteTtcCents: Cents;
   /** Minimum advance, cents TTC (also the amount if the buyer grants an advance it does not owe). */
-  montantMinimumAvanceTtcCents: Cents;
+  montantMinimumTtcCents: Cents;
 }
 
 /** Input of `plafondRetenueGarantie`. */
 export interface RetenueInput {
-  /** Initial amount plus modifications, cents TTC (base of the retention). */
+  /**
+   * Initial amount plus modifications, cents TTC (base of the retention). No API field of this name: the
+   * API sends `montantInitialTtc` and `montantModificationsTtc`, added up by `analyserAvanceEtRetenue`.
+   */
   montantMarcheTtcCents: Cents;
   dateLancement: DateLegale;
   titulairePme: boolean;
@@ -58,11 +59,29 @@ export interface RetenueInput {
 export interface RetenueResult extends ReponseExpliquee {
   tauxMaximumPointsDeBase: PointsDeBase;
   tauxPmeApplique: boolean;
-  plafondRetenueCents: Cents;
+  /** Base of the retention: initial amount plus modifications, cents TTC. */
+  assietteTtcCents: Cents;
+  /** Largest retention, cents TTC. */
+  plafondTtcCents: Cents;
 }
 
 function pmeDeCollectiviteConcernee(acheteur: ProfilAcheteur, titulairePme: boolean): boolean {
   return titulairePme && acheteur.collectiviteTerritoriale && acheteur.drfSuperieuresAuSeuil;
+}
+
+/** Checks the fields of an advance input, adding every problem to `c`. */
+function verifierAvance(c: IssueCollector, raw: Record<string, unknown>): void {
+  const htOk = c.cents(raw.montantInitialHtCents, ["montantInitialHtCents"]);
+  const ttcOk = c.cents(raw.montantInitialTtcCents, ["montantInitialTtcCents"]);
+  const duree = raw.dureeExecutionMois;
+  if (typeof duree !== "number" || !Number.isFinite(duree) || duree <= 0 || duree > 1_200 || Math.round(duree * 100) / 100 !== duree) {
+    c.add(["dureeExecutionMois"], "Une durée en mois strictement positive, avec au plus deux décimales, est attendue.");
+  }
+  c.date(raw.dateLancement, ["dateLancement"]);
+  c.boolean(raw.titulairePme, ["titulairePme"]);
+  if (htOk && ttcOk && (raw.montantInitialTtcCents as number) < (raw.montantInitialHtCents as number)) {
+    c.add(["montantInitialTtcCents"], "Le montant TTC ne peut pas être inférieur au montant HT.");
+  }
 }
 
 /**
@@ -73,19 +92,9 @@ function pmeDeCollectiviteConcernee(acheteur: ProfilAcheteur, titulairePme: bool
 export function analyserAvance(input: AvanceInput, acheteur: ProfilAcheteur = ACHETEUR_PAR_DEFAUT): AvanceResult {
   const c = new IssueCollector();
   const raw: unknown = input;
-  if (!c.object(raw)) throw invalidInput(c.issues);
-  const htOk = c.cents(raw.montantInitialHtCents, ["montantInitialHtCents"]);
-  const ttcOk = c.cents(raw.montantInitialTtcCents, ["montantInitialTtcCents"]);
-  const duree = raw.dureeExecutionMois;
-  if (typeof duree !== "number" || !Number.isFinite(duree) || duree <= 0 || duree > 1_200 || Math.round(duree * 100) / 100 !== duree) {
-    c.add(["dureeExecutionMois"], "Une durée en mois strictement positive, avec au plus deux décimales, est attendue.");
-  }
-  c.date(raw.dateLancement, ["dateLancement"]);
-  c.boolean(raw.titulairePme, ["titulairePme"]);
-  if (htOk && ttcOk && input.montantInitialTtcCents < input.montantInitialHtCents) {
-    c.add(["montantInitialTtcCents"], "Le montant TTC ne peut pas être inférieur au montant HT.");
-  }
-  if (c.issues.length > 0) throw invalidInput(c.issues);
+  if (!c.object(raw)) throw c.refus();
+  verifierAvance(c, raw);
+  c.throwIfAny();
   assertDateCouverte(input.dateLancement, "dateLancement");
 
   const r = nouvelleReponse(input.dateLancement);
@@ -155,7 +164,7 @@ export function analyserAvance(input: AvanceInput, acheteur: ProfilAcheteur = AC
     tauxMinimumPointsDeBase: taux,
     tauxPmeApplique: pme,
     assietteTtcCents: assiette,
-    montantMinimumAvanceTtcCents: montantAvance,
+    montantMinimumTtcCents: montantAvance,
     ...r.fin(),
   };
 }
@@ -169,11 +178,11 @@ export function analyserAvance(input: AvanceInput, acheteur: ProfilAcheteur = AC
 export function plafondRetenueGarantie(input: RetenueInput, acheteur: ProfilAcheteur = ACHETEUR_PAR_DEFAUT): RetenueResult {
   const c = new IssueCollector();
   const raw: unknown = input;
-  if (!c.object(raw)) throw invalidInput(c.issues);
+  if (!c.object(raw)) throw c.refus();
   c.cents(raw.montantMarcheTtcCents, ["montantMarcheTtcCents"]);
   c.date(raw.dateLancement, ["dateLancement"]);
   c.boolean(raw.titulairePme, ["titulairePme"]);
-  if (c.issues.length > 0) throw invalidInput(c.issues);
+  c.throwIfAny();
   assertDateCouverte(input.dateLancement, "dateLancement");
 
   const r = nouvelleReponse(input.dateLancement);
@@ -195,7 +204,85 @@ export function plafondRetenueGarantie(input: RetenueInput, acheteur: ProfilAche
   return {
     tauxMaximumPointsDeBase: taux,
     tauxPmeApplique: pme && row.valeur < general.valeur,
-    plafondRetenueCents: plafond,
+    assietteTtcCents: input.montantMarcheTtcCents,
+    plafondTtcCents: plafond,
+    ...r.fin(),
+  };
+}
+
+/** Input of `analyserAvanceEtRetenue`: the contract as the API describes it (same names, in cents). */
+export interface AvanceEtRetenueInput extends AvanceInput {
+  /** Modifications already notified, cents TTC (negative for a decrease), added to the retention base. Default 0. */
+  montantModificationsTtcCents?: Cents;
+}
+
+/** The advance part of `analyserAvanceEtRetenue` (names of the API's `avance` block, in cents and basis points). */
+export interface BlocAvance {
+  obligatoire: boolean;
+  montantSuperieurAuSeuil: boolean;
+  dureeSuperieureAuSeuil: boolean;
+  tauxMinimumPointsDeBase: PointsDeBase;
+  tauxPmeApplique: boolean;
+  assietteTtcCents: Cents;
+  montantMinimumTtcCents: Cents;
+}
+
+/** The retention part of `analyserAvanceEtRetenue` (names of the API's `retenue` block). */
+export interface BlocRetenue {
+  tauxMaximumPointsDeBase: PointsDeBase;
+  tauxPmeApplique: boolean;
+  assietteTtcCents: Cents;
+  plafondTtcCents: Cents;
+}
+
+/** Result of `analyserAvanceEtRetenue`: both blocks and one explained answer. */
+export interface AvanceEtRetenueResult extends ReponseExpliquee {
+  avance: BlocAvance;
+  retenue: BlocRetenue;
+}
+
+/**
+ * The advance owed (R2191-3, R2191-7) and the retention cap (R2191-32) of one contract, in one explained
+ * answer. The retention base is the initial TTC amount plus the modifications (never below 0).
+ * @throws DomainError `INVALID_INPUT` (every problem with its path) or `RULES_PERIOD_UNKNOWN`.
+ */
+export function analyserAvanceEtRetenue(
+  input: AvanceEtRetenueInput,
+  acheteur: ProfilAcheteur = ACHETEUR_PAR_DEFAUT,
+): AvanceEtRetenueResult {
+  const c = new IssueCollector();
+  const raw: unknown = input;
+  if (!c.object(raw)) throw c.refus();
+  verifierAvance(c, raw);
+  if (raw.montantModificationsTtcCents !== undefined) {
+    c.cents(raw.montantModificationsTtcCents, ["montantModificationsTtcCents"], { allowNegative: true });
+  }
+  c.throwIfAny();
+  const avance = analyserAvance(input, acheteur);
+  const base = Math.max(0, input.montantInitialTtcCents + (input.montantModificationsTtcCents ?? 0));
+  const retenue = plafondRetenueGarantie(
+    { montantMarcheTtcCents: base, dateLancement: input.dateLancement, titulairePme: input.titulairePme },
+    acheteur,
+  );
+  const r = nouvelleReponse(input.dateLancement);
+  r.integre(avance);
+  r.integre(retenue);
+  return {
+    avance: {
+      obligatoire: avance.avanceObligatoire,
+      montantSuperieurAuSeuil: avance.montantSuperieurAuSeuil,
+      dureeSuperieureAuSeuil: avance.dureeSuperieureAuSeuil,
+      tauxMinimumPointsDeBase: avance.tauxMinimumPointsDeBase,
+      tauxPmeApplique: avance.tauxPmeApplique,
+      assietteTtcCents: avance.assietteTtcCents,
+      montantMinimumTtcCents: avance.montantMinimumTtcCents,
+    },
+    retenue: {
+      tauxMaximumPointsDeBase: retenue.tauxMaximumPointsDeBase,
+      tauxPmeApplique: retenue.tauxPmeApplique,
+      assietteTtcCents: retenue.assietteTtcCents,
+      plafondTtcCents: retenue.plafondTtcCents,
+    },
     ...r.fin(),
   };
 }

@@ -7,7 +7,6 @@
  * holiday; no computed date is moved: the texts do not extend these periods, the warning lets the
  * buyer choose.
  */
-import { invalidInput } from "../errors";
 import { formatDateFr, type DateLegale } from "../valeurs/date-legale";
 import { dateCalculee } from "./commun";
 import { ccp } from "./fondement";
@@ -107,7 +106,7 @@ const LIBELLES_ETAPES: Record<TypeEtape, string> = {
 export function construireCalendrier(input: CalendrierInput): CalendrierResult {
   const c = new IssueCollector();
   const raw: unknown = input;
-  if (!c.object(raw)) throw invalidInput(c.issues);
+  if (!c.object(raw)) throw c.refus();
   if (input.procedure !== undefined) c.oneOf(input.procedure, FAMILLES_PROCEDURE, ["procedure"]);
   if (input.variante !== undefined) c.oneOf(input.variante, VARIANTES_DELAI_RECEPTION, ["variante"]);
   if (input.exemptionStandstill !== undefined) c.oneOf(input.exemptionStandstill, EXEMPTIONS_STANDSTILL, ["exemptionStandstill"]);
@@ -160,7 +159,7 @@ export function construireCalendrier(input: CalendrierInput): CalendrierResult {
     if (known.every((d) => d === undefined))
       c.add([], "Au moins une date connue est attendue (envoi de l'avis, notification du rejet, signature ou notification).");
   }
-  if (c.issues.length > 0) throw invalidInput(c.issues);
+  c.throwIfAny();
 
   const procedure = input.procedure ?? "procedure-formalisee";
   const known = [

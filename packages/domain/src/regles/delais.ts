@@ -7,7 +7,7 @@
  * holiday; no computed date is moved: the texts do not extend these periods, the warning lets the
  * buyer choose.
  */
-import { DomainError, invalidInput } from "../errors";
+import { DomainError } from "../errors";
 import { addDays, addMonths, formatDateFr, type DateLegale } from "../valeurs/date-legale";
 import { dateCalculee } from "./commun";
 import { ccp, texteJuridique } from "./fondement";
@@ -74,7 +74,7 @@ export function dateLimiteReceptionAuPlusTot(
 ): DateReceptionResult {
   const c = new IssueCollector();
   const raw: unknown = input;
-  if (!c.object(raw)) throw invalidInput(c.issues);
+  if (!c.object(raw)) throw c.refus();
   const varianteOk = c.oneOf(input.variante, VARIANTES_DELAI_RECEPTION, ["variante"]);
   const envoiOk = c.date(input.dateEnvoi, ["dateEnvoi"]);
   c.optionalDate(input.dateConvenue, ["dateConvenue"]);
@@ -88,7 +88,7 @@ export function dateLimiteReceptionAuPlusTot(
   if (envoiOk && typeof input.dateConvenue === "string" && input.dateConvenue < input.dateEnvoi) {
     c.add(["dateConvenue"], "La date convenue ne peut pas précéder la date d'envoi.");
   }
-  if (c.issues.length > 0) throw invalidInput(c.issues);
+  c.throwIfAny();
   assertDateCouverte(input.dateEnvoi, "dateEnvoi");
 
   const row = ligneDelaiReception(input.variante);
@@ -206,12 +206,12 @@ const CE_2011 = texteJuridique("CE", "2 août 2011, n° 347526", "délai de susp
 export function calculerStandstill(input: StandstillInput): StandstillResult {
   const c = new IssueCollector();
   const raw: unknown = input;
-  if (!c.object(raw)) throw invalidInput(c.issues);
+  if (!c.object(raw)) throw c.refus();
   c.date(input.dateEnvoiNotification, ["dateEnvoiNotification"]);
   c.boolean(input.transmissionElectronique, ["transmissionElectronique"]);
   if (input.procedure !== undefined) c.oneOf(input.procedure, FAMILLES_PROCEDURE, ["procedure"]);
   if (input.exemption !== undefined) c.oneOf(input.exemption, EXEMPTIONS_STANDSTILL, ["exemption"]);
-  if (c.issues.length > 0) throw invalidInput(c.issues);
+  c.throwIfAny();
   assertDateCouverte(input.dateEnvoiNotification, "dateEnvoiNotification");
 
   const procedure = input.procedure ?? "procedure-formalisee";
@@ -283,7 +283,7 @@ function echeance(libelle: string, date: DateCalculee, fondements: ReponseExpliq
 export function dateLimiteAvisAttribution(dateSignature: DateLegale): EcheanceLegale {
   const c = new IssueCollector();
   c.date(dateSignature, ["dateSignature"]);
-  if (c.issues.length > 0) throw invalidInput(c.issues);
+  c.throwIfAny();
   assertDateCouverte(dateSignature, "dateSignature");
   const parametre = DELAIS_LEGAUX.avisAttributionJours;
   const date = dateCalculee(addDays(dateSignature, parametre.valeur));
@@ -306,7 +306,7 @@ export function dateLimitePublicationDecp(
 ): EcheanceLegale {
   const c = new IssueCollector();
   c.date(dateNotification, ["dateNotification"]);
-  if (c.issues.length > 0) throw invalidInput(c.issues);
+  c.throwIfAny();
   assertDateCouverte(dateNotification, "dateNotification");
   const parametre = DELAIS_LEGAUX.publicationDecpMois;
   const date = dateCalculee(addMonths(dateNotification, parametre.valeur));

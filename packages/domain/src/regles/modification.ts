@@ -6,7 +6,6 @@
  * Going past a cap of a basis does not make a modification automatically unlawful: another basis
  * (typically a non-substantial change, R2194-7) may still apply, which the vigilance points say.
  */
-import { invalidInput } from "../errors";
 import { formatDateFr, type DateLegale } from "../valeurs/date-legale";
 import {
   compareRatioToBasisPoints,
@@ -82,7 +81,7 @@ export interface ModificationResult extends ReponseExpliquee {
     montantCumuleHtCents: Cents;
     pourcentagePointsDeBase: PointsDeBase;
     seuilEuropeenHtCents: Cents;
-    plafondPointsDeBase: PointsDeBase;
+    plafondPourcentagePointsDeBase: PointsDeBase;
   } | null;
   avisCaoRequis: boolean;
 }
@@ -110,7 +109,7 @@ const FONDEMENTS_PAR_CAS: Record<FondementModification, Fondement[]> = {
 
 function validate(input: unknown): void {
   const c = new IssueCollector();
-  if (!c.object(input)) throw invalidInput(c.issues);
+  if (!c.object(input)) throw c.refus();
   const initialOk = c.cents(input.montantInitialHtCents, ["montantInitialHtCents"], { positive: true });
   c.oneOf(input.nature, NATURES, ["nature"]);
   c.date(input.dateLancement, ["dateLancement"]);
@@ -141,7 +140,7 @@ function validate(input: unknown): void {
   if (initialOk && amountsOk && (input.montantInitialHtCents as number) + sum <= 0) {
     c.add(["modification", "montantHtCents"], "Après modification, le montant du marché doit rester strictement positif.");
   }
-  if (c.issues.length > 0) throw invalidInput(c.issues);
+  c.throwIfAny();
 }
 
 /**
@@ -240,7 +239,7 @@ export function verifierModification(input: ModificationInput, acheteur: ProfilA
         montantCumuleHtCents: cumulFaible,
         pourcentagePointsDeBase: pctFaible,
         seuilEuropeenHtCents: euRow.valeur,
-        plafondPointsDeBase: capRow.valeur,
+        plafondPourcentagePointsDeBase: capRow.valeur,
       };
       r.explique(
         `${phraseComparaison("Cumul des modifications de faible montant", cumulFaible, euRow, { nomSeuil: "seuil européen", precision: nature }).phrase}` +

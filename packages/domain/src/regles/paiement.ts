@@ -8,7 +8,7 @@
  * read from an administrable table passed as a parameter (TAUX_BCE_PAR_DEFAUT by default).
  * All money in cents, all rates in basis points: no float ever touches an amount.
  */
-import { DomainError, invalidInput } from "../errors";
+import { DomainError } from "../errors";
 import { addDays, daysBetween, formatDateFr, isDateLegale, type DateLegale } from "../valeurs/date-legale";
 import { formatEuros, formatPourcentage, mulDivRoundHalfUp, type Cents, type PointsDeBase } from "../valeurs/montant";
 import { dateCalculee } from "./commun";
@@ -116,7 +116,7 @@ export function tauxBceDuSemestre(date: DateLegale, table: readonly LigneTauxBce
 export function calculerPaiement(input: PaiementInput, table: readonly LigneTauxBce[] = TAUX_BCE_PAR_DEFAUT): PaiementResult {
   const c = new IssueCollector();
   const raw: unknown = input;
-  if (!c.object(raw)) throw invalidInput(c.issues);
+  if (!c.object(raw)) throw c.refus();
   c.cents(raw.montantTtcCents, ["montantTtcCents"]);
   const receptionOk = c.date(raw.dateReception, ["dateReception"]);
   const paiementOk = c.date(raw.datePaiement, ["datePaiement"]);
@@ -137,7 +137,7 @@ export function calculerPaiement(input: PaiementInput, table: readonly LigneTaux
       "invalid-input",
     );
   }
-  if (c.issues.length > 0) throw invalidInput(c.issues);
+  c.throwIfAny();
   assertDateCouverte(input.dateReception, "dateReception");
 
   const delai = input.delaiPaiementJours ?? delaiMax;

@@ -1,5 +1,4 @@
 /** SPASER duty (L2111-3, D2111-3): a responsible-purchasing plan above a yearly amount of purchases. */
-import { invalidInput } from "../errors";
 import type { DateLegale } from "../valeurs/date-legale";
 import type { Cents } from "../valeurs/montant";
 import { phraseComparaison } from "./commun";
@@ -22,7 +21,7 @@ export function spaserObligatoire(montantAnnuelAchatsHtCents: Cents, date: DateL
   const c = new IssueCollector();
   c.cents(montantAnnuelAchatsHtCents, ["montantAnnuelAchatsHtCents"]);
   c.date(date, ["date"]);
-  if (c.issues.length > 0) throw invalidInput(c.issues);
+  c.throwIfAny();
   assertDateCouverte(date, "date");
   const r = nouvelleReponse(date);
   const row = r.seuil("SPASER_THRESHOLD");

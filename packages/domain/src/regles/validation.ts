@@ -3,7 +3,7 @@
  * HTTP adapter (after zod), by the CLI and by other domain code, so they re-check their input and
  * report every problem at once (`invalidInput(issues)`), never just the first.
  */
-import type { Issue } from "../errors";
+import { invalidInput, type DomainError, type Issue } from "../errors";
 import { dateIssue, type DateLegale } from "../valeurs/date-legale";
 import { isCents } from "../valeurs/montant";
 
@@ -67,6 +67,24 @@ export class IssueCollector {
     if (typeof value === "string" && (allowed as readonly string[]).includes(value)) return true;
     this.add(path, `Valeur attendue parmi : ${allowed.join(", ")}.`);
     return false;
+  }
+
+  /**
+   * Throws `INVALID_INPUT` with every issue collected, if any; the message says why (each problem, in
+   * order), so that a caller that shows only the message still tells the user what to fix.
+   */
+  throwIfAny(): void {
+    if (this.issues.length > 0) throw this.refus();
+  }
+
+  /** The `INVALID_INPUT` error of the issues collected (`throw c.refus()`), its message listing each problem. */
+  refus(): DomainError {
+    const [first] = this.issues;
+    const message =
+      this.issues.length === 1 && first
+        ? `Donnée refusée : ${first.message}`
+        : `${this.issues.length} données refusées : ${this.issues.map((i) => i.message).join(" ; ")}`;
+    return invalidInput(this.issues, message);
   }
 
   integer(value: unknown, path: Path, min: number, max: number): value is number {

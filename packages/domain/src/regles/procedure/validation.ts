@@ -1,5 +1,4 @@
 /** Input checks of the procedure analysis: every problem at once, each on its field. */
-import { invalidInput } from "../../errors";
 import { formatEuros } from "../../valeurs/montant";
 import { NATURES } from "../types";
 import { IssueCollector } from "../validation";
@@ -7,7 +6,7 @@ import { IssueCollector } from "../validation";
 /** @throws DomainError `INVALID_INPUT` listing every problem with its path. */
 export function validerBesoin(input: unknown): void {
   const c = new IssueCollector();
-  if (!c.object(input)) throw invalidInput(c.issues);
+  if (!c.object(input)) throw c.refus();
   c.oneOf(input.nature, NATURES, ["nature"]);
   const valueOk = c.cents(input.valeurEstimeeHtCents, ["valeurEstimeeHtCents"]);
   c.date(input.dateLancement, ["dateLancement"]);
@@ -42,5 +41,5 @@ export function validerBesoin(input: unknown): void {
       }
     }
   }
-  if (c.issues.length > 0) throw invalidInput(c.issues);
+  c.throwIfAny();
 }
