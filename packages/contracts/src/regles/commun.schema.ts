@@ -20,9 +20,19 @@ export const MONTANT_MAX_EUROS = 100_000_000_000;
 
 export const hasAtMostTwoDecimals = (value: number): boolean => eurosIssue(value, { allowNegative: true }) === undefined;
 
-/** A JSON number. */
+/**
+ * A JSON number. `1e400` parses to Infinity: it is refused as "too large" rather than as a type mismatch
+ * ("nombre attendu, nombre reçu").
+ */
 export function nombre() {
-  return z.number();
+  return z.number({
+    error: (issue) =>
+      typeof issue.input === "number" && !Number.isFinite(issue.input)
+        ? Number.isNaN(issue.input)
+          ? "Nombre fini attendu."
+          : "Nombre trop grand : un nombre fini est attendu."
+        : undefined,
+  });
 }
 
 /**
