@@ -95,7 +95,7 @@ export function analyserAvance(input: AvanceInput, acheteur: ProfilAcheteur = AC
   if (!c.object(raw)) throw c.refus();
   verifierAvance(c, raw);
   c.throwIfAny();
-  assertDateCouverte(input.dateLancement, "dateLancement");
+  assertDateCouverte(input.dateLancement, "dateLancement", "d'avance ni de retenue de garantie");
 
   const r = nouvelleReponse(input.dateLancement);
 
@@ -183,7 +183,7 @@ export function plafondRetenueGarantie(input: RetenueInput, acheteur: ProfilAche
   c.date(raw.dateLancement, ["dateLancement"]);
   c.boolean(raw.titulairePme, ["titulairePme"]);
   c.throwIfAny();
-  assertDateCouverte(input.dateLancement, "dateLancement");
+  assertDateCouverte(input.dateLancement, "dateLancement", "d'avance ni de retenue de garantie");
 
   const r = nouvelleReponse(input.dateLancement);
   const general = r.seuil("RETENUE_MAX_RATE");

@@ -16,6 +16,7 @@ import {
   dateLimitePublicationDecp,
   dateLimiteReceptionAuPlusTot,
   EXEMPTIONS_STANDSTILL,
+  OBJETS_DATES,
   type ExemptionStandstill,
 } from "./delais";
 import { VARIANTES_DELAI_RECEPTION, type VarianteDelaiReception } from "./parametres";
@@ -178,7 +179,11 @@ export function construireCalendrier(input: CalendrierInput): CalendrierResult {
     [["dateNotification"], input.dateNotification],
     ...modifications.map((date, index): [(string | number)[], DateLegale] => [["datesNotificationModifications", index], date]),
   ];
-  for (const [path, date] of sent) if (date !== undefined) assertDateCouverte(date, path);
+  for (const [path, date] of sent) {
+    const champ = path[0] as keyof typeof OBJETS_DATES | "datesNotificationModifications";
+    const objet = champ === "datesNotificationModifications" ? OBJETS_DATES.dateNotification : OBJETS_DATES[champ];
+    if (date !== undefined) assertDateCouverte(date, path, objet);
+  }
 
   const etapes: EtapeCalendrier[] = [];
   const r = nouvelleReponse(dateReference);

@@ -28,6 +28,17 @@ import { IssueCollector } from "./validation";
 
 export * from "./calendrier";
 
+/**
+ * What is unknown outside the engine's coverage, by the date field it is computed from (refusal messages
+ * of the time limits and of the timeline).
+ */
+export const OBJETS_DATES = {
+  dateEnvoiAvis: "de délai de réception des offres",
+  dateEnvoiNotificationRejet: "de délai de suspension (standstill)",
+  dateSignature: "de délai d'avis d'attribution",
+  dateNotification: "de publication des données essentielles",
+} as const;
+
 /** An "information" alert when a computed date is not a working day (the texts do not move it). */
 function signalerJourNonOuvre(r: Reponse, libelle: string, date: DateCalculee | null): void {
   if (date && date.avertissements.length > 0) r.vigilance(`${libelle} : ${date.avertissements.join(" ")}`, { niveau: "information" });
@@ -89,7 +100,7 @@ export function dateLimiteReceptionAuPlusTot(
     c.add(["dateConvenue"], "La date convenue ne peut pas précéder la date d'envoi.");
   }
   c.throwIfAny();
-  assertDateCouverte(input.dateEnvoi, "dateEnvoi");
+  assertDateCouverte(input.dateEnvoi, "dateEnvoi", OBJETS_DATES.dateEnvoiAvis);
 
   const row = ligneDelaiReception(input.variante);
   if (row.sousCentralSeulement && !acheteur.sousCentral) {
@@ -212,7 +223,7 @@ export function calculerStandstill(input: StandstillInput): StandstillResult {
   if (input.procedure !== undefined) c.oneOf(input.procedure, FAMILLES_PROCEDURE, ["procedure"]);
   if (input.exemption !== undefined) c.oneOf(input.exemption, EXEMPTIONS_STANDSTILL, ["exemption"]);
   c.throwIfAny();
-  assertDateCouverte(input.dateEnvoiNotification, "dateEnvoiNotification");
+  assertDateCouverte(input.dateEnvoiNotification, "dateEnvoiNotification", OBJETS_DATES.dateEnvoiNotificationRejet);
 
   const procedure = input.procedure ?? "procedure-formalisee";
   const r = nouvelleReponse(input.dateEnvoiNotification);
@@ -284,7 +295,7 @@ export function dateLimiteAvisAttribution(dateSignature: DateLegale): EcheanceLe
   const c = new IssueCollector();
   c.date(dateSignature, ["dateSignature"]);
   c.throwIfAny();
-  assertDateCouverte(dateSignature, "dateSignature");
+  assertDateCouverte(dateSignature, "dateSignature", OBJETS_DATES.dateSignature);
   const parametre = DELAIS_LEGAUX.avisAttributionJours;
   const date = dateCalculee(addDays(dateSignature, parametre.valeur));
   return echeance(
@@ -307,7 +318,7 @@ export function dateLimitePublicationDecp(
   const c = new IssueCollector();
   c.date(dateNotification, ["dateNotification"]);
   c.throwIfAny();
-  assertDateCouverte(dateNotification, "dateNotification");
+  assertDateCouverte(dateNotification, "dateNotification", OBJETS_DATES.dateNotification);
   const parametre = DELAIS_LEGAUX.publicationDecpMois;
   const date = dateCalculee(addMonths(dateNotification, parametre.valeur));
   const quoi = evenement === "notification" ? "du marché" : "de la modification";

@@ -138,7 +138,7 @@ export function calculerPaiement(input: PaiementInput, table: readonly LigneTaux
     );
   }
   c.throwIfAny();
-  assertDateCouverte(input.dateReception, "dateReception");
+  assertDateCouverte(input.dateReception, "dateReception", "de délai de paiement");
 
   const delai = input.delaiPaiementJours ?? delaiMax;
   const echeance = addDays(input.dateReception, delai);

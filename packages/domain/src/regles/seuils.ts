@@ -138,13 +138,18 @@ export function seuilAt(cle: CleSeuil, date: DateLegale, table: readonly LigneSe
 
 /**
  * Checks that `date` is inside the engine's coverage (COUVERTURE_MOTEUR, 2022-01-01 → 2027-12-31).
- * @throws DomainError `RULES_PERIOD_UNKNOWN` (kind `rule-violation`) otherwise.
+ * `objet` names what is unknown at that date ("de délai de paiement" gives « Aucune règle de délai de
+ * paiement connue au … »); without it, the message speaks of the EU thresholds, which bound the
+ * procedure analyses.
+ * @throws DomainError `RULES_PERIOD_UNKNOWN` (kind `rule-violation`) otherwise, on the field `champ`.
  */
-export function assertDateCouverte(date: DateLegale, champ: string | (string | number)[] = "date"): void {
+export function assertDateCouverte(date: DateLegale, champ: string | (string | number)[] = "date", objet?: string): void {
   if (date >= COUVERTURE_MOTEUR.du && date <= COUVERTURE_MOTEUR.au) return;
+  const periode = `du ${formatDateFr(COUVERTURE_MOTEUR.du)} au ${formatDateFr(COUVERTURE_MOTEUR.au)}`;
   const message =
-    `Aucune règle connue au ${formatDateFr(date)} : le moteur de règles couvre la période du ` +
-    `${formatDateFr(COUVERTURE_MOTEUR.du)} au ${formatDateFr(COUVERTURE_MOTEUR.au)} (seuils européens connus).`;
+    objet === undefined
+      ? `Aucune règle connue au ${formatDateFr(date)} : le moteur de règles couvre la période ${periode} (seuils européens connus).`
+      : `Aucune règle ${objet} connue au ${formatDateFr(date)} : le moteur de règles ne couvre que la période ${periode} et ne devine pas une règle hors de cette période.`;
   throw new DomainError("RULES_PERIOD_UNKNOWN", message, "rule-violation", [{ path: Array.isArray(champ) ? champ : [champ], message }], {
     champ,
     date,

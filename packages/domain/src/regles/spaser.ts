@@ -22,7 +22,7 @@ export function spaserObligatoire(montantAnnuelAchatsHtCents: Cents, date: DateL
   c.cents(montantAnnuelAchatsHtCents, ["montantAnnuelAchatsHtCents"]);
   c.date(date, ["date"]);
   c.throwIfAny();
-  assertDateCouverte(date, "date");
+  assertDateCouverte(date, "date", "de seuil du SPASER");
   const r = nouvelleReponse(date);
   const row = r.seuil("SPASER_THRESHOLD");
   const comparaison = phraseComparaison("Achats annuels", montantAnnuelAchatsHtCents, row, { nomSeuil: "seuil du SPASER" });
