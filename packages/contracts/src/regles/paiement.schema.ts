@@ -47,10 +47,12 @@ export const ReglesPaiementOutput = ReponseExpliquee.extend({
     .enum(["saisi", "table"])
     .nullable()
     .describe("« saisi » : taux indiqué dans la demande ; « table » : taux administré du semestre"),
-  statutTauxBce: StatutRegleSchema.nullable(),
+  statutTauxBce: StatutRegleSchema.nullable().describe(
+    "Statut du taux lu dans la table : « confirme » ou « a-confirmer » ; null quand le taux a été saisi dans la demande (origineTauxBce = « saisi » : la plateforme ne l'a pas vérifié) ou quand aucun taux n'est nécessaire",
+  ),
   tauxInterets: z.number().nullable().describe("Taux de la BCE + 8 points, en pourcentage"),
   interetsMoratoires: z.number().describe("Euros, arrondis au centime"),
-  indemniteForfaitaire: z.number().describe("40 € en cas de retard, sinon 0"),
+  indemniteForfaitaire: z.number().describe("40 € en cas de retard de paiement d'une somme, sinon 0 (rien n'est dû pour un montant nul)"),
   dateLimiteVersementInterets: z.string().nullable(),
 }).meta({ id: "ReglesPaiementOutput", description: "Échéance, retard, intérêts moratoires et indemnité forfaitaire" });
 export type ReglesPaiementOutput = z.infer<typeof ReglesPaiementOutput>;

@@ -197,3 +197,26 @@ describe("délais contract", () => {
     assert.ok(result.error?.issues.some((i) => i.code === "unrecognized_keys"));
   });
 });
+
+describe("paiement contract: legal-set findings (issue #7)", () => {
+  it("reports a typed ECB rate as typed (statutTauxBce null), and a 0 € invoice without indemnity", () => {
+    const typed = ReglesPaiementOutput.parse(
+      fromReglesPaiementResult(
+        calculerPaiement(
+          toReglesPaiementDomainInput(
+            ReglesPaiementInput.parse({ montantTtc: 12000, dateReception: "2026-01-05", datePaiement: "2026-03-16", tauxBce: 2.15 }),
+          ),
+        ),
+      ),
+    );
+    assert.equal(typed.origineTauxBce, "saisi");
+    assert.equal(typed.statutTauxBce, null);
+    const zero = fromReglesPaiementResult(
+      calculerPaiement(
+        toReglesPaiementDomainInput(ReglesPaiementInput.parse({ montantTtc: 0, dateReception: "2026-01-05", datePaiement: "2026-03-16" })),
+      ),
+    );
+    assert.equal(zero.indemniteForfaitaire, 0);
+    assert.equal(zero.interetsMoratoires, 0);
+  });
+});

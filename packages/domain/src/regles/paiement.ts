@@ -47,8 +47,12 @@ export interface PaiementResult extends ReponseExpliquee {
   /** Half-year whose ECB rate applies ("YYYY-01-01" or "YYYY-07-01"); null when on time. */
   semestreReference: DateLegale | null;
   tauxBcePointsDeBase: PointsDeBase | null;
-  /** "saisi" when given by the caller, "table" when read from the rate table. */
+  /** "saisi" when given by the caller, "table" when read from the rate table; null when no rate was needed. */
   origineTauxBce: "saisi" | "table" | null;
+  /**
+   * Status of the table row used ("confirme" or "a-confirmer"); null when the rate was typed by the caller
+   * (`origineTauxBce: "saisi"`: the platform has not checked it) or when no rate was needed.
+   */
   statutTauxBce: StatutRegle | null;
   /** ECB rate + 8 points, basis points; null when on time. */
   tauxInteretsPointsDeBase: PointsDeBase | null;
@@ -172,16 +176,30 @@ export function calculerPaiement(input: PaiementInput, table: readonly LigneTaux
     );
     return { ...base, ...r.fin() };
   }
+  if (input.montantTtcCents === 0) {
+    // D2192-35: the indemnity is owed for the late payment of a sum; with nothing owed there is neither
+    // a late payment nor interest to compute.
+    r.explique(
+      `Paiement le ${formatDateFr(input.datePaiement)}, après l'échéance, mais d'un montant nul : aucune somme n'est payée en retard, ` +
+        "donc ni intérêts moratoires (L2192-13) ni indemnité forfaitaire pour frais de recouvrement (D2192-35).",
+      PAIEMENT.indemniteForfaitaireCents.fondements,
+    );
+    return { ...base, ...r.fin() };
+  }
 
   const debutInterets = addDays(echeance, 1);
   const semestre = debutSemestre(debutInterets);
   let tauxBce: PointsDeBase;
   let origine: "saisi" | "table";
-  let statut: StatutRegle;
+  let statut: StatutRegle | null;
   if (input.tauxBcePointsDeBase !== undefined) {
     tauxBce = input.tauxBcePointsDeBase;
     origine = "saisi";
-    statut = "confirme";
+    statut = null; // typed by the caller: neither confirmed nor to confirm by the platform
+    r.vigilance(
+      `Taux de la BCE saisi (${formatPourcentage(tauxBce)}) : vérifier qu'il s'agit bien du taux principal de refinancement en vigueur le ${formatDateFr(semestre)}, premier jour du semestre où les intérêts ont commencé à courir.`,
+      { niveau: "information", fondements: PAIEMENT.majorationPointsDeBase.fondements },
+    );
   } else {
     const row = tauxBceDuSemestre(debutInterets, table);
     tauxBce = row.tauxBcePointsDeBase;
@@ -189,11 +207,9 @@ export function calculerPaiement(input: PaiementInput, table: readonly LigneTaux
     statut = row.statut;
     if (row.statut === "a-confirmer") {
       r.vigilance(
-        `Taux de la BCE du semestre commençant le ${formatDateFr(semestre)} à confirmer (${row.source}) : vérifier la table des taux.`,
-        {
-          niveau: "attention",
-          fondements: PAIEMENT.majorationPointsDeBase.fondements,
-        },
+        `Taux de la BCE du semestre commençant le ${formatDateFr(semestre)} (${formatPourcentage(tauxBce)}) à confirmer : ` +
+          "il n'a pas encore été vérifié dans une source officielle ; vérifier la table des taux de la plateforme.",
+        { niveau: "attention", fondements: PAIEMENT.majorationPointsDeBase.fondements },
       );
     }
   }
