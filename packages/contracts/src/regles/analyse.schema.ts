@@ -2,6 +2,8 @@
 import {
   centsToEuros,
   eurosToCents,
+  MESSAGE_BESOIN_NUL,
+  MESSAGE_LOT_NUL,
   VARIANTES_DELAI_RECEPTION,
   type AnalyseProcedureInput,
   type AnalyseProcedureResult,
@@ -23,7 +25,10 @@ import {
 export const ReglesAnalyseInput = z
   .strictObject({
     nature: NatureSchema,
-    valeurEstimeeHt: montantEuros("Valeur estimée du besoin en euros HT : tous les lots, options, reconductions et primes"),
+    valeurEstimeeHt: montantEuros("Valeur estimée du besoin en euros HT : tous les lots, options, reconductions et primes (plus de 0 €)", {
+      nonNul: true,
+      messageNul: MESSAGE_BESOIN_NUL,
+    }),
     dateLancement: dateIso("Date de lancement de la consultation ou d'envoi de l'avis (AAAA-MM-JJ)"),
     innovant: z.boolean().optional().describe("Achat innovant (R2122-9-1) ; faux par défaut"),
     servicesSociauxSpecifiques: z
@@ -34,7 +39,7 @@ export const ReglesAnalyseInput = z
       .array(
         z.strictObject({
           intitule: text(200).optional().describe("Intitulé du lot"),
-          valeurEstimeeHt: montantEuros("Valeur estimée du lot en euros HT"),
+          valeurEstimeeHt: montantEuros("Valeur estimée du lot en euros HT (plus de 0 €)", { nonNul: true, messageNul: MESSAGE_LOT_NUL }),
         }),
       )
       .max(500, { error: "500 lots au plus." })

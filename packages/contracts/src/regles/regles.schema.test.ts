@@ -220,3 +220,18 @@ describe("paiement contract: legal-set findings (issue #7)", () => {
     assert.equal(zero.interetsMoratoires, 0);
   });
 });
+
+describe("analyse contract: a need or a lot of 0 € (issue #7)", () => {
+  it("refuses 0 € on the need and on a lot, with a clear message on the field", () => {
+    const result = ReglesAnalyseInput.safeParse({
+      nature: "services",
+      valeurEstimeeHt: 0,
+      dateLancement: "2026-06-01",
+      lots: [{ valeurEstimeeHt: 0 }, { valeurEstimeeHt: 10 }],
+    });
+    const byPath = Object.fromEntries((result.error?.issues ?? []).map((i) => [i.path.join("."), i.message]));
+    assert.match(byPath.valeurEstimeeHt ?? "", /besoin doit être supérieure à 0 €/);
+    assert.match(byPath["lots.0.valeurEstimeeHt"] ?? "", /lot doit être supérieure à 0 €/);
+    assert.equal(byPath["lots.1.valeurEstimeeHt"], undefined);
+  });
+});

@@ -402,3 +402,32 @@ describe("refusals", () => {
     assert.equal(analyse("services", "100 000,00", "2027-12-31").procedure, "procedure-adaptee");
   });
 });
+
+describe("a need or a lot of 0 € is refused on its field (issue #7)", () => {
+  it("refuses a need of 0 €", () => {
+    assert.throws(
+      () => analyse("services", "0,00", "2026-06-01"),
+      (e: unknown) =>
+        isDomainError(e) &&
+        e.code === "INVALID_INPUT" &&
+        e.issues.length === 1 &&
+        e.issues[0]?.path.join(".") === "valeurEstimeeHtCents" &&
+        /supérieure à 0 €/.test(e.issues[0]?.message ?? ""),
+    );
+  });
+
+  it("refuses a lot of 0 € (it was counted as a small lot)", () => {
+    assert.throws(
+      () => analyse("services", "400 000,00", "2026-06-01", { lots: [{ valeurEstimeeHtCents: 0 }, { valeurEstimeeHtCents: 40_000_000 }] }),
+      (e: unknown) =>
+        isDomainError(e) &&
+        e.issues.length === 1 &&
+        e.issues[0]?.path.join(".") === "lots.0.valeurEstimeeHtCents" &&
+        /lot doit être supérieure à 0 €/.test(e.issues[0]?.message ?? ""),
+    );
+  });
+
+  it("still answers for one cent", () => {
+    assert.equal(analyse("services", "0,01", "2026-06-01").procedure, "sans-publicite-ni-mise-en-concurrence");
+  });
+});

@@ -25,6 +25,8 @@ import { etapePublicite } from "./procedure/publicite";
 import { etapeStandstillEtAttribution } from "./procedure/standstill-attribution";
 import type { AnalyseProcedureInput, AnalyseProcedureResult } from "./procedure/types";
 import { validerBesoin } from "./procedure/validation";
+
+export { MESSAGE_BESOIN_NUL, MESSAGE_LOT_NUL } from "./procedure/validation";
 import { etapeVigilance } from "./procedure/vigilance";
 import { nouvelleReponse } from "./reponse";
 import { assertDateCouverte } from "./seuils";

@@ -24,7 +24,11 @@ export class IssueCollector {
     return false;
   }
 
-  cents(value: unknown, path: Path, options: { allowNegative?: boolean; positive?: boolean } = {}): value is number {
+  /**
+   * A safe integer of cents (≥ 0 unless `allowNegative`); `positive` also refuses 0, with `messageNul`
+   * when given (say which amount and why it cannot be 0).
+   */
+  cents(value: unknown, path: Path, options: { allowNegative?: boolean; positive?: boolean; messageNul?: string } = {}): value is number {
     if (!isCents(value, { allowNegative: options.allowNegative === true })) {
       this.add(
         path,
@@ -35,7 +39,7 @@ export class IssueCollector {
       return false;
     }
     if (options.positive && value <= 0) {
-      this.add(path, "Le montant doit être strictement positif.");
+      this.add(path, value === 0 && options.messageNul ? options.messageNul : "Le montant doit être strictement positif.");
       return false;
     }
     return true;

@@ -3,12 +3,17 @@ import { formatEuros } from "../../valeurs/montant";
 import { NATURES } from "../types";
 import { IssueCollector } from "../validation";
 
+/** A need of 0 € has no procedure to determine (and would be a small lot of every kind). */
+export const MESSAGE_BESOIN_NUL =
+  "La valeur estimée du besoin doit être supérieure à 0 € : indiquez le montant HT de tous les lots, options, reconductions et primes.";
+export const MESSAGE_LOT_NUL = "La valeur estimée d'un lot doit être supérieure à 0 € : indiquez sa valeur ou retirez le lot.";
+
 /** @throws DomainError `INVALID_INPUT` listing every problem with its path. */
 export function validerBesoin(input: unknown): void {
   const c = new IssueCollector();
   if (!c.object(input)) throw c.refus();
   c.oneOf(input.nature, NATURES, ["nature"]);
-  const valueOk = c.cents(input.valeurEstimeeHtCents, ["valeurEstimeeHtCents"]);
+  const valueOk = c.cents(input.valeurEstimeeHtCents, ["valeurEstimeeHtCents"], { positive: true, messageNul: MESSAGE_BESOIN_NUL });
   c.date(input.dateLancement, ["dateLancement"]);
   c.optionalBoolean(input.innovant, ["innovant"]);
   c.optionalBoolean(input.servicesSociauxSpecifiques, ["servicesSociauxSpecifiques"]);
@@ -29,8 +34,9 @@ export function validerBesoin(input: unknown): void {
           return;
         }
         if (lot.intitule !== undefined && typeof lot.intitule !== "string") c.add(["lots", index, "intitule"], "Un texte est attendu.");
-        if (c.cents(lot.valeurEstimeeHtCents, ["lots", index, "valeurEstimeeHtCents"])) total += lot.valeurEstimeeHtCents;
-        else allOk = false;
+        if (c.cents(lot.valeurEstimeeHtCents, ["lots", index, "valeurEstimeeHtCents"], { positive: true, messageNul: MESSAGE_LOT_NUL })) {
+          total += lot.valeurEstimeeHtCents;
+        } else allOk = false;
       });
       if (allOk && valueOk && input.lots.length > 0 && total !== input.valeurEstimeeHtCents) {
         c.add(
