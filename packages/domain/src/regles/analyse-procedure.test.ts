@@ -431,3 +431,22 @@ describe("a need or a lot of 0 € is refused on its field (issue #7)", () => {
     assert.equal(analyse("services", "0,01", "2026-06-01").procedure, "sans-publicite-ni-mise-en-concurrence");
   });
 });
+
+describe("turnover cap rounded down to the cent (R2142-7, issue #7)", () => {
+  // prettier-ignore
+  const rows: [string, string, number][] = [
+    // value, launch date, cap (cents)
+    ["100 000,01", "2026-01-01", 15_000_001], // 150 000,015 € → 150 000,01 € (was rounded up to ,02)
+    ["0,01", "2026-01-01", 1], // 0,015 € → 0,01 €
+    ["0,03", "2026-01-01", 4], // 0,045 € → 0,04 €
+    ["100 000,00", "2026-01-01", 15_000_000],
+    ["100 000,01", "2025-12-31", 20_000_002], // 2 × : always whole cents
+  ];
+  for (const [euros, date, cap] of rows) {
+    it(`${euros} € HT launched ${date} → ${cap} cents`, () => {
+      const result = analyse("services", euros, date);
+      assert.equal(result.plafondChiffreAffairesMinimumHtCents, cap);
+      assert.ok(result.plafondChiffreAffairesMinimumHtCents * 10_000 <= cents(euros) * (date < "2026-01-01" ? 20_000 : 15_000));
+    });
+  }
+});

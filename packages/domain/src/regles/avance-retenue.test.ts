@@ -116,3 +116,20 @@ describe("SPASER (D2111-3): yearly purchases above 50 M€ since 2023, 100 M€ 
     it(`${amount} cents on ${date} → ${expected}`, () => assert.equal(spaserObligatoire(amount, date).obligatoire, expected));
   }
 });
+
+describe("retention cap rounded down to the cent (a cap never allows more than its rate)", () => {
+  // prettier-ignore
+  const rows: [number, boolean, number][] = [
+    [10, false, 0], // 5 % of 0,10 € = 0,005 € → 0,00 € (was rounded up to 0,01 €)
+    [50, true, 1], // 3 % of 0,50 € = 0,015 € → 0,01 €
+    [12_000_000, false, 600_000],
+  ];
+  for (const [base, pme, cap] of rows) {
+    it(`${base} cents TTC, SME ${pme} → ${cap} cents`, () => {
+      assert.equal(
+        plafondRetenueGarantie({ montantMarcheTtcCents: base, dateLancement: "2026-06-01", titulairePme: pme }).plafondTtcCents,
+        cap,
+      );
+    });
+  }
+});

@@ -8,7 +8,15 @@
  * of such a buyer for consultations launched from 2025-01-01.
  */
 import { formatDateFr, type DateLegale } from "../valeurs/date-legale";
-import { applyBasisPoints, formatEuros, formatPourcentage, mulDivRoundHalfUp, type Cents, type PointsDeBase } from "../valeurs/montant";
+import {
+  applyBasisPoints,
+  formatEuros,
+  formatPourcentage,
+  mulDivRoundHalfUp,
+  plafondBasisPoints,
+  type Cents,
+  type PointsDeBase,
+} from "../valeurs/montant";
 import { phraseComparaison } from "./commun";
 import { ACHETEUR_PAR_DEFAUT, type ProfilAcheteur } from "./parametres";
 import { nouvelleReponse, type ReponseExpliquee } from "./reponse";
@@ -190,7 +198,7 @@ export function plafondRetenueGarantie(input: RetenueInput, acheteur: ProfilAche
   const pme = pmeDeCollectiviteConcernee(acheteur, input.titulairePme);
   const row = pme ? r.seuil("RETENUE_MAX_RATE_SME") : general;
   const taux = Math.min(general.valeur, row.valeur);
-  const plafond = applyBasisPoints(input.montantMarcheTtcCents, taux);
+  const plafond = plafondBasisPoints(input.montantMarcheTtcCents, taux); // a cap: rounded down, never above the rate
   r.fondement(row.fondements, general.fondements);
   r.explique(
     pme

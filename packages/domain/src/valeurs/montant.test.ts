@@ -9,7 +9,9 @@ import {
   formatEuros,
   formatPourcentage,
   MAX_EUROS,
+  mulDivFloor,
   mulDivRoundHalfUp,
+  plafondBasisPoints,
   ratioToBasisPoints,
 } from "./montant";
 
@@ -115,5 +117,15 @@ describe("exact proportions", () => {
     assert.equal(compareRatioToBasisPoints(1_999_999, 10_000_000, 2000), -1);
     assert.equal(ratioToBasisPoints(750_000, 10_000_000), 750);
     assert.equal(applyBasisPoints(12_000_000, 500), 600_000);
+  });
+});
+
+describe("mulDivFloor and plafondBasisPoints (caps)", () => {
+  it("round down, exactly, where mulDivRoundHalfUp rounds up", () => {
+    assert.equal(mulDivFloor(10_000_001, 15_000, 10_000), 15_000_001);
+    assert.equal(mulDivRoundHalfUp(10_000_001, 15_000, 10_000), 15_000_002);
+    assert.equal(plafondBasisPoints(1, 15_000), 1);
+    assert.equal(plafondBasisPoints(9_007_199_254_740_991, 1), 900_719_925_474);
+    assert.throws(() => mulDivFloor(-1, 1, 1), TypeError);
   });
 });

@@ -104,6 +104,25 @@ export function ratioToBasisPoints(part: Cents, total: Cents): PointsDeBase {
   return mulDivRoundHalfUp(part, 10_000, total);
 }
 
+/**
+ * `floor(a × b / c)` for non-negative safe integers, exact on BigInt: the largest integer not above the
+ * exact quotient (for caps: a cap rounded up would allow more than the law does).
+ */
+export function mulDivFloor(a: number, b: number, c: number): number {
+  for (const value of [a, b, c]) {
+    if (!Number.isSafeInteger(value) || value < 0) throw new TypeError(`Entier positif ou nul attendu : ${value}`);
+  }
+  if (c === 0) throw new RangeError("Division par zéro");
+  const result = Number((BigInt(a) * BigInt(b)) / BigInt(c));
+  if (!Number.isSafeInteger(result)) throw new RangeError("Résultat hors des entiers sûrs");
+  return result;
+}
+
+/** `amount × bp / 10 000` rounded down to the cent: the most a cap of `bp` allows (amount ≥ 0). */
+export function plafondBasisPoints(amount: Cents, bp: PointsDeBase): Cents {
+  return mulDivFloor(amount, bp, 10_000);
+}
+
 /** `amount × bp / 10 000`, rounded to the cent (half away from zero). */
 export function applyBasisPoints(amount: Cents, bp: PointsDeBase): Cents {
   return mulDivRoundHalfUp(amount, bp, 10_000);
