@@ -450,3 +450,21 @@ describe("turnover cap rounded down to the cent (R2142-7, issue #7)", () => {
     });
   }
 });
+
+describe("the no-competition warning cites the article invoked (issue #7)", () => {
+  it("innovative purchase: R2122-9-1, not R2122-8", () => {
+    const result = analyse("services", "80 000,00", "2026-06-01", { innovant: true });
+    assert.equal(result.motifDispense, "achat-innovant");
+    const warning = result.alertes.find((a) => a.message.startsWith("Sans mise en concurrence"));
+    assert.ok(warning, result.pointsDeVigilance.join("\n"));
+    assert.match(warning.message, /\(R2122-9-1\)\.$/);
+    assert.doesNotMatch(warning.message, /R2122-8/);
+    assert.ok(warning.fondements.some((f) => f.article === "R2122-9-1"));
+  });
+
+  it("low value: R2122-8", () => {
+    const result = analyse("services", "10 000,00", "2026-06-01", { innovant: true });
+    assert.equal(result.motifDispense, "montant");
+    assert.ok(result.pointsDeVigilance.some((p) => p.startsWith("Sans mise en concurrence") && p.endsWith("(R2122-8).")));
+  });
+});

@@ -38,6 +38,8 @@ export interface Dispense {
   motif: "montant" | "achat-innovant" | null;
   /** The dispense row of the need's nature (also the threshold of dispensed small lots). */
   row: LigneSeuil;
+  /** The innovative-purchase row (R2122-9-1), for an innovative purchase only. */
+  rowInnovant: LigneSeuil | null;
 }
 
 /** Outcome of the procedure-family step (R2123-1, R2124-1). */

@@ -1,6 +1,7 @@
 /** Step 1 of the procedure analysis: may the need be passed without publicity or competition (R2122-8, R2122-9-1)? */
 import { phraseComparaison } from "../commun";
 import type { Reponse } from "../reponse";
+import type { LigneSeuil } from "../seuils";
 import { type Besoin, type Dispense, libelleNatureSeuil } from "./contexte";
 
 /**
@@ -21,8 +22,9 @@ export function etapeDispense(b: Besoin, r: Reponse): Dispense {
     r.explique(`${montant.phrase} : pas de dispense au titre du montant.`);
   }
 
+  let innovRow: LigneSeuil | null = null;
   if (b.innovant) {
-    const innovRow = r.seuil("INNOVATIVE_DISPENSE");
+    innovRow = r.seuil("INNOVATIVE_DISPENSE");
     const innov = phraseComparaison("Achat innovant : valeur estimée", b.valeur, innovRow, { nomSeuil: "seuil des achats innovants" });
     if (innov.met) {
       r.explique(`${innov.phrase} : marché possible sans publicité ni mise en concurrence préalables (R2122-9-1).`, innovRow.fondements);
@@ -31,5 +33,5 @@ export function etapeDispense(b: Besoin, r: Reponse): Dispense {
       r.explique(`${innov.phrase} : pas de dispense au titre de l'innovation.`);
     }
   }
-  return { motif, row };
+  return { motif, row, rowInnovant: innovRow };
 }

@@ -12,9 +12,12 @@ export function etapeVigilance(b: Besoin, r: Reponse, famille: Famille, dispense
     { niveau: "attention", fondements: [R2121_1] },
   );
   if (famille.procedure === "sans-publicite-ni-mise-en-concurrence") {
+    // The same duty is written in R2122-8 (low value) and R2122-9-1 (innovative purchase): cite the one invoked.
+    const innovant = dispense.motif === "achat-innovant" && dispense.rowInnovant !== null;
     r.vigilance(
-      "Sans mise en concurrence, l'acheteur choisit une offre pertinente, fait une bonne utilisation des deniers publics et ne contracte pas systématiquement avec le même opérateur lorsque plusieurs peuvent répondre (R2122-8).",
-      { niveau: "attention", fondements: dispense.row.fondements },
+      "Sans mise en concurrence, l'acheteur choisit une offre pertinente, fait une bonne utilisation des deniers publics et ne contracte pas " +
+        `systématiquement avec le même opérateur lorsque plusieurs peuvent répondre (${innovant ? "R2122-9-1" : "R2122-8"}).`,
+      { niveau: "attention", fondements: innovant && dispense.rowInnovant ? dispense.rowInnovant.fondements : dispense.row.fondements },
     );
   }
   if (b.sss) {
