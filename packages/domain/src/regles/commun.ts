@@ -1,6 +1,6 @@
 /** Helpers shared by the analyses: comparison wording and computed dates. */
 import { avertissementsCalendrier, weekdayFr, type DateLegale } from "../valeurs/date-legale";
-import { formatEuros } from "../valeurs/montant";
+import { compareRatioToBasisPoints, formatEuros, mulDivFloor, type Cents, type PointsDeBase } from "../valeurs/montant";
 import { formatPeriode, formatValeurSeuil, LIBELLES_CLES, satisfait, type LigneSeuil } from "./seuils";
 import type { DateCalculee } from "./types";
 
@@ -33,4 +33,14 @@ export function phraseComparaison(
 /** A computed date with its weekday and calendar warnings. */
 export function dateCalculee(date: DateLegale): DateCalculee {
   return { date, jourSemaine: weekdayFr(date), avertissements: avertissementsCalendrier(date) };
+}
+
+/**
+ * Largest amount (cents, ≥ 0) whose share of `total` still meets "share OPERATOR bp": for "<=" the
+ * amount rounded down, for "<" one cent less when the amount is exact. Used to show a cap as an amount
+ * ("au plus 50 000,00 € HT") next to its percentage.
+ */
+export function montantMaximal(total: Cents, bp: PointsDeBase, operateur: "<" | "<="): Cents {
+  const floor = mulDivFloor(total, bp, 10_000);
+  return operateur === "<" && compareRatioToBasisPoints(floor, total, bp) === 0 ? floor - 1 : floor;
 }

@@ -10,12 +10,12 @@ import { formatDateFr, type DateLegale } from "../valeurs/date-legale";
 import {
   compareRatioToBasisPoints,
   formatEuros,
-  formatPourcentage,
+  formatRatioPourcentage,
   ratioToBasisPoints,
   type Cents,
   type PointsDeBase,
 } from "../valeurs/montant";
-import { phraseComparaison } from "./commun";
+import { montantMaximal, phraseComparaison } from "./commun";
 import { ccp } from "./fondement";
 import { ACHETEUR_PAR_DEFAUT, LECTURES, type ProfilAcheteur } from "./parametres";
 import { nouvelleReponse, type ReponseExpliquee } from "./reponse";
@@ -163,10 +163,17 @@ export function verifierModification(input: ModificationInput, acheteur: ProfilA
   const pctThis = ratioToBasisPoints(montant, initial);
   const pctCumul = ratioToBasisPoints(cumul, initial);
   r.fondement(FONDEMENTS_PAR_CAS[modification.fondement]);
+  // Percentages in sentences carry enough decimals never to read equal to a cap they exceed (50,00001 %).
+  const caps = (
+    ["CAO_AVENANT_5PCT", "MODIFICATION_MAX_SHARE", nature === "travaux" ? "DE_MINIMIS_WORKS" : "DE_MINIMIS_SUPPLIES_SERVICES"] as const
+  )
+    .map((cle) => r.seuilSiConnu(cle)?.valeur)
+    .filter((bp): bp is number => bp !== undefined);
+  const pct = (part: Cents) => formatRatioPourcentage(part, initial, caps);
 
   r.explique(
-    `Montant initial ${formatEuros(initial)} HT ; cette modification ${formatEuros(montant)} HT (${formatPourcentage(pctThis)} du montant initial) ; ` +
-      `cumul des modifications ${formatEuros(cumul)} HT (${formatPourcentage(pctCumul)}) ; nouveau montant ${formatEuros(initial + cumul)} HT.`,
+    `Montant initial ${formatEuros(initial)} HT ; cette modification ${formatEuros(montant)} HT (${pct(montant)} du montant initial) ; ` +
+      `cumul des modifications ${formatEuros(cumul)} HT (${pct(cumul)}) ; nouveau montant ${formatEuros(initial + cumul)} HT.`,
   );
 
   let autorisee = true;
@@ -178,6 +185,7 @@ export function verifierModification(input: ModificationInput, acheteur: ProfilA
       );
       r.vigilance(
         "Vérifier que la clause est claire, précise et sans équivoque, et qu'elle prévoit le champ, la nature et les conditions de la modification.",
+        { niveau: "attention", fondements: FONDEMENTS_PAR_CAS["clause-reexamen"] },
       );
       break;
     case "prestations-supplementaires":
@@ -185,21 +193,32 @@ export function verifierModification(input: ModificationInput, acheteur: ProfilA
       const capRow = r.seuil("MODIFICATION_MAX_SHARE");
       const withinCap = compareRatioToBasisPoints(montant, initial, capRow.valeur) <= 0;
       autorisee = withinCap;
+      const maximum = montantMaximal(initial, capRow.valeur, "<=");
       r.explique(
-        `Cette modification représente ${formatPourcentage(pctThis)} du montant initial, ${withinCap ? "≤" : ">"} plafond de ${formatValeurSeuil(capRow)} ` +
-          `par modification (R2194-3) : ${withinCap ? "autorisée" : "non autorisée"} sur ce fondement.`,
+        `Cette modification de ${formatEuros(montant)} HT représente ${pct(montant)} du montant initial, ${withinCap ? "≤" : ">"} plafond de ${formatValeurSeuil(capRow)} ` +
+          `par modification, soit au plus ${formatEuros(maximum)} HT (R2194-3) : ${withinCap ? "autorisée" : "non autorisée"} sur ce fondement.`,
       );
+      if (!withinCap) {
+        r.vigilance(
+          `Cette modification dépasse de ${formatEuros(montant - maximum)} HT le plafond de ${formatValeurSeuil(capRow)} du montant initial (${formatEuros(maximum)} HT) : ` +
+            "elle ne peut pas être passée sur ce fondement (R2194-3) ; vérifier si elle relève d'un autre cas (R2194-1, R2194-7) ou engager une nouvelle procédure.",
+          { niveau: "bloquant", fondements: capRow.fondements },
+        );
+      }
       r.vigilance(
         modification.fondement === "prestations-supplementaires"
           ? "Vérifier que le changement de titulaire est impossible pour des raisons économiques ou techniques (interchangeabilité, interopérabilité) et qu'il entraînerait un inconvénient majeur ou des coûts dupliqués (R2194-2)."
           : "Vérifier que les circonstances étaient imprévisibles pour un acheteur diligent (R2194-5).",
+        { niveau: "attention", fondements: FONDEMENTS_PAR_CAS[modification.fondement] },
       );
       r.vigilance(
         "Des modifications successives ne doivent pas servir à contourner les obligations de publicité et de mise en concurrence (R2194-3).",
+        { niveau: "attention", fondements: capRow.fondements },
       );
       if (modification.fondement === "circonstances-imprevues") {
         r.vigilance(
           "L'application du plafond de 50 % aux circonstances imprévues (renvoi de R2194-5 à R2194-3) reste à vérifier dans le texte officiel.",
+          { niveau: "attention", fondements: FONDEMENTS_PAR_CAS["circonstances-imprevues"] },
         );
       }
       break;
@@ -210,9 +229,13 @@ export function verifierModification(input: ModificationInput, acheteur: ProfilA
       );
       r.vigilance(
         "Le nouveau titulaire doit remplir les conditions de participation initiales et la succession ne doit pas entraîner d'autres modifications substantielles.",
+        { niveau: "attention", fondements: FONDEMENTS_PAR_CAS["changement-titulaire"] },
       );
-      if (montant !== 0)
-        r.vigilance("Un changement de titulaire ne modifie normalement pas le prix : vérifier le fondement du montant indiqué.");
+      if (montant !== 0) {
+        r.vigilance("Un changement de titulaire ne modifie normalement pas le prix : vérifier le fondement du montant indiqué.", {
+          niveau: "attention",
+        });
+      }
       break;
     case "non-substantielle":
       r.explique(
@@ -221,6 +244,7 @@ export function verifierModification(input: ModificationInput, acheteur: ProfilA
       r.vigilance(
         "Une modification est substantielle si elle aurait permis d'autres candidats ou une autre offre retenue, modifie l'équilibre économique en faveur du titulaire " +
           "de façon non prévue, étend considérablement l'objet du marché, ou remplace le titulaire hors des cas de R2194-6 (R2194-7).",
+        { niveau: "attention", fondements: [R2194_7] },
       );
       break;
     case "faible-montant": {
@@ -243,25 +267,32 @@ export function verifierModification(input: ModificationInput, acheteur: ProfilA
       };
       r.explique(
         `${phraseComparaison("Cumul des modifications de faible montant", cumulFaible, euRow, { nomSeuil: "seuil européen", precision: nature }).phrase}` +
-          ` ; ${formatPourcentage(pctFaible)} du montant initial ${sousPlafond ? "<" : "≥"} plafond de ${formatValeurSeuil(capRow)} (${nature === "travaux" ? "travaux" : "fournitures et services"}) : ` +
+          ` ; ${pct(cumulFaible)} du montant initial ${sousPlafond ? "<" : "≥"} plafond de ${formatValeurSeuil(capRow)} (${nature === "travaux" ? "travaux" : "fournitures et services"}), ` +
+          `soit au plus ${formatEuros(montantMaximal(initial, capRow.valeur, "<"))} HT : ` +
           `${autorisee ? "autorisée sans examen du caractère substantiel (R2194-8)" : "plafonds de l'article R2194-8 dépassés"}.`,
       );
       if (LECTURES.cumulFaibleMontant.valeur === "valeurs-absolues" && concernees.some((m) => m.montantHtCents < 0)) {
         r.vigilance(
           "Les diminutions sont comptées en valeur absolue dans le cumul des modifications de faible montant (lecture prudente, à confirmer).",
+          { niveau: "information", fondements: LECTURES.cumulFaibleMontant.fondements },
         );
       }
       if (!autorisee) {
         r.vigilance(
-          "Plafonds de la modification de faible montant dépassés : la modification n'est pas illégale pour autant ; vérifier si elle est non substantielle " +
-            "(R2194-7) ou relève d'un autre cas (R2194-1, R2194-2, R2194-5). Un cumul supérieur à 15 % sur des travaux n'est pas nécessairement substantiel.",
+          "Plafonds de la modification de faible montant dépassés : elle ne peut pas être passée sur ce fondement (R2194-8). Elle n'est pas illégale pour autant : " +
+            "vérifier si elle est non substantielle (R2194-7) ou relève d'un autre cas (R2194-1, R2194-2, R2194-5). Un cumul supérieur à 15 % sur des travaux " +
+            "n'est pas nécessairement substantiel.",
+          { niveau: "bloquant", fondements: [...capRow.fondements, R2194_7] },
         );
         r.fondement(R2194_7);
       }
       break;
     }
   }
-  r.vigilance("Quelle que soit la base invoquée, la modification ne peut pas changer la nature globale du marché (L2194-1).");
+  r.vigilance("Quelle que soit la base invoquée, la modification ne peut pas changer la nature globale du marché (L2194-1).", {
+    niveau: "information",
+    fondements: [L2194_1],
+  });
 
   // CAO opinion (CGCT L1414-4): increase of this avenant > 5 % of the initial amount.
   const caoRow = r.seuil("CAO_AVENANT_5PCT");
@@ -274,13 +305,25 @@ export function verifierModification(input: ModificationInput, acheteur: ProfilA
   } else if (montant <= 0) {
     r.explique("Modification sans augmentation du montant : hors du champ de l'avis préalable de la CAO (CGCT L1414-4).");
   } else {
+    const sansAvis = montantMaximal(initial, caoRow.valeur, "<=");
     r.explique(
-      `Augmentation de ${formatPourcentage(pctThis)} ${augmentationCetteModification ? ">" : "≤"} ${formatValeurSeuil(caoRow)} sur un marché attribué par la CAO : ` +
+      `Augmentation de ${formatEuros(montant)} HT, soit ${pct(montant)} du montant initial, ${augmentationCetteModification ? ">" : "≤"} ${formatValeurSeuil(caoRow)} ` +
+        `(avis requis au-delà de ${formatEuros(sansAvis)} HT) sur un marché attribué par la CAO : ` +
         `${avisCaoRequis ? "avis préalable de la CAO requis, transmis à l'assemblée délibérante" : "pas d'avis préalable de la CAO"} (CGCT L1414-4).`,
     );
+    if (avisCaoRequis) {
+      r.vigilance(
+        "Recueillir l'avis préalable de la commission d'appel d'offres avant de signer l'avenant ; il est transmis à l'assemblée délibérante.",
+        {
+          niveau: "attention",
+          fondements: caoRow.fondements,
+        },
+      );
+    }
     if (!avisCaoRequis && augmentationCumulee) {
       r.vigilance(
-        `Le cumul des avenants atteint ${formatPourcentage(pctCumul)} : au-delà de 5 % en cumul, une lecture prudente de L1414-4 consulte la CAO.`,
+        `Le cumul des avenants atteint ${pct(cumul)} du montant initial (${formatEuros(cumul)} HT) : au-delà de 5 % en cumul, une lecture prudente de L1414-4 consulte la CAO.`,
+        { niveau: "attention", fondements: caoRow.fondements },
       );
     }
   }
@@ -291,12 +334,14 @@ export function verifierModification(input: ModificationInput, acheteur: ProfilA
   if (satisfait(decpRow, initial)) {
     r.vigilance(
       `Marché d'au moins ${formatValeurSeuil(decpRow)} : publier les données essentielles de la modification dans les 2 mois suivant sa notification (R2196-1).`,
+      { niveau: "information", fondements: decpRow.fondements },
     );
   }
   const legaliteRow = r.seuil("LEGALITY_CONTROL");
   if (acheteur.collectiviteTerritoriale && satisfait(legaliteRow, initial)) {
     r.vigilance(
       `Marché transmis au contrôle de légalité (au moins ${formatValeurSeuil(legaliteRow)} au ${formatDateFr(date)}) : transmettre aussi l'avenant au préfet.`,
+      { niveau: "information", fondements: legaliteRow.fondements },
     );
   }
 
