@@ -179,6 +179,21 @@ for (const target of testTargets()) {
       assert.deepEqual(dates, [...dates].sort());
     });
 
+    it("ranks the timeline's alerts: a deadline below the legal minimum first, a holiday as information (issue #7)", async () => {
+      const response = await post(app, "/api/regles/delais", {
+        dateEnvoiAvis: "2026-04-01",
+        variante: "aoo-electronique",
+        dateLimiteReception: "2026-04-30",
+      });
+      assert.equal(response.status, 200, JSON.stringify(response.body));
+      assert.deepEqual(
+        response.body.alertes.map((a: { niveau: string }) => a.niveau),
+        ["bloquant", "information"],
+      );
+      assert.match(response.body.pointsDeVigilance[0], /ne peut pas être fixée avant le 1er mai 2026/);
+      assert.match(response.body.pointsDeVigilance[1], /premier jour ouvré : lundi 4 mai 2026/);
+    });
+
     it("names the field actually sent when a calendar date is outside the known period", async () => {
       const response = await post(app, "/api/regles/delais", { dateSignature: "2026-06-08", dateNotification: "2028-01-10" });
       assert.equal(response.status, 422);

@@ -9,6 +9,9 @@ export const ReglesDelaisInput = z
     dateEnvoiAvis: dateIso("Date d'envoi de l'avis (ou de l'invitation)").optional(),
     variante: z.enum(VARIANTES_DELAI_RECEPTION).optional().describe("Variante du délai de réception ; AOO électronique par défaut"),
     dateConvenue: dateIso("Date limite convenue avec tous les candidats (acheteur sous-central)").optional(),
+    dateLimiteReception: dateIso(
+      "Date limite de réception fixée par l'acheteur : une alerte « bloquant » la signale si elle précède le minimum légal",
+    ).optional(),
     dateEnvoiNotificationRejet: dateIso("Date d'envoi des notifications de rejet").optional(),
     notificationElectronique: z.boolean().optional().describe("Rejets notifiés par voie électronique ; vrai par défaut"),
     exemptionStandstill: z.enum(EXEMPTIONS_STANDSTILL).optional().describe("Cas sans délai de suspension"),

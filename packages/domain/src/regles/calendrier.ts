@@ -7,7 +7,7 @@
  * holiday; no computed date is moved: the texts do not extend these periods, the warning lets the
  * buyer choose.
  */
-import { formatDateFr, type DateLegale } from "../valeurs/date-legale";
+import { formatDateFr, phraseJourNonOuvre, type DateLegale } from "../valeurs/date-legale";
 import { dateCalculee } from "./commun";
 import { ccp } from "./fondement";
 import {
@@ -29,6 +29,7 @@ import { IssueCollector } from "./validation";
 export type TypeEtape =
   | "envoi-avis"
   | "reception-offres-au-plus-tot"
+  | "date-limite-reception"
   | "envoi-notification-rejet"
   | "fin-standstill"
   | "signature-au-plus-tot"
@@ -61,6 +62,8 @@ export interface CalendrierInput {
   /** Receipt variant; default "aoo-electronique" for a formalised procedure, "mapa" for MAPA. */
   variante?: VarianteDelaiReception;
   dateConvenue?: DateLegale;
+  /** Deadline for applications or tenders set by the buyer: checked against the legal minimum. */
+  dateLimiteReception?: DateLegale;
   dateEnvoiNotificationRejet?: DateLegale;
   /** Default true. */
   notificationElectronique?: boolean;
@@ -86,6 +89,7 @@ const R2182_1 = ccp("R2182-1", "délai de suspension entre la notification du re
 const LIBELLES_ETAPES: Record<TypeEtape, string> = {
   "envoi-avis": "Envoi de l'avis d'appel à la concurrence",
   "reception-offres-au-plus-tot": "Date limite de réception au plus tôt",
+  "date-limite-reception": "Date limite de réception fixée",
   "envoi-notification-rejet": "Envoi des notifications de rejet",
   "fin-standstill": "Fin du délai de suspension (au soir)",
   "signature-au-plus-tot": "Signature possible à partir de",
@@ -117,6 +121,7 @@ export function construireCalendrier(input: CalendrierInput): CalendrierResult {
   const named: [keyof CalendrierInput, unknown][] = [
     ["dateEnvoiAvis", input.dateEnvoiAvis],
     ["dateConvenue", input.dateConvenue],
+    ["dateLimiteReception", input.dateLimiteReception],
     ["dateEnvoiNotificationRejet", input.dateEnvoiNotificationRejet],
     ["dateSignature", input.dateSignature],
     ["dateNotification", input.dateNotification],
@@ -138,6 +143,7 @@ export function construireCalendrier(input: CalendrierInput): CalendrierResult {
   if (datesOk) {
     const order: [keyof CalendrierInput, DateLegale | undefined, string][] = [
       ["dateEnvoiAvis", input.dateEnvoiAvis, "l'envoi de l'avis"],
+      ["dateLimiteReception", input.dateLimiteReception, "la limite de réception"],
       ["dateEnvoiNotificationRejet", input.dateEnvoiNotificationRejet, "l'envoi des notifications de rejet"],
       ["dateSignature", input.dateSignature, "la signature"],
       ["dateNotification", input.dateNotification, "la notification"],
@@ -154,7 +160,13 @@ export function construireCalendrier(input: CalendrierInput): CalendrierResult {
       }
     });
     if (input.dateConvenue !== undefined && input.dateEnvoiAvis === undefined) {
-      c.add(["dateConvenue"], "Une date convenue suppose la date d'envoi de l'invitation (dateEnvoiAvis).");
+      c.add(["dateConvenue"], "Une date convenue suppose la date d'envoi de l'avis ou de l'invitation.");
+    }
+    if (input.dateLimiteReception !== undefined && input.dateEnvoiAvis === undefined) {
+      c.add(
+        ["dateLimiteReception"],
+        "Pour contrôler la date limite de réception, indiquez aussi la date d'envoi de l'avis ou de la consultation.",
+      );
     }
     const known = [input.dateEnvoiAvis, input.dateEnvoiNotificationRejet, input.dateSignature, input.dateNotification, ...modifications];
     if (known.every((d) => d === undefined))
@@ -221,6 +233,21 @@ export function construireCalendrier(input: CalendrierInput): CalendrierResult {
       });
       r.integre(reception, { alertes: false });
       if (reception.dateAuPlusTot) push("reception-offres-au-plus-tot", reception.dateAuPlusTot.date, "calculee", reception.fondements);
+      if (input.dateLimiteReception !== undefined) {
+        push("date-limite-reception", input.dateLimiteReception, "connue", []);
+        const minimum = reception.dateAuPlusTot?.date;
+        if (minimum !== undefined && input.dateLimiteReception < minimum) {
+          const article = reception.fondements[0]?.article ?? "";
+          r.vigilance(
+            `La date limite de réception du ${formatDateFr(input.dateLimiteReception)} est antérieure au minimum légal : ` +
+              (reception.dateConvenue
+                ? `la date convenue avec les candidats est le ${formatDateFr(minimum)} (${article}).`
+                : `${reception.libelle.charAt(0).toLowerCase()}${reception.libelle.slice(1)}, ${reception.joursMinimum} jours au moins ; ` +
+                  `elle ne peut pas être fixée avant le ${formatDateFr(minimum)} (${article}).`),
+            { niveau: "bloquant", fondements: reception.fondements },
+          );
+        }
+      }
     } else {
       r.explique("Marché passé sans publicité ni mise en concurrence : pas de délai de réception.");
     }
@@ -283,9 +310,11 @@ export function construireCalendrier(input: CalendrierInput): CalendrierResult {
     }
   });
 
+  // Said once per date, as information: the texts do not move a date that falls on a non-working day.
   for (const etape of etapes) {
-    if (etape.origine === "calculee" && etape.avertissements.length > 0) {
-      r.vigilance(`${etape.libelle} : ${etape.avertissements.join(" ")}`, { niveau: "information" });
+    const phrase = phraseJourNonOuvre(etape.date);
+    if (phrase && (etape.origine === "calculee" || etape.type === "date-limite-reception")) {
+      r.vigilance(`${etape.libelle} : ${phrase}.`, { niveau: "information", fondements: etape.fondements });
     }
   }
   const sorted = etapes

@@ -1,5 +1,5 @@
 /** Helpers shared by the analyses: comparison wording and computed dates. */
-import { avertissementsCalendrier, weekdayFr, type DateLegale } from "../valeurs/date-legale";
+import { phraseJourNonOuvre, weekdayFr, type DateLegale } from "../valeurs/date-legale";
 import { compareRatioToBasisPoints, formatEuros, mulDivFloor, type Cents, type PointsDeBase } from "../valeurs/montant";
 import { formatPeriode, formatValeurSeuil, LIBELLES_CLES, satisfait, type LigneSeuil } from "./seuils";
 import type { DateCalculee } from "./types";
@@ -30,9 +30,14 @@ export function phraseComparaison(
   };
 }
 
-/** A computed date with its weekday and calendar warnings. */
+/**
+ * A computed date with its weekday and, when it is not a working day, one warning that says so once and
+ * gives the next working day ("Le 1er mai 2026 est un jour férié (Fête du Travail) ; premier jour ouvré :
+ * lundi 4 mai 2026.").
+ */
 export function dateCalculee(date: DateLegale): DateCalculee {
-  return { date, jourSemaine: weekdayFr(date), avertissements: avertissementsCalendrier(date) };
+  const phrase = phraseJourNonOuvre(date);
+  return { date, jourSemaine: weekdayFr(date), avertissements: phrase ? [`${phrase.charAt(0).toUpperCase()}${phrase.slice(1)}.`] : [] };
 }
 
 /**

@@ -8,7 +8,7 @@
  * buyer choose.
  */
 import { DomainError } from "../errors";
-import { addDays, addMonths, formatDateFr, type DateLegale } from "../valeurs/date-legale";
+import { addDays, addMonths, formatDateFr, phraseJourNonOuvre, type DateLegale } from "../valeurs/date-legale";
 import { dateCalculee } from "./commun";
 import { ccp, texteJuridique } from "./fondement";
 import {
@@ -41,7 +41,8 @@ export const OBJETS_DATES = {
 
 /** An "information" alert when a computed date is not a working day (the texts do not move it). */
 function signalerJourNonOuvre(r: Reponse, libelle: string, date: DateCalculee | null): void {
-  if (date && date.avertissements.length > 0) r.vigilance(`${libelle} : ${date.avertissements.join(" ")}`, { niveau: "information" });
+  const phrase = date ? phraseJourNonOuvre(date.date) : undefined;
+  if (phrase) r.vigilance(`${libelle} : ${phrase}.`, { niveau: "information" });
 }
 
 // ------------------------------------------------------------------------------------------------ receipt
