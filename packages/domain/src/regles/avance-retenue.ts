@@ -133,7 +133,9 @@ export function analyserAvance(input: AvanceInput, acheteur: ProfilAcheteur = AC
       pmeRow.fondements,
     );
     r.vigilance(
-      "Le taux PME de 10 % pour les collectivités pourrait être porté à 30 % (annonce de 2024, aucun texte trouvé) : paramètre à vérifier.",
+      // Provenance: announced in the 2024 "Simplification!" plan (S32), no adopting text found (docs/regles-a-confirmer.md).
+      "Un relèvement à 30 % du taux minimal de l'avance aux PME des collectivités a été annoncé, mais aucun texte ne l'a adopté à ce jour : " +
+        "vérifier qu'aucun décret n'est paru depuis.",
       { niveau: "attention", fondements: pmeRow.fondements },
     );
   } else {

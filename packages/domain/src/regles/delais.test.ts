@@ -12,7 +12,7 @@ import {
 } from "./delais";
 import { ACHETEUR_PAR_DEFAUT, DELAIS_RECEPTION, type VarianteDelaiReception } from "./parametres";
 
-describe("earliest receipt date per variant (§2.3), notice sent Monday 2 March 2026", () => {
+describe("earliest receipt date per variant (R2161-2 and following), notice sent Monday 2 March 2026", () => {
   // Registry: every variant of DELAIS_RECEPTION has a row here (checked below).
   // prettier-ignore
   const rows: [VarianteDelaiReception, number | null, string | null][] = [

@@ -74,7 +74,7 @@ export interface DateReceptionResult extends ReponseExpliquee {
 }
 
 /**
- * Earliest date that may be set for the receipt of applications or tenders (§2.3), counted from the
+ * Earliest date that may be set for the receipt of applications or tenders, counted from the
  * dispatch date. MAPA: no legal minimum (R2143-1, R2151-1), said so with `dateAuPlusTot: null`.
  * Sub-central variants: the agreed date when given, else at least 10 days (R2161-9, R2161-16).
  * @throws DomainError `INVALID_INPUT`, `RULES_PERIOD_UNKNOWN`, or `VARIANT_NOT_APPLICABLE` (a
@@ -165,7 +165,7 @@ export function dateLimiteReceptionAuPlusTot(
 
 // ------------------------------------------------------------------------------------------------ standstill
 
-/** Cases where no standstill is required although the procedure is formalised (§2.4, S10). */
+/** Cases where no standstill is required although the procedure is formalised (R2182-1; source S10 of docs/sources.md). */
 export type ExemptionStandstill = "marche-subsequent" | "marche-specifique-sad" | "soumissionnaire-unique";
 
 /** The exemption ids, for validation and enums. */

@@ -1,5 +1,5 @@
 /**
- * Contract modification check (regles-commande-publique.md §4; L2194-1, R2194-1 to R2194-9; CGCT L1414-4).
+ * Contract modification check (L2194-1, R2194-1 to R2194-9; CGCT L1414-4).
  *
  * Says whether a modification is allowed on the legal basis invoked, its percentage and the cumulated
  * percentage of all modifications, whether the CAO must give its opinion first, and what to check.

@@ -1,5 +1,5 @@
 /**
- * Payment period and late payment (regles-commande-publique.md §5.1; L2192-10, L2192-13, R2192-10,
+ * Payment period and late payment (L2192-10, L2192-13, R2192-10,
  * R2192-31, D2192-35, R2192-36).
  *
  * Due date = reception of the payment request + 30 days. Late interest runs automatically from the

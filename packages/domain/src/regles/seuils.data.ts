@@ -74,11 +74,11 @@ const CLIMAT_DECRET = texteJuridique(
 
 /**
  * The rule book. Amounts in cents HT, ratios in basis points. Keep rows of one key in date order.
- * Statuses and sources follow regles-commande-publique.md; every "a-confirmer" row is listed in
+ * Statuses and sources follow the legal summary (sources in docs/sources.md); every "a-confirmer" row is listed in
  * docs/regles-a-confirmer.md (a test checks it).
  */
 export const SEUILS: readonly LigneSeuil[] = Object.freeze([
-  // ---------------------------------------------------------------- EU thresholds (§1.1)
+  // ---------------------------------------------------------------- EU thresholds
   {
     id: "eu-travaux-2022-2023",
     cle: "EU_WORKS",
@@ -420,7 +420,7 @@ export const SEUILS: readonly LigneSeuil[] = Object.freeze([
     statut: "confirme",
     sources: ["S21", "S21c"],
   },
-  // ---------------------------------------------------------------- Advance and retention (§5.2, §5.3)
+  // ---------------------------------------------------------------- Advance and retention
   {
     id: "avance-montant-50k",
     cle: "AVANCE_MANDATORY",
@@ -523,7 +523,7 @@ export const SEUILS: readonly LigneSeuil[] = Object.freeze([
     statut: "confirme",
     sources: ["S13", "S31"],
   },
-  // ---------------------------------------------------------------- Modifications (§4)
+  // ---------------------------------------------------------------- Modifications
   {
     id: "cao-avenant-5pct",
     cle: "CAO_AVENANT_5PCT",
@@ -647,7 +647,7 @@ export const SEUILS: readonly LigneSeuil[] = Object.freeze([
     statut: "confirme",
     sources: ["S6"],
   },
-  // ---------------------------------------------------------------- Responsible purchasing (§6)
+  // ---------------------------------------------------------------- Responsible purchasing
   {
     id: "spaser-100m-avant-2023",
     cle: "SPASER_THRESHOLD",
