@@ -64,5 +64,15 @@ export * from "./avance-retenue";
 export * from "./spaser";
 export * from "./taux-bce.use-cases";
 // Units and dates, for the adapters that convert euros and validate dates (contracts, CLI).
-export { isDateLegale, type DateLegale } from "../valeurs/date-legale";
-export { eurosIssue, eurosToCents, centsToEuros, basisPointsToPercent, MAX_EUROS, type Cents, type PointsDeBase } from "../valeurs/montant";
+export { formatDateFr, formatDateLongueFr, isDateLegale, type DateLegale } from "../valeurs/date-legale";
+export {
+  eurosIssue,
+  eurosToCents,
+  centsToEuros,
+  basisPointsToPercent,
+  formatRatioPourcentage,
+  ratioToBasisPoints,
+  MAX_EUROS,
+  type Cents,
+  type PointsDeBase,
+} from "../valeurs/montant";
