@@ -3,6 +3,5 @@ export * from "./auth.schema";
 export * from "./organisation.schema";
 export * from "./utilisateurs.schema";
 export * from "./audit.schema";
-export * from "./regles.schema";
-export * from "./regles-admin.schema";
+export * from "./regles/index";
 export * from "./plateforme.schema";

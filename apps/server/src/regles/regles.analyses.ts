@@ -1,13 +1,13 @@
 import {
-  analyserAvance,
+  analyserAvanceEtRetenue,
   analyserProcedure,
   calculerPaiement,
   construireCalendrier,
-  plafondRetenueGarantie,
   verifierModification,
   type LigneTauxBce,
 } from "@achat-public/domain/regles";
 import {
+  avecErreursApi,
   fromReglesAnalyseResult,
   fromReglesAvanceResult,
   fromReglesDelaisResult,
@@ -32,23 +32,19 @@ import {
 
 /**
  * The analyses of the rule book as the API and the CLI answer them: validated input (euros) in, output
- * (euros) out, the same code for both adapters.
+ * (euros) out, the same code for both adapters. A domain refusal leaves with the API's field names and a
+ * detail that lists each problem (`avecErreursApi`).
  */
 export const regles = {
   analyse: (input: ReglesAnalyseInput): ReglesAnalyseOutput =>
-    fromReglesAnalyseResult(analyserProcedure(toReglesAnalyseDomainInput(input))),
-  delais: (input: ReglesDelaisInput): ReglesDelaisOutput => fromReglesDelaisResult(construireCalendrier(toReglesDelaisDomainInput(input))),
+    avecErreursApi(() => fromReglesAnalyseResult(analyserProcedure(toReglesAnalyseDomainInput(input)))),
+  delais: (input: ReglesDelaisInput): ReglesDelaisOutput =>
+    avecErreursApi(() => fromReglesDelaisResult(construireCalendrier(toReglesDelaisDomainInput(input)))),
   modification: (input: ReglesModificationInput): ReglesModificationOutput =>
-    fromReglesModificationResult(verifierModification(toReglesModificationDomainInput(input))),
+    avecErreursApi(() => fromReglesModificationResult(verifierModification(toReglesModificationDomainInput(input)))),
   /** `table`: the administrable ECB rates (unused when the input gives `tauxBce`). */
   paiement: (input: ReglesPaiementInput, table: readonly LigneTauxBce[]): ReglesPaiementOutput =>
-    fromReglesPaiementResult(calculerPaiement(toReglesPaiementDomainInput(input), table)),
-  avance: (input: ReglesAvanceInput): ReglesAvanceOutput => {
-    const domain = toReglesAvanceDomainInput(input);
-    return fromReglesAvanceResult(
-      analyserAvance(domain.avance),
-      plafondRetenueGarantie(domain.retenue),
-      domain.retenue.montantMarcheTtcCents,
-    );
-  },
+    avecErreursApi(() => fromReglesPaiementResult(calculerPaiement(toReglesPaiementDomainInput(input), table))),
+  avance: (input: ReglesAvanceInput): ReglesAvanceOutput =>
+    avecErreursApi(() => fromReglesAvanceResult(analyserAvanceEtRetenue(toReglesAvanceDomainInput(input)))),
 };

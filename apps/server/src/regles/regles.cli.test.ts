@@ -70,6 +70,22 @@ describe("règles en ligne de commande (npm run --silent cli -- regles …)", ()
     assert.equal(JSON.parse(malformed.stdout).code, "MALFORMED_JSON");
   });
 
+  it("answers a business-check refusal like the API: the field sent, and why", async () => {
+    const input = {
+      montantInitialHt: 120_000,
+      montantInitialTtc: 100_000,
+      dureeExecutionMois: 6,
+      dateLancement: "2026-03-01",
+      titulairePme: false,
+    };
+    const run = await npmCli(["regles", "avance", JSON.stringify(input)], { DATA_DIR: dataDir });
+    assert.equal(run.code, 2);
+    const { requestId: _r, ...expected } = (await api("/api/regles/avance", input)).body;
+    assert.deepEqual(JSON.parse(run.stdout), expected);
+    assert.deepEqual(expected.issues[0].path, ["montantInitialTtc"]);
+    assert.match(run.stderr, /montantInitialTtc : Le montant TTC ne peut pas être inférieur au montant HT/);
+  });
+
   it("computes a late payment with an explicit ECB rate, and with the administrable table", async () => {
     const input = { montantTtc: 12_000, dateReception: "2026-01-05", datePaiement: "2026-03-16", tauxBce: 2.15 };
     const run = await npmCli(["regles", "paiement", JSON.stringify(input)], { DATA_DIR: dataDir });

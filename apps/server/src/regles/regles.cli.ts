@@ -14,7 +14,8 @@ import {
 import { ecbRateRepository } from "@achat-public/db";
 import { unitOfWork } from "../context";
 import { requiredOption, UsageError, type ParsedArgs } from "../platform/cli/args";
-import { defineCommands, type CommandInput, type CommandSpec } from "../platform/cli/commands";
+import { isDomainError } from "@achat-public/domain";
+import { defineCommands, reportDomainError, type CommandInput, type CommandSpec } from "../platform/cli/commands";
 import type { Output } from "../platform/cli/output";
 import { problem } from "../platform/problem";
 import { regles } from "./regles.analyses";
@@ -65,9 +66,14 @@ function analysis<S extends z.ZodType>(
     async run(command) {
       const input = await parseInput(command, schema);
       if (typeof input === "number") return input;
-      // always JSON, as the API answers
-      command.out.stdout(`${JSON.stringify(await compute(input, command), null, 2)}\n`);
-      return 0;
+      // always JSON, as the API answers: the result, or the problem with the API's status and fields
+      try {
+        command.out.stdout(`${JSON.stringify(await compute(input, command), null, 2)}\n`);
+        return 0;
+      } catch (error) {
+        if (!isDomainError(error)) throw error;
+        return reportDomainError({ ...command.out, json: true }, error);
+      }
     },
   };
 }

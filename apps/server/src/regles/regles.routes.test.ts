@@ -179,6 +179,21 @@ for (const target of testTargets()) {
       assert.deepEqual(dates, [...dates].sort());
     });
 
+    it("ranks the timeline's alerts: a deadline below the legal minimum first, a holiday as information (issue #7)", async () => {
+      const response = await post(app, "/api/regles/delais", {
+        dateEnvoiAvis: "2026-04-01",
+        variante: "aoo-electronique",
+        dateLimiteReception: "2026-04-30",
+      });
+      assert.equal(response.status, 200, JSON.stringify(response.body));
+      assert.deepEqual(
+        response.body.alertes.map((a: { niveau: string }) => a.niveau),
+        ["bloquant", "information"],
+      );
+      assert.match(response.body.pointsDeVigilance[0], /ne peut pas être fixée avant le 1er mai 2026/);
+      assert.match(response.body.pointsDeVigilance[1], /premier jour ouvré : lundi 4 mai 2026/);
+    });
+
     it("names the field actually sent when a calendar date is outside the known period", async () => {
       const response = await post(app, "/api/regles/delais", { dateSignature: "2026-06-08", dateNotification: "2028-01-10" });
       assert.equal(response.status, 422);
@@ -241,6 +256,36 @@ for (const target of testTargets()) {
         "montantInitialHt",
         "titulairePme",
       ]);
+    });
+
+    it("names the field sent and says why when a business check refuses the input (issue #7)", async () => {
+      const ttc = await post(app, "/api/regles/avance", {
+        montantInitialHt: 120_000,
+        montantInitialTtc: 100_000,
+        dureeExecutionMois: 6,
+        dateLancement: "2026-03-01",
+        titulairePme: false,
+      });
+      assert.equal(ttc.status, 400);
+      assert.deepEqual(
+        ttc.body.issues.map((i: { path: string[] }) => i.path),
+        [["montantInitialTtc"]],
+      );
+      assert.match(ttc.body.detail, /montantInitialTtc : Le montant TTC ne peut pas être inférieur au montant HT/);
+      const zero = await post(app, "/api/regles/modification", {
+        montantInitialHt: 1_000,
+        nature: "services",
+        dateLancement: "2026-06-01",
+        attribueParCao: false,
+        modification: { montantHt: -1_000, fondement: "non-substantielle" },
+      });
+      assert.equal(zero.status, 400);
+      assert.deepEqual(
+        zero.body.issues.map((i: { path: string[] }) => i.path),
+        [["modification", "montantHt"]],
+      );
+      assert.doesNotMatch(JSON.stringify(zero.body), /Cents|données invalides/);
+      assert.match(zero.body.detail, /modification\.montantHt : .*strictement positif/);
     });
 
     it("publishes the dated threshold table with articles and sources", async () => {

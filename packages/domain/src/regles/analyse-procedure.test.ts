@@ -402,3 +402,69 @@ describe("refusals", () => {
     assert.equal(analyse("services", "100 000,00", "2027-12-31").procedure, "procedure-adaptee");
   });
 });
+
+describe("a need or a lot of 0 € is refused on its field (issue #7)", () => {
+  it("refuses a need of 0 €", () => {
+    assert.throws(
+      () => analyse("services", "0,00", "2026-06-01"),
+      (e: unknown) =>
+        isDomainError(e) &&
+        e.code === "INVALID_INPUT" &&
+        e.issues.length === 1 &&
+        e.issues[0]?.path.join(".") === "valeurEstimeeHtCents" &&
+        /supérieure à 0 €/.test(e.issues[0]?.message ?? ""),
+    );
+  });
+
+  it("refuses a lot of 0 € (it was counted as a small lot)", () => {
+    assert.throws(
+      () => analyse("services", "400 000,00", "2026-06-01", { lots: [{ valeurEstimeeHtCents: 0 }, { valeurEstimeeHtCents: 40_000_000 }] }),
+      (e: unknown) =>
+        isDomainError(e) &&
+        e.issues.length === 1 &&
+        e.issues[0]?.path.join(".") === "lots.0.valeurEstimeeHtCents" &&
+        /lot doit être supérieure à 0 €/.test(e.issues[0]?.message ?? ""),
+    );
+  });
+
+  it("still answers for one cent", () => {
+    assert.equal(analyse("services", "0,01", "2026-06-01").procedure, "sans-publicite-ni-mise-en-concurrence");
+  });
+});
+
+describe("turnover cap rounded down to the cent (R2142-7, issue #7)", () => {
+  // prettier-ignore
+  const rows: [string, string, number][] = [
+    // value, launch date, cap (cents)
+    ["100 000,01", "2026-01-01", 15_000_001], // 150 000,015 € → 150 000,01 € (was rounded up to ,02)
+    ["0,01", "2026-01-01", 1], // 0,015 € → 0,01 €
+    ["0,03", "2026-01-01", 4], // 0,045 € → 0,04 €
+    ["100 000,00", "2026-01-01", 15_000_000],
+    ["100 000,01", "2025-12-31", 20_000_002], // 2 × : always whole cents
+  ];
+  for (const [euros, date, cap] of rows) {
+    it(`${euros} € HT launched ${date} → ${cap} cents`, () => {
+      const result = analyse("services", euros, date);
+      assert.equal(result.plafondChiffreAffairesMinimumHtCents, cap);
+      assert.ok(result.plafondChiffreAffairesMinimumHtCents * 10_000 <= cents(euros) * (date < "2026-01-01" ? 20_000 : 15_000));
+    });
+  }
+});
+
+describe("the no-competition warning cites the article invoked (issue #7)", () => {
+  it("innovative purchase: R2122-9-1, not R2122-8", () => {
+    const result = analyse("services", "80 000,00", "2026-06-01", { innovant: true });
+    assert.equal(result.motifDispense, "achat-innovant");
+    const warning = result.alertes.find((a) => a.message.startsWith("Sans mise en concurrence"));
+    assert.ok(warning, result.pointsDeVigilance.join("\n"));
+    assert.match(warning.message, /\(R2122-9-1\)\.$/);
+    assert.doesNotMatch(warning.message, /R2122-8/);
+    assert.ok(warning.fondements.some((f) => f.article === "R2122-9-1"));
+  });
+
+  it("low value: R2122-8", () => {
+    const result = analyse("services", "10 000,00", "2026-06-01", { innovant: true });
+    assert.equal(result.motifDispense, "montant");
+    assert.ok(result.pointsDeVigilance.some((p) => p.startsWith("Sans mise en concurrence") && p.endsWith("(R2122-8).")));
+  });
+});

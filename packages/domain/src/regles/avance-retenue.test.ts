@@ -37,22 +37,22 @@ describe("advance rate and amount (R2191-7, on the TTC amount)", () => {
   it("5 % of TTC up to 12 months", () => {
     const result = avance({ dureeExecutionMois: 12 });
     assert.equal(result.tauxMinimumPointsDeBase, 500);
-    assert.equal(result.montantMinimumAvanceTtcCents, 600_000);
+    assert.equal(result.montantMinimumTtcCents, 600_000);
     assert.equal(result.assietteTtcCents, 12_000_000);
   });
 
   it("beyond 12 months: rate × 12 × TTC / months", () => {
     const result = avance({ dureeExecutionMois: 24 });
     assert.equal(result.assietteTtcCents, 6_000_000);
-    assert.equal(result.montantMinimumAvanceTtcCents, 300_000);
-    assert.equal(avance({ dureeExecutionMois: 12.01 }).montantMinimumAvanceTtcCents, 599_500); // 600 000 × 12 / 12.01 = 599 500.42
+    assert.equal(result.montantMinimumTtcCents, 300_000);
+    assert.equal(avance({ dureeExecutionMois: 12.01 }).montantMinimumTtcCents, 599_500); // 600 000 × 12 / 12.01 = 599 500.42
   });
 
   it("10 % for an SME of a local authority whose DRF exceed 60 M€", () => {
     const result = avance({ titulairePme: true });
     assert.equal(result.tauxMinimumPointsDeBase, 1000);
     assert.equal(result.tauxPmeApplique, true);
-    assert.equal(result.montantMinimumAvanceTtcCents, 1_200_000);
+    assert.equal(result.montantMinimumTtcCents, 1_200_000);
     assert.ok(result.reglesAppliquees.some((r) => r.id === "avance-taux-minimum-pme-collectivite-2020"));
   });
 
@@ -97,7 +97,7 @@ describe("retention cap (R2191-32)", () => {
     it(`launched ${date}, SME ${pme} → ${bp} bp`, () => {
       const result = plafondRetenueGarantie({ montantMarcheTtcCents: 12_000_000, dateLancement: date, titulairePme: pme });
       assert.equal(result.tauxMaximumPointsDeBase, bp);
-      assert.equal(result.plafondRetenueCents, cap);
+      assert.equal(result.plafondTtcCents, cap);
     });
   }
 });
@@ -114,5 +114,22 @@ describe("SPASER (D2111-3): yearly purchases above 50 M€ since 2023, 100 M€ 
   ];
   for (const [amount, date, expected] of rows) {
     it(`${amount} cents on ${date} → ${expected}`, () => assert.equal(spaserObligatoire(amount, date).obligatoire, expected));
+  }
+});
+
+describe("retention cap rounded down to the cent (a cap never allows more than its rate)", () => {
+  // prettier-ignore
+  const rows: [number, boolean, number][] = [
+    [10, false, 0], // 5 % of 0,10 € = 0,005 € → 0,00 € (was rounded up to 0,01 €)
+    [50, true, 1], // 3 % of 0,50 € = 0,015 € → 0,01 €
+    [12_000_000, false, 600_000],
+  ];
+  for (const [base, pme, cap] of rows) {
+    it(`${base} cents TTC, SME ${pme} → ${cap} cents`, () => {
+      assert.equal(
+        plafondRetenueGarantie({ montantMarcheTtcCents: base, dateLancement: "2026-06-01", titulairePme: pme }).plafondTtcCents,
+        cap,
+      );
+    });
   }
 });

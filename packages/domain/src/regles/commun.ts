@@ -1,19 +1,14 @@
-/** Helpers shared by the analyses: explanation wording, legal bases, computed dates. */
-import { avertissementsCalendrier, weekdayFr, type DateLegale } from "../valeurs/date-legale";
-import { formatEuros } from "../valeurs/montant";
+/** Helpers shared by the analyses: comparison wording and computed dates. */
+import { phraseJourNonOuvre, weekdayFr, type DateLegale } from "../valeurs/date-legale";
+import { compareRatioToBasisPoints, formatEuros, mulDivFloor, type Cents, type PointsDeBase } from "../valeurs/montant";
 import { formatPeriode, formatValeurSeuil, LIBELLES_CLES, satisfait, type LigneSeuil } from "./seuils";
-import type { DateCalculee, Fondement, Nature } from "./types";
+import type { DateCalculee } from "./types";
 
 /** The sign to print between a value and a threshold: the operator when met, its negation otherwise. */
 export function signe(row: LigneSeuil, met: boolean): string {
   const table = { "<": ["<", "≥"], "<=": ["≤", ">"], ">": [">", "≤"], ">=": ["≥", "<"] } as const;
   if (row.operateur === null) return "";
   return table[row.operateur][met ? 0 : 1];
-}
-
-/** "fournitures et services" or "travaux" (the split used by the thresholds). */
-export function libelleNatureSeuil(nature: Nature): string {
-  return nature === "travaux" ? "travaux" : "fournitures et services";
 }
 
 /**
@@ -35,22 +30,22 @@ export function phraseComparaison(
   };
 }
 
-/** Adds legal bases to a list, once each (same text and article). */
-export function ajouterFondements(target: Fondement[], ...sources: readonly (readonly Fondement[] | Fondement)[]): void {
-  for (const source of sources) {
-    const list = Array.isArray(source) ? (source as readonly Fondement[]) : [source as Fondement];
-    for (const fondement of list) {
-      if (!target.some((f) => f.texte === fondement.texte && f.article === fondement.article)) target.push({ ...fondement });
-    }
-  }
-}
-
-/** A computed date with its weekday and calendar warnings. */
+/**
+ * A computed date with its weekday and, when it is not a working day, one warning that says so once and
+ * gives the next working day ("Le 1er mai 2026 est un jour férié (Fête du Travail) ; premier jour ouvré :
+ * lundi 4 mai 2026.").
+ */
 export function dateCalculee(date: DateLegale): DateCalculee {
-  return { date, jourSemaine: weekdayFr(date), avertissements: avertissementsCalendrier(date) };
+  const phrase = phraseJourNonOuvre(date);
+  return { date, jourSemaine: weekdayFr(date), avertissements: phrase ? [`${phrase.charAt(0).toUpperCase()}${phrase.slice(1)}.`] : [] };
 }
 
-/** Shortcut for a CCP legal basis. */
-export function ccp(article: string, objet: string): Fondement {
-  return { texte: "CCP", article, objet };
+/**
+ * Largest amount (cents, ≥ 0) whose share of `total` still meets "share OPERATOR bp": for "<=" the
+ * amount rounded down, for "<" one cent less when the amount is exact. Used to show a cap as an amount
+ * ("au plus 50 000,00 € HT") next to its percentage.
+ */
+export function montantMaximal(total: Cents, bp: PointsDeBase, operateur: "<" | "<="): Cents {
+  const floor = mulDivFloor(total, bp, 10_000);
+  return operateur === "<" && compareRatioToBasisPoints(floor, total, bp) === 0 ? floor - 1 : floor;
 }

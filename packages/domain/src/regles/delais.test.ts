@@ -12,7 +12,7 @@ import {
 } from "./delais";
 import { ACHETEUR_PAR_DEFAUT, DELAIS_RECEPTION, type VarianteDelaiReception } from "./parametres";
 
-describe("earliest receipt date per variant (§2.3), notice sent Monday 2 March 2026", () => {
+describe("earliest receipt date per variant (R2161-2 and following), notice sent Monday 2 March 2026", () => {
   // Registry: every variant of DELAIS_RECEPTION has a row here (checked below).
   // prettier-ignore
   const rows: [VarianteDelaiReception, number | null, string | null][] = [
@@ -270,6 +270,69 @@ describe("timeline of legal dates", () => {
     assert.throws(
       () => construireCalendrier({ dateEnvoiAvis: "2021-12-31" }),
       (e: unknown) => isDomainError(e) && e.code === "RULES_PERIOD_UNKNOWN",
+    );
+  });
+});
+
+describe("ranked alerts of the timeline (issue #7)", () => {
+  const base: CalendrierInput = {
+    procedure: "procedure-formalisee",
+    dateEnvoiAvis: "2026-03-02",
+    dateEnvoiNotificationRejet: "2026-04-20",
+    dateSignature: "2026-05-04",
+    dateNotification: "2026-05-06",
+  };
+
+  it("blocking first (early signature, deadline below the legal minimum), then information (non-working days)", () => {
+    const result = construireCalendrier({
+      ...base,
+      dateLimiteReception: "2026-03-31",
+      dateSignature: "2026-04-30",
+      dateNotification: "2026-05-04",
+    });
+    assert.deepEqual(
+      result.alertes.map((a) => a.niveau),
+      ["bloquant", "bloquant", ...result.alertes.slice(2).map(() => "information")],
+    );
+    assert.match(
+      result.pointsDeVigilance[0] ?? "",
+      /^La date limite de réception du 31 mars 2026 est antérieure au minimum légal : .*30 jours au moins ; elle ne peut pas être fixée avant le 1er avril 2026 \(R2161-3 2°\)\.$/,
+    );
+    assert.match(result.pointsDeVigilance[1] ?? "", /^La signature du 30 avril 2026 précède la fin du délai de suspension/);
+    assert.deepEqual(
+      result.pointsDeVigilance,
+      result.alertes.map((a) => a.message),
+    );
+    assert.ok(result.etapes.some((e) => e.type === "date-limite-reception" && e.origine === "connue"));
+  });
+
+  it("a deadline on the legal minimum or later is not flagged", () => {
+    for (const date of ["2026-04-01", "2026-04-15"]) {
+      const result = construireCalendrier({ ...base, dateLimiteReception: date });
+      assert.ok(!result.alertes.some((a) => a.niveau === "bloquant"), date);
+    }
+  });
+
+  it("says a non-working day once, with the next working day", () => {
+    const result = construireCalendrier(base);
+    const holiday = result.pointsDeVigilance.filter((p) => p.includes("Fête du Travail"));
+    assert.deepEqual(holiday, [
+      "Signature possible à partir de : le 1er mai 2026 est un jour férié (Fête du Travail) ; premier jour ouvré : lundi 4 mai 2026.",
+    ]);
+    for (const etape of result.etapes) assert.ok(etape.avertissements.length <= 1, etape.id);
+    assert.deepEqual(result.etapes.find((e) => e.id === "signature-au-plus-tot")?.avertissements, [
+      "Le 1er mai 2026 est un jour férié (Fête du Travail) ; premier jour ouvré : lundi 4 mai 2026.",
+    ]);
+  });
+
+  it("refuses a deadline without the dispatch date, or before it, on its field", () => {
+    assert.throws(
+      () => construireCalendrier({ dateLimiteReception: "2026-04-01" }),
+      (e: unknown) => isDomainError(e) && e.issues.some((i) => i.path[0] === "dateLimiteReception"),
+    );
+    assert.throws(
+      () => construireCalendrier({ dateEnvoiAvis: "2026-03-02", dateLimiteReception: "2026-03-01" }),
+      (e: unknown) => isDomainError(e) && e.issues.some((i) => i.path[0] === "dateLimiteReception" && /précéder/.test(i.message)),
     );
   });
 });

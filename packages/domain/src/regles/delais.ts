@@ -1,15 +1,16 @@
 /**
- * Legal time limits (regles-commande-publique.md §2.3 to §2.5, §7.1): earliest tender-receipt date
- * per procedure variant, standstill, award-notice and DECP deadlines, and a whole timeline of legal
- * dates built from the dates already known (drawn by the simulator page).
+ * Legal time limits: earliest tender-receipt date per procedure variant, standstill, award-notice and
+ * DECP deadlines (R2161-2 and following, R2182-1, R2183-1, R2196-1). The whole timeline of legal dates
+ * built from the dates already known is in calendrier.ts (re-exported here).
  *
  * Every computed date carries warnings when it falls on a Saturday, a Sunday or a French public
  * holiday; no computed date is moved: the texts do not extend these periods, the warning lets the
  * buyer choose.
  */
-import { DomainError, invalidInput } from "../commun/errors";
-import { addDays, addMonths, formatDateFr, type DateLegale } from "../valeurs/date-legale";
-import { ajouterFondements, ccp, dateCalculee } from "./commun";
+import { DomainError } from "../commun/errors";
+import { addDays, addMonths, formatDateFr, phraseJourNonOuvre, type DateLegale } from "../valeurs/date-legale";
+import { dateCalculee } from "./commun";
+import { ccp, texteJuridique } from "./fondement";
 import {
   ACHETEUR_PAR_DEFAUT,
   COMPTAGE_DELAIS_RECEPTION,
@@ -21,8 +22,28 @@ import {
   type VarianteDelaiReception,
 } from "./parametres";
 import { assertDateCouverte } from "./seuils";
-import { FAMILLES_PROCEDURE, type DateCalculee, type FamilleProcedure, type Fondement, type ProcedureDecp } from "./types";
+import { nouvelleReponse, type Reponse, type ReponseExpliquee } from "./reponse";
+import { FAMILLES_PROCEDURE, type DateCalculee, type FamilleProcedure, type ProcedureDecp } from "./types";
 import { IssueCollector } from "./validation";
+
+export * from "./calendrier";
+
+/**
+ * What is unknown outside the engine's coverage, by the date field it is computed from (refusal messages
+ * of the time limits and of the timeline).
+ */
+export const OBJETS_DATES = {
+  dateEnvoiAvis: "de délai de réception des offres",
+  dateEnvoiNotificationRejet: "de délai de suspension (standstill)",
+  dateSignature: "de délai d'avis d'attribution",
+  dateNotification: "de publication des données essentielles",
+} as const;
+
+/** An "information" alert when a computed date is not a working day (the texts do not move it). */
+function signalerJourNonOuvre(r: Reponse, libelle: string, date: DateCalculee | null): void {
+  const phrase = date ? phraseJourNonOuvre(date.date) : undefined;
+  if (phrase) r.vigilance(`${libelle} : ${phrase}.`, { niveau: "information" });
+}
 
 // ------------------------------------------------------------------------------------------------ receipt
 
@@ -38,7 +59,7 @@ export interface DateReceptionInput {
 }
 
 /** Earliest receipt date for a variant. */
-export interface DateReceptionResult {
+export interface DateReceptionResult extends ReponseExpliquee {
   variante: VarianteDelaiReception;
   procedure: ProcedureDecp;
   libelle: string;
@@ -50,12 +71,10 @@ export interface DateReceptionResult {
   /** Whether `dateAuPlusTot` is a date agreed with the candidates rather than a computed minimum. */
   dateConvenue: boolean;
   comptage: ComptageDelaiReception;
-  fondements: Fondement[];
-  explications: string[];
 }
 
 /**
- * Earliest date that may be set for the receipt of applications or tenders (§2.3), counted from the
+ * Earliest date that may be set for the receipt of applications or tenders, counted from the
  * dispatch date. MAPA: no legal minimum (R2143-1, R2151-1), said so with `dateAuPlusTot: null`.
  * Sub-central variants: the agreed date when given, else at least 10 days (R2161-9, R2161-16).
  * @throws DomainError `INVALID_INPUT`, `RULES_PERIOD_UNKNOWN`, or `VARIANT_NOT_APPLICABLE` (a
@@ -67,7 +86,7 @@ export function dateLimiteReceptionAuPlusTot(
 ): DateReceptionResult {
   const c = new IssueCollector();
   const raw: unknown = input;
-  if (!c.object(raw)) throw invalidInput(c.issues);
+  if (!c.object(raw)) throw c.refus();
   const varianteOk = c.oneOf(input.variante, VARIANTES_DELAI_RECEPTION, ["variante"]);
   const envoiOk = c.date(input.dateEnvoi, ["dateEnvoi"]);
   c.optionalDate(input.dateConvenue, ["dateConvenue"]);
@@ -81,8 +100,8 @@ export function dateLimiteReceptionAuPlusTot(
   if (envoiOk && typeof input.dateConvenue === "string" && input.dateConvenue < input.dateEnvoi) {
     c.add(["dateConvenue"], "La date convenue ne peut pas précéder la date d'envoi.");
   }
-  if (c.issues.length > 0) throw invalidInput(c.issues);
-  assertDateCouverte(input.dateEnvoi, "dateEnvoi");
+  c.throwIfAny();
+  assertDateCouverte(input.dateEnvoi, "dateEnvoi", OBJETS_DATES.dateEnvoiAvis);
 
   const row = ligneDelaiReception(input.variante);
   if (row.sousCentralSeulement && !acheteur.sousCentral) {
@@ -93,44 +112,43 @@ export function dateLimiteReceptionAuPlusTot(
     );
   }
   const comptage = input.comptage ?? COMPTAGE_DELAIS_RECEPTION.valeur;
-  const fondements = [...row.fondements];
-  const explications: string[] = [];
+  const r = nouvelleReponse(input.dateEnvoi);
+  r.fondement(row.fondements);
   let dateAuPlusTot: DateCalculee | null = null;
   let convenue = false;
 
   if (row.joursMinimum === null) {
-    explications.push(
+    r.explique(
       "Procédure adaptée : aucun délai minimal légal de réception. Le délai doit laisser aux opérateurs le temps de préparer leur réponse, " +
         "compte tenu de la complexité du marché (R2143-1, R2151-1).",
     );
   } else if (input.dateConvenue !== undefined) {
     convenue = true;
     dateAuPlusTot = dateCalculee(input.dateConvenue);
-    explications.push(
+    r.explique(
       `Date limite fixée d'un commun accord avec tous les candidats sélectionnés au ${formatDateFr(input.dateConvenue)}, identique pour tous ` +
         `(${row.fondements[0]?.article ?? ""}).`,
     );
   } else {
     const days = row.joursMinimum + (comptage === "jours-francs" ? 1 : 0);
     dateAuPlusTot = dateCalculee(addDays(input.dateEnvoi, days));
-    explications.push(
+    r.explique(
       `${row.libelle} : ${row.joursMinimum} jours au moins à compter de ${row.pointDeDepart} le ${formatDateFr(input.dateEnvoi)} ; ` +
         (comptage === "jours-francs"
           ? `en jours francs (ni le jour de l'envoi ni le dernier jour), la date limite ne peut être fixée avant le ${formatDateFr(dateAuPlusTot.date)}.`
           : `le délai court à partir du lendemain de l'envoi : la date limite ne peut être fixée avant le ${formatDateFr(dateAuPlusTot.date)}.`),
     );
     if (row.accordPossible) {
-      explications.push(
-        "À défaut d'accord avec tous les candidats sélectionnés sur une date commune, ce délai d'au moins 10 jours s'applique.",
-      );
+      r.explique("À défaut d'accord avec tous les candidats sélectionnés sur une date commune, ce délai d'au moins 10 jours s'applique.");
     }
     if (row.variante === "aoo-normal") {
-      explications.push(
+      r.explique(
         "La transmission électronique étant obligatoire (R2132-7), le minimum pratique en appel d'offres ouvert est de 30 jours (R2161-3 2°).",
+        ccp("R2132-7", "communications et échanges par voie électronique"),
       );
-      ajouterFondements(fondements, ccp("R2132-7", "communications et échanges par voie électronique"));
     }
   }
+  signalerJourNonOuvre(r, "Date limite de réception au plus tôt", dateAuPlusTot);
 
   return {
     variante: row.variante,
@@ -141,14 +159,13 @@ export function dateLimiteReceptionAuPlusTot(
     dateAuPlusTot,
     dateConvenue: convenue,
     comptage,
-    fondements,
-    explications,
+    ...r.fin(),
   };
 }
 
 // ------------------------------------------------------------------------------------------------ standstill
 
-/** Cases where no standstill is required although the procedure is formalised (§2.4, S10). */
+/** Cases where no standstill is required although the procedure is formalised (R2182-1; source S10 of docs/sources.md). */
 export type ExemptionStandstill = "marche-subsequent" | "marche-specifique-sad" | "soumissionnaire-unique";
 
 /** The exemption ids, for validation and enums. */
@@ -176,7 +193,7 @@ export interface StandstillInput {
 }
 
 /** Standstill result. */
-export interface StandstillResult {
+export interface StandstillResult extends ReponseExpliquee {
   applicable: boolean;
   motifNonApplicable: string | null;
   dureeJours: number | null;
@@ -185,11 +202,9 @@ export interface StandstillResult {
   finDelai: DateCalculee | null;
   /** Earliest signature date: the day after `finDelai`. */
   signatureAuPlusTot: DateCalculee | null;
-  fondements: Fondement[];
-  explications: string[];
 }
 
-const CE_2011 = { texte: "CE", article: "2 août 2011, n° 347526", objet: "délai de suspension décompté de date à date" };
+const CE_2011 = texteJuridique("CE", "2 août 2011, n° 347526", "délai de suspension décompté de date à date");
 
 /**
  * Standstill (R2182-1): at least 11 days (16 if not sent electronically) between the dispatch of the
@@ -203,22 +218,24 @@ const CE_2011 = { texte: "CE", article: "2 août 2011, n° 347526", objet: "dél
 export function calculerStandstill(input: StandstillInput): StandstillResult {
   const c = new IssueCollector();
   const raw: unknown = input;
-  if (!c.object(raw)) throw invalidInput(c.issues);
+  if (!c.object(raw)) throw c.refus();
   c.date(input.dateEnvoiNotification, ["dateEnvoiNotification"]);
   c.boolean(input.transmissionElectronique, ["transmissionElectronique"]);
   if (input.procedure !== undefined) c.oneOf(input.procedure, FAMILLES_PROCEDURE, ["procedure"]);
   if (input.exemption !== undefined) c.oneOf(input.exemption, EXEMPTIONS_STANDSTILL, ["exemption"]);
-  if (c.issues.length > 0) throw invalidInput(c.issues);
-  assertDateCouverte(input.dateEnvoiNotification, "dateEnvoiNotification");
+  c.throwIfAny();
+  assertDateCouverte(input.dateEnvoiNotification, "dateEnvoiNotification", OBJETS_DATES.dateEnvoiNotificationRejet);
 
   const procedure = input.procedure ?? "procedure-formalisee";
-  const fondements: Fondement[] = [ccp("R2182-1", "délai de suspension entre la notification du rejet et la signature")];
+  const r = nouvelleReponse(input.dateEnvoiNotification);
+  r.fondement(ccp("R2182-1", "délai de suspension entre la notification du rejet et la signature"));
   let motif: string | null = null;
   if (procedure === "procedure-adaptee") motif = "procédure adaptée";
   else if (procedure === "sans-publicite-ni-mise-en-concurrence") motif = "marché passé sans publicité ni mise en concurrence";
   else if (input.exemption !== undefined) motif = MOTIFS_EXEMPTION[input.exemption];
 
   if (motif !== null) {
+    r.explique(`Pas de délai de suspension obligatoire : ${motif} (R2182-1). La signature peut intervenir dès l'envoi des notifications.`);
     return {
       applicable: false,
       motifNonApplicable: motif,
@@ -226,10 +243,7 @@ export function calculerStandstill(input: StandstillInput): StandstillResult {
       dateEnvoiNotification: input.dateEnvoiNotification,
       finDelai: null,
       signatureAuPlusTot: null,
-      fondements,
-      explications: [
-        `Pas de délai de suspension obligatoire : ${motif} (R2182-1). La signature peut intervenir dès l'envoi des notifications.`,
-      ],
+      ...r.fin(),
     };
   }
 
@@ -237,7 +251,16 @@ export function calculerStandstill(input: StandstillInput): StandstillResult {
   const days = parametre.valeur;
   const finDelai = dateCalculee(addDays(input.dateEnvoiNotification, days - 1));
   const signatureAuPlusTot = dateCalculee(addDays(input.dateEnvoiNotification, days));
-  ajouterFondements(fondements, CE_2011);
+  r.fondement(CE_2011);
+  r.explique(
+    `Notification du rejet envoyée le ${formatDateFr(input.dateEnvoiNotification)} ` +
+      `${input.transmissionElectronique ? "par voie électronique" : "par un autre moyen que la voie électronique"} : délai de ${days} jours (R2182-1).`,
+  );
+  r.explique(
+    `Décompte de date à date, le jour de l'envoi comptant pour le premier jour (CE, 2 août 2011, n° 347526) : ` +
+      `le délai expire le ${formatDateFr(finDelai.date)} au soir ; signature possible à partir du ${formatDateFr(signatureAuPlusTot.date)}.`,
+  );
+  signalerJourNonOuvre(r, "Signature possible à partir de", signatureAuPlusTot);
   return {
     applicable: true,
     motifNonApplicable: null,
@@ -245,23 +268,23 @@ export function calculerStandstill(input: StandstillInput): StandstillResult {
     dateEnvoiNotification: input.dateEnvoiNotification,
     finDelai,
     signatureAuPlusTot,
-    fondements,
-    explications: [
-      `Notification du rejet envoyée le ${formatDateFr(input.dateEnvoiNotification)} ` +
-        `${input.transmissionElectronique ? "par voie électronique" : "par un autre moyen que la voie électronique"} : délai de ${days} jours (R2182-1).`,
-      `Décompte de date à date, le jour de l'envoi comptant pour le premier jour (CE, 2 août 2011, n° 347526) : ` +
-        `le délai expire le ${formatDateFr(finDelai.date)} au soir ; signature possible à partir du ${formatDateFr(signatureAuPlusTot.date)}.`,
-    ],
+    ...r.fin(),
   };
 }
 
 // ------------------------------------------------------------------------------------------------ closing deadlines
 
-/** A deadline with its legal basis. */
-export interface EcheanceLegale {
+/** A deadline with its legal basis; `explication` is its one explanation (also in `explications`). */
+export interface EcheanceLegale extends ReponseExpliquee {
   date: DateCalculee;
-  fondements: Fondement[];
   explication: string;
+}
+
+function echeance(libelle: string, date: DateCalculee, fondements: ReponseExpliquee["fondements"], explication: string): EcheanceLegale {
+  const r = nouvelleReponse();
+  r.explique(explication, fondements);
+  signalerJourNonOuvre(r, libelle, date);
+  return { date, explication, ...r.fin() };
 }
 
 /**
@@ -272,15 +295,16 @@ export interface EcheanceLegale {
 export function dateLimiteAvisAttribution(dateSignature: DateLegale): EcheanceLegale {
   const c = new IssueCollector();
   c.date(dateSignature, ["dateSignature"]);
-  if (c.issues.length > 0) throw invalidInput(c.issues);
-  assertDateCouverte(dateSignature, "dateSignature");
+  c.throwIfAny();
+  assertDateCouverte(dateSignature, "dateSignature", OBJETS_DATES.dateSignature);
   const parametre = DELAIS_LEGAUX.avisAttributionJours;
   const date = dateCalculee(addDays(dateSignature, parametre.valeur));
-  return {
+  return echeance(
+    "Avis d'attribution au plus tard",
     date,
-    fondements: [...parametre.fondements],
-    explication: `Avis d'attribution à envoyer au plus tard le ${formatDateFr(date.date)}, ${parametre.valeur} jours après la signature du ${formatDateFr(dateSignature)} (R2183-1).`,
-  };
+    parametre.fondements,
+    `Avis d'attribution à envoyer au plus tard le ${formatDateFr(date.date)}, ${parametre.valeur} jours après la signature du ${formatDateFr(dateSignature)} (R2183-1).`,
+  );
 }
 
 /**
@@ -294,295 +318,18 @@ export function dateLimitePublicationDecp(
 ): EcheanceLegale {
   const c = new IssueCollector();
   c.date(dateNotification, ["dateNotification"]);
-  if (c.issues.length > 0) throw invalidInput(c.issues);
-  assertDateCouverte(dateNotification, "dateNotification");
+  c.throwIfAny();
+  assertDateCouverte(dateNotification, "dateNotification", OBJETS_DATES.dateNotification);
   const parametre = DELAIS_LEGAUX.publicationDecpMois;
   const date = dateCalculee(addMonths(dateNotification, parametre.valeur));
   const quoi = evenement === "notification" ? "du marché" : "de la modification";
-  return {
+  return echeance(
+    evenement === "notification"
+      ? "Publication des données essentielles au plus tard"
+      : "Publication des données de la modification au plus tard",
     date,
-    fondements: [...parametre.fondements],
-    explication:
-      `Données essentielles ${evenement === "notification" ? "du marché" : "de la modification"} à publier sur data.gouv.fr au plus tard le ${formatDateFr(date.date)}, ` +
+    parametre.fondements,
+    `Données essentielles ${quoi} à publier sur data.gouv.fr au plus tard le ${formatDateFr(date.date)}, ` +
       `${parametre.valeur} mois après la notification ${quoi} du ${formatDateFr(dateNotification)}.`,
-  };
-}
-
-// ------------------------------------------------------------------------------------------------ timeline
-
-/** Kinds of timeline steps. */
-export type TypeEtape =
-  | "envoi-avis"
-  | "reception-offres-au-plus-tot"
-  | "envoi-notification-rejet"
-  | "fin-standstill"
-  | "signature-au-plus-tot"
-  | "signature"
-  | "avis-attribution-au-plus-tard"
-  | "notification"
-  | "publication-decp-au-plus-tard"
-  | "notification-modification"
-  | "publication-decp-modification-au-plus-tard";
-
-/** One dated step of the timeline. */
-export interface EtapeCalendrier {
-  /** Unique in the timeline ("signature", "notification-modification-2"). */
-  id: string;
-  type: TypeEtape;
-  libelle: string;
-  date: DateLegale;
-  /** "connue": given by the caller; "calculee": computed by the rules. */
-  origine: "connue" | "calculee";
-  jourSemaine: string;
-  avertissements: string[];
-  fondements: Fondement[];
-}
-
-/** Input of `construireCalendrier`: any subset of the known dates. */
-export interface CalendrierInput {
-  /** Default "procedure-formalisee". */
-  procedure?: FamilleProcedure;
-  dateEnvoiAvis?: DateLegale;
-  /** Receipt variant; default "aoo-electronique" for a formalised procedure, "mapa" for MAPA. */
-  variante?: VarianteDelaiReception;
-  dateConvenue?: DateLegale;
-  dateEnvoiNotificationRejet?: DateLegale;
-  /** Default true. */
-  notificationElectronique?: boolean;
-  exemptionStandstill?: ExemptionStandstill;
-  dateSignature?: DateLegale;
-  dateNotification?: DateLegale;
-  datesNotificationModifications?: DateLegale[];
-  /** Default true. */
-  decpObligatoire?: boolean;
-  /** Default: true for a formalised procedure. */
-  avisAttributionObligatoire?: boolean;
-}
-
-/** The timeline, in date order. */
-export interface CalendrierResult {
-  /** Date whose rules were applied: the notice dispatch date, else the earliest known date. */
-  dateReference: DateLegale;
-  etapes: EtapeCalendrier[];
-  fondements: Fondement[];
-  explications: string[];
-  pointsDeVigilance: string[];
-}
-
-const LIBELLES_ETAPES: Record<TypeEtape, string> = {
-  "envoi-avis": "Envoi de l'avis d'appel à la concurrence",
-  "reception-offres-au-plus-tot": "Date limite de réception au plus tôt",
-  "envoi-notification-rejet": "Envoi des notifications de rejet",
-  "fin-standstill": "Fin du délai de suspension (au soir)",
-  "signature-au-plus-tot": "Signature possible à partir de",
-  signature: "Signature du marché",
-  "avis-attribution-au-plus-tard": "Avis d'attribution au plus tard",
-  notification: "Notification du marché",
-  "publication-decp-au-plus-tard": "Publication des données essentielles au plus tard",
-  "notification-modification": "Notification d'une modification",
-  "publication-decp-modification-au-plus-tard": "Publication des données de la modification au plus tard",
-};
-
-/**
- * Builds the timeline of legal dates of a procedure from the dates already known: earliest receipt
- * date, end of standstill and earliest signature, award-notice deadline, DECP deadlines for the
- * contract and each modification. Steps are sorted by date; each computed date carries its calendar
- * warnings. Rules are those in force on the reference date (notice dispatch, else earliest date).
- * @throws DomainError `INVALID_INPUT` (no date, dates out of order…) or `RULES_PERIOD_UNKNOWN`.
- */
-export function construireCalendrier(input: CalendrierInput): CalendrierResult {
-  const c = new IssueCollector();
-  const raw: unknown = input;
-  if (!c.object(raw)) throw invalidInput(c.issues);
-  if (input.procedure !== undefined) c.oneOf(input.procedure, FAMILLES_PROCEDURE, ["procedure"]);
-  if (input.variante !== undefined) c.oneOf(input.variante, VARIANTES_DELAI_RECEPTION, ["variante"]);
-  if (input.exemptionStandstill !== undefined) c.oneOf(input.exemptionStandstill, EXEMPTIONS_STANDSTILL, ["exemptionStandstill"]);
-  c.optionalBoolean(input.notificationElectronique, ["notificationElectronique"]);
-  c.optionalBoolean(input.decpObligatoire, ["decpObligatoire"]);
-  c.optionalBoolean(input.avisAttributionObligatoire, ["avisAttributionObligatoire"]);
-  const named: [keyof CalendrierInput, unknown][] = [
-    ["dateEnvoiAvis", input.dateEnvoiAvis],
-    ["dateConvenue", input.dateConvenue],
-    ["dateEnvoiNotificationRejet", input.dateEnvoiNotificationRejet],
-    ["dateSignature", input.dateSignature],
-    ["dateNotification", input.dateNotification],
-  ];
-  let datesOk = true;
-  for (const [name, value] of named) datesOk = c.optionalDate(value, [name]) && datesOk;
-  const modifications: DateLegale[] = [];
-  if (input.datesNotificationModifications !== undefined) {
-    if (!Array.isArray(input.datesNotificationModifications)) {
-      c.add(["datesNotificationModifications"], "Une liste de dates est attendue.");
-      datesOk = false;
-    } else {
-      input.datesNotificationModifications.forEach((value: unknown, index: number) => {
-        if (c.date(value, ["datesNotificationModifications", index])) modifications.push(value);
-        else datesOk = false;
-      });
-    }
-  }
-  if (datesOk) {
-    const order: [keyof CalendrierInput, DateLegale | undefined, string][] = [
-      ["dateEnvoiAvis", input.dateEnvoiAvis, "l'envoi de l'avis"],
-      ["dateEnvoiNotificationRejet", input.dateEnvoiNotificationRejet, "l'envoi des notifications de rejet"],
-      ["dateSignature", input.dateSignature, "la signature"],
-      ["dateNotification", input.dateNotification, "la notification"],
-    ];
-    let previous: [DateLegale, string] | undefined;
-    for (const [name, value, label] of order) {
-      if (value === undefined) continue;
-      if (previous && value < previous[0]) c.add([name], `La date de ${label} ne peut pas précéder celle de ${previous[1]}.`);
-      previous = [value, label];
-    }
-    modifications.forEach((date, index) => {
-      if (input.dateNotification !== undefined && date < input.dateNotification) {
-        c.add(["datesNotificationModifications", index], "Une modification ne peut pas être notifiée avant le marché.");
-      }
-    });
-    if (input.dateConvenue !== undefined && input.dateEnvoiAvis === undefined) {
-      c.add(["dateConvenue"], "Une date convenue suppose la date d'envoi de l'invitation (dateEnvoiAvis).");
-    }
-    const known = [input.dateEnvoiAvis, input.dateEnvoiNotificationRejet, input.dateSignature, input.dateNotification, ...modifications];
-    if (known.every((d) => d === undefined))
-      c.add([], "Au moins une date connue est attendue (envoi de l'avis, notification du rejet, signature ou notification).");
-  }
-  if (c.issues.length > 0) throw invalidInput(c.issues);
-
-  const procedure = input.procedure ?? "procedure-formalisee";
-  const known = [
-    input.dateEnvoiAvis,
-    input.dateEnvoiNotificationRejet,
-    input.dateSignature,
-    input.dateNotification,
-    ...modifications,
-  ].filter((d): d is DateLegale => d !== undefined);
-  const dateReference = input.dateEnvoiAvis ?? [...known].sort()[0] ?? "";
-  // Every date is checked here, under the name it was sent with, before the steps check their own.
-  const sent: [(string | number)[], DateLegale | undefined][] = [
-    [["dateEnvoiAvis"], input.dateEnvoiAvis],
-    [["dateEnvoiNotificationRejet"], input.dateEnvoiNotificationRejet],
-    [["dateSignature"], input.dateSignature],
-    [["dateNotification"], input.dateNotification],
-    ...modifications.map((date, index): [(string | number)[], DateLegale] => [["datesNotificationModifications", index], date]),
-  ];
-  for (const [path, date] of sent) if (date !== undefined) assertDateCouverte(date, path);
-
-  const etapes: EtapeCalendrier[] = [];
-  const fondements: Fondement[] = [];
-  const explications: string[] = [];
-  const vigilance: string[] = [];
-  const push = (
-    type: TypeEtape,
-    date: DateLegale,
-    origine: EtapeCalendrier["origine"],
-    stepFondements: readonly Fondement[],
-    id: string = type,
-  ) => {
-    const computed = dateCalculee(date);
-    etapes.push({
-      id,
-      type,
-      libelle: LIBELLES_ETAPES[type],
-      date,
-      origine,
-      jourSemaine: computed.jourSemaine,
-      avertissements: computed.avertissements,
-      fondements: [...stepFondements],
-    });
-    ajouterFondements(fondements, stepFondements);
-  };
-
-  if (input.dateEnvoiAvis !== undefined) {
-    push("envoi-avis", input.dateEnvoiAvis, "connue", []);
-    const variante =
-      input.variante ??
-      (procedure === "procedure-formalisee" ? "aoo-electronique" : procedure === "procedure-adaptee" ? "mapa" : undefined);
-    if (variante !== undefined) {
-      const reception = dateLimiteReceptionAuPlusTot({
-        variante,
-        dateEnvoi: input.dateEnvoiAvis,
-        ...(input.dateConvenue !== undefined ? { dateConvenue: input.dateConvenue } : {}),
-      });
-      explications.push(...reception.explications);
-      if (reception.dateAuPlusTot) push("reception-offres-au-plus-tot", reception.dateAuPlusTot.date, "calculee", reception.fondements);
-      else ajouterFondements(fondements, reception.fondements);
-    } else {
-      explications.push("Marché passé sans publicité ni mise en concurrence : pas de délai de réception.");
-    }
-  }
-
-  let signatureAuPlusTot: DateLegale | undefined;
-  if (input.dateEnvoiNotificationRejet !== undefined) {
-    push("envoi-notification-rejet", input.dateEnvoiNotificationRejet, "connue", []);
-    const standstill = calculerStandstill({
-      dateEnvoiNotification: input.dateEnvoiNotificationRejet,
-      transmissionElectronique: input.notificationElectronique ?? true,
-      procedure,
-      ...(input.exemptionStandstill !== undefined ? { exemption: input.exemptionStandstill } : {}),
-    });
-    explications.push(...standstill.explications);
-    if (standstill.finDelai && standstill.signatureAuPlusTot) {
-      push("fin-standstill", standstill.finDelai.date, "calculee", standstill.fondements);
-      push("signature-au-plus-tot", standstill.signatureAuPlusTot.date, "calculee", standstill.fondements);
-      signatureAuPlusTot = standstill.signatureAuPlusTot.date;
-    } else {
-      ajouterFondements(fondements, standstill.fondements);
-    }
-  }
-
-  if (input.dateSignature !== undefined) {
-    push("signature", input.dateSignature, "connue", []);
-    if (signatureAuPlusTot !== undefined && input.dateSignature < signatureAuPlusTot) {
-      vigilance.push(
-        `La signature du ${formatDateFr(input.dateSignature)} précède la fin du délai de suspension : elle n'est possible qu'à partir du ` +
-          `${formatDateFr(signatureAuPlusTot)} (R2182-1) ; une signature prématurée expose le marché à l'annulation.`,
-      );
-    }
-    if (input.avisAttributionObligatoire ?? procedure === "procedure-formalisee") {
-      const avis = dateLimiteAvisAttribution(input.dateSignature);
-      push("avis-attribution-au-plus-tard", avis.date.date, "calculee", avis.fondements);
-      explications.push(avis.explication);
-    }
-  }
-
-  const decp = input.decpObligatoire ?? true;
-  if (input.dateNotification !== undefined) {
-    push("notification", input.dateNotification, "connue", []);
-    if (decp) {
-      const echeance = dateLimitePublicationDecp(input.dateNotification, "notification");
-      push("publication-decp-au-plus-tard", echeance.date.date, "calculee", echeance.fondements);
-      explications.push(echeance.explication);
-    }
-  }
-  modifications.forEach((date, index) => {
-    push("notification-modification", date, "connue", [], `notification-modification-${index + 1}`);
-    if (decp) {
-      const echeance = dateLimitePublicationDecp(date, "modification");
-      push(
-        "publication-decp-modification-au-plus-tard",
-        echeance.date.date,
-        "calculee",
-        echeance.fondements,
-        `publication-decp-modification-${index + 1}`,
-      );
-      explications.push(echeance.explication);
-    }
-  });
-
-  for (const etape of etapes) {
-    if (etape.origine === "calculee" && etape.avertissements.length > 0) {
-      vigilance.push(`${etape.libelle} : ${etape.avertissements.join(" ")}`);
-    }
-  }
-  const sorted = etapes
-    .map((etape, index) => ({ etape, index }))
-    .sort((a, b) => (a.etape.date < b.etape.date ? -1 : a.etape.date > b.etape.date ? 1 : a.index - b.index));
-
-  return {
-    dateReference,
-    etapes: sorted.map(({ etape }) => etape),
-    fondements,
-    explications,
-    pointsDeVigilance: vigilance,
-  };
+  );
 }

@@ -2,8 +2,22 @@
  * The rule book (moteur de règles) of the Code de la commande publique, by launch date: dated
  * thresholds and the analyses every screen asks (procedure, time limits, amendments, payment, advance
  * and retention, SPASER). Pure functions: no clock, no I/O. See docs/regles.md.
+ *
+ * Every analysis answers with an explained answer (`ReponseExpliquee`: rows used, legal bases,
+ * explanations, ranked alerts) built with `nouvelleReponse` — the builder to reuse for any other
+ * explained decision (purchase programme, split-purchase alerts, integrity flags).
  */
 export * from "./types";
+export {
+  nouvelleReponse,
+  NIVEAUX_ALERTE,
+  type Alerte,
+  type NiveauAlerte,
+  type OptionsVigilance,
+  type Reponse,
+  type ReponseExpliquee,
+} from "./reponse";
+export { ajouterFondements, ccp, cgct, texteJuridique } from "./fondement";
 export {
   SEUILS,
   LIBELLES_CLES,
@@ -50,6 +64,17 @@ export * from "./avance-retenue";
 export * from "./spaser";
 export * from "./taux-bce.use-cases";
 // Units and dates, for the adapters that convert euros and validate dates (contracts, CLI).
-export { isDateLegale, type DateLegale } from "../valeurs/date-legale";
-export { eurosIssue, eurosToCents, centsToEuros, basisPointsToPercent, MAX_EUROS, type Cents, type PointsDeBase } from "../valeurs/montant";
+export { formatDateFr, formatDateLongueFr, isDateLegale, type DateLegale } from "../valeurs/date-legale";
+export {
+  eurosIssue,
+  eurosToCents,
+  centsToEuros,
+  basisPointsToPercent,
+  formatRatioPourcentage,
+  ratioToBasisPoints,
+  MAX_EUROS,
+  type Cents,
+  type PointsDeBase,
+} from "../valeurs/montant";
 export * from "./ports";
+export * from "./contexte";

@@ -207,3 +207,49 @@ describe("refusals", () => {
     );
   });
 });
+
+describe("percentages at the boundaries never contradict the comparison (issue #7)", () => {
+  // prettier-ignore
+  const rows: [FondementModification, number, RegExp, RegExp][] = [
+    // basis, amount (cents) on 100 000 €, expected wording, wording that must not appear
+    [
+      "prestations-supplementaires",
+      5_000_001,
+      /50,00001\u202f% du montant initial, > plafond de 50\u202f% par modification, soit au plus 50\u202f000,00\u00a0€ HT/,
+      /\b50\u202f% du montant initial, >/,
+    ],
+    ["prestations-supplementaires", 5_000_000, /50\u202f% du montant initial, ≤ plafond de 50\u202f%/, /50,0+1/],
+    ["circonstances-imprevues", 5_000_001, /50,00001\u202f% du montant initial, >/, /\b50\u202f% du montant initial, >/],
+    [
+      "faible-montant",
+      1_000_001,
+      /10,00001\u202f% du montant initial ≥ plafond de 10\u202f%.*soit au plus 9\u202f999,99\u00a0€ HT/,
+      /\b10\u202f% du montant initial ≥/,
+    ],
+    ["faible-montant", 999_999, /9,99999\u202f% du montant initial < plafond de 10\u202f%/, /\b10\u202f% du montant initial </],
+  ];
+  for (const [fondement, amount, expected, forbidden] of rows) {
+    it(`${fondement} ${amount} cents on 100 000 €: ${expected.source.slice(0, 40)}…`, () => {
+      const result = verifierModification(base({ modification: modif(amount, fondement) }));
+      const text = result.explications.join("\n");
+      assert.match(text, expected);
+      assert.doesNotMatch(text, forbidden);
+    });
+  }
+
+  it("the CAO opinion line shows the exact percentage and the amount beyond which the opinion is required", () => {
+    const result = verifierModification(base({ attribueParCao: true, modification: modif(500_001, "non-substantielle") }));
+    assert.ok(
+      result.explications.some(
+        (e) => e.includes("5,00001\u202f% du montant initial, > 5\u202f%") && e.includes("au-delà de 5\u202f000,00\u00a0€ HT"),
+      ),
+      result.explications.join("\n"),
+    );
+  });
+
+  it("an amount above the 50 % cap is a blocking alert, ranked first", () => {
+    const result = verifierModification(base({ modification: modif(5_000_001, "prestations-supplementaires") }));
+    assert.equal(result.alertes[0]?.niveau, "bloquant");
+    assert.match(result.pointsDeVigilance[0] ?? "", /dépasse de 0,01\u00a0€ HT le plafond de 50\u202f%/);
+  });
+});

@@ -171,3 +171,50 @@ describe("refusals", () => {
     );
   });
 });
+
+describe("legal-set findings (issue #7)", () => {
+  it("a rate typed by the user is reported as typed, never as confirmed", () => {
+    const result = calculerPaiement({
+      montantTtcCents: 1_200_000,
+      dateReception: "2026-01-05",
+      datePaiement: "2026-03-16",
+      tauxBcePointsDeBase: 215,
+    });
+    assert.equal(result.origineTauxBce, "saisi");
+    assert.equal(result.statutTauxBce, null);
+    assert.ok(result.alertes.some((a) => a.niveau === "information" && a.message.startsWith("Taux de la BCE saisi")));
+  });
+
+  // prettier-ignore
+  const nothingOwed: [string, string, number | undefined][] = [
+    // paid on, reception, typed ECB rate (undefined: from the table)
+    ["2026-03-16", "2026-01-05", 215],
+    ["2026-03-16", "2026-01-05", undefined],
+    ["2027-05-01", "2027-03-01", undefined], // a half-year missing from the table is not even needed
+  ];
+  for (const [paid, received, rate] of nothingOwed) {
+    it(`a 0 € invoice paid late (${received} → ${paid}) owes neither interest nor the 40 € indemnity (D2192-35)`, () => {
+      const result = calculerPaiement({
+        montantTtcCents: 0,
+        dateReception: received,
+        datePaiement: paid,
+        ...(rate !== undefined ? { tauxBcePointsDeBase: rate } : {}),
+      });
+      assert.equal(result.interetsMoratoiresCents, 0);
+      assert.equal(result.indemniteForfaitaireCents, 0);
+      assert.equal(result.tauxInteretsPointsDeBase, null);
+      assert.equal(result.dateLimiteVersementInterets, null);
+      assert.ok(result.explications.some((e) => e.includes("montant nul") && e.includes("D2192-35")));
+    });
+  }
+
+  it("one cent paid late still owes the 40 € indemnity", () => {
+    const result = calculerPaiement({
+      montantTtcCents: 1,
+      dateReception: "2026-01-05",
+      datePaiement: "2026-03-16",
+      tauxBcePointsDeBase: 215,
+    });
+    assert.equal(result.indemniteForfaitaireCents, 4_000);
+  });
+});

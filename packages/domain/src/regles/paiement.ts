@@ -1,5 +1,5 @@
 /**
- * Payment period and late payment (regles-commande-publique.md §5.1; L2192-10, L2192-13, R2192-10,
+ * Payment period and late payment (L2192-10, L2192-13, R2192-10,
  * R2192-31, D2192-35, R2192-36).
  *
  * Due date = reception of the payment request + 30 days. Late interest runs automatically from the
@@ -8,13 +8,15 @@
  * read from an administrable table passed as a parameter (TAUX_BCE_PAR_DEFAUT by default).
  * All money in cents, all rates in basis points: no float ever touches an amount.
  */
-import { DomainError, invalidInput } from "../commun/errors";
+import { DomainError } from "../commun/errors";
 import { addDays, daysBetween, formatDateFr, isDateLegale, type DateLegale } from "../valeurs/date-legale";
 import { formatEuros, formatPourcentage, mulDivRoundHalfUp, type Cents, type PointsDeBase } from "../valeurs/montant";
 import { dateCalculee } from "./commun";
+import { ccp } from "./fondement";
 import { DELAIS_LEGAUX, PAIEMENT, TAUX_BCE_PAR_DEFAUT, type LigneTauxBce } from "./parametres";
+import { nouvelleReponse, type ReponseExpliquee } from "./reponse";
 import { assertDateCouverte } from "./seuils";
-import type { DateCalculee, Fondement, StatutRegle } from "./types";
+import type { DateCalculee, StatutRegle } from "./types";
 import { IssueCollector } from "./validation";
 
 /** Input of `calculerPaiement`. */
@@ -32,7 +34,7 @@ export interface PaiementInput {
 }
 
 /** Result of `calculerPaiement`. */
-export interface PaiementResult {
+export interface PaiementResult extends ReponseExpliquee {
   montantTtcCents: Cents;
   dateReception: DateLegale;
   datePaiement: DateLegale;
@@ -45,8 +47,12 @@ export interface PaiementResult {
   /** Half-year whose ECB rate applies ("YYYY-01-01" or "YYYY-07-01"); null when on time. */
   semestreReference: DateLegale | null;
   tauxBcePointsDeBase: PointsDeBase | null;
-  /** "saisi" when given by the caller, "table" when read from the rate table. */
+  /** "saisi" when given by the caller, "table" when read from the rate table; null when no rate was needed. */
   origineTauxBce: "saisi" | "table" | null;
+  /**
+   * Status of the table row used ("confirme" or "a-confirmer"); null when the rate was typed by the caller
+   * (`origineTauxBce: "saisi"`: the platform has not checked it) or when no rate was needed.
+   */
   statutTauxBce: StatutRegle | null;
   /** ECB rate + 8 points, basis points; null when on time. */
   tauxInteretsPointsDeBase: PointsDeBase | null;
@@ -54,9 +60,6 @@ export interface PaiementResult {
   indemniteForfaitaireCents: Cents;
   /** Interest and indemnity must be paid within 45 days of the principal (R2192-36); null when on time. */
   dateLimiteVersementInterets: DateLegale | null;
-  fondements: Fondement[];
-  explications: string[];
-  pointsDeVigilance: string[];
 }
 
 /** First day of the half-year containing `date`. */
@@ -117,7 +120,7 @@ export function tauxBceDuSemestre(date: DateLegale, table: readonly LigneTauxBce
 export function calculerPaiement(input: PaiementInput, table: readonly LigneTauxBce[] = TAUX_BCE_PAR_DEFAUT): PaiementResult {
   const c = new IssueCollector();
   const raw: unknown = input;
-  if (!c.object(raw)) throw invalidInput(c.issues);
+  if (!c.object(raw)) throw c.refus();
   c.cents(raw.montantTtcCents, ["montantTtcCents"]);
   const receptionOk = c.date(raw.dateReception, ["dateReception"]);
   const paiementOk = c.date(raw.datePaiement, ["datePaiement"]);
@@ -138,19 +141,19 @@ export function calculerPaiement(input: PaiementInput, table: readonly LigneTaux
       "invalid-input",
     );
   }
-  if (c.issues.length > 0) throw invalidInput(c.issues);
-  assertDateCouverte(input.dateReception, "dateReception");
+  c.throwIfAny();
+  assertDateCouverte(input.dateReception, "dateReception", "de délai de paiement");
 
   const delai = input.delaiPaiementJours ?? delaiMax;
   const echeance = addDays(input.dateReception, delai);
   const joursRetard = Math.max(0, daysBetween(echeance, input.datePaiement));
-  const fondements: Fondement[] = [...DELAIS_LEGAUX.paiementJours.fondements];
-  const explications: string[] = [
+  const r = nouvelleReponse();
+  r.explique(
     `Demande de paiement reçue le ${formatDateFr(input.dateReception)} : délai de paiement de ${delai} jours, échéance le ${formatDateFr(echeance)} (R2192-10).`,
-  ];
-  const vigilance: string[] = [];
+    DELAIS_LEGAUX.paiementJours.fondements,
+  );
 
-  const base: PaiementResult = {
+  const base: Omit<PaiementResult, keyof ReponseExpliquee> = {
     montantTtcCents: input.montantTtcCents,
     dateReception: input.dateReception,
     datePaiement: input.datePaiement,
@@ -166,34 +169,47 @@ export function calculerPaiement(input: PaiementInput, table: readonly LigneTaux
     interetsMoratoiresCents: 0,
     indemniteForfaitaireCents: 0,
     dateLimiteVersementInterets: null,
-    fondements,
-    explications,
-    pointsDeVigilance: vigilance,
   };
   if (joursRetard === 0) {
-    explications.push(
+    r.explique(
       `Paiement le ${formatDateFr(input.datePaiement)}, au plus tard à l'échéance : ni intérêts moratoires ni indemnité forfaitaire.`,
     );
-    return base;
+    return { ...base, ...r.fin() };
+  }
+  if (input.montantTtcCents === 0) {
+    // D2192-35: the indemnity is owed for the late payment of a sum; with nothing owed there is neither
+    // a late payment nor interest to compute.
+    r.explique(
+      `Paiement le ${formatDateFr(input.datePaiement)}, après l'échéance, mais d'un montant nul : aucune somme n'est payée en retard, ` +
+        "donc ni intérêts moratoires (L2192-13) ni indemnité forfaitaire pour frais de recouvrement (D2192-35).",
+      PAIEMENT.indemniteForfaitaireCents.fondements,
+    );
+    return { ...base, ...r.fin() };
   }
 
   const debutInterets = addDays(echeance, 1);
   const semestre = debutSemestre(debutInterets);
   let tauxBce: PointsDeBase;
   let origine: "saisi" | "table";
-  let statut: StatutRegle;
+  let statut: StatutRegle | null;
   if (input.tauxBcePointsDeBase !== undefined) {
     tauxBce = input.tauxBcePointsDeBase;
     origine = "saisi";
-    statut = "confirme";
+    statut = null; // typed by the caller: neither confirmed nor to confirm by the platform
+    r.vigilance(
+      `Taux de la BCE saisi (${formatPourcentage(tauxBce)}) : vérifier qu'il s'agit bien du taux principal de refinancement en vigueur le ${formatDateFr(semestre)}, premier jour du semestre où les intérêts ont commencé à courir.`,
+      { niveau: "information", fondements: PAIEMENT.majorationPointsDeBase.fondements },
+    );
   } else {
     const row = tauxBceDuSemestre(debutInterets, table);
     tauxBce = row.tauxBcePointsDeBase;
     origine = "table";
     statut = row.statut;
     if (row.statut === "a-confirmer") {
-      vigilance.push(
-        `Taux de la BCE du semestre commençant le ${formatDateFr(semestre)} à confirmer (${row.source}) : vérifier la table des taux.`,
+      r.vigilance(
+        `Taux de la BCE du semestre commençant le ${formatDateFr(semestre)} (${formatPourcentage(tauxBce)}) à confirmer : ` +
+          "il n'a pas encore été vérifié dans une source officielle ; vérifier la table des taux de la plateforme.",
+        { niveau: "attention", fondements: PAIEMENT.majorationPointsDeBase.fondements },
       );
     }
   }
@@ -205,20 +221,23 @@ export function calculerPaiement(input: PaiementInput, table: readonly LigneTaux
   const indemnite = PAIEMENT.indemniteForfaitaireCents.valeur;
   const versement = addDays(input.datePaiement, DELAIS_LEGAUX.versementInteretsJours.valeur);
 
-  fondements.push(
-    { texte: "CCP", article: "L2192-13", objet: "intérêts moratoires dus de plein droit dès le lendemain de l'échéance" },
-    ...PAIEMENT.majorationPointsDeBase.fondements,
-    ...PAIEMENT.indemniteForfaitaireCents.fondements,
-    ...DELAIS_LEGAUX.versementInteretsJours.fondements,
+  r.fondement(
+    ccp("L2192-13", "intérêts moratoires dus de plein droit dès le lendemain de l'échéance"),
+    PAIEMENT.majorationPointsDeBase.fondements,
+    PAIEMENT.indemniteForfaitaireCents.fondements,
+    DELAIS_LEGAUX.versementInteretsJours.fondements,
   );
-  explications.push(
+  for (const texte of [
     `Paiement le ${formatDateFr(input.datePaiement)} : ${joursRetard} jour${joursRetard > 1 ? "s" : ""} de retard, intérêts courant depuis le ${formatDateFr(debutInterets)} (L2192-13).`,
     `Taux : taux de la BCE au ${formatDateFr(semestre)} (${formatPourcentage(tauxBce)}${origine === "saisi" ? ", saisi" : ""}) + ${String(majoration / 100).replace(".", ",")} points = ${formatPourcentage(tauxInterets)} (R2192-31).`,
     `Intérêts moratoires : ${formatEuros(input.montantTtcCents)} TTC × ${formatPourcentage(tauxInterets)} × ${joursRetard} / ${joursParAn} = ${formatEuros(interets)}, arrondis au centime.`,
     `Indemnité forfaitaire pour frais de recouvrement : ${formatEuros(indemnite)} (D2192-35).`,
     `Intérêts et indemnité à verser au plus tard le ${formatDateFr(versement)}, 45 jours après la mise en paiement du principal (R2192-36).`,
-  );
-  vigilance.push("L'assiette des intérêts est le montant TTC payé en retard, net de la retenue de garantie, après révision et pénalités.");
+  ])
+    r.explique(texte);
+  r.vigilance("L'assiette des intérêts est le montant TTC payé en retard, net de la retenue de garantie, après révision et pénalités.", {
+    niveau: "information",
+  });
 
   return {
     ...base,
@@ -231,5 +250,6 @@ export function calculerPaiement(input: PaiementInput, table: readonly LigneTaux
     interetsMoratoiresCents: interets,
     indemniteForfaitaireCents: indemnite,
     dateLimiteVersementInterets: versement,
+    ...r.fin(),
   };
 }

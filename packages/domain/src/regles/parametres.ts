@@ -1,11 +1,12 @@
 /**
  * Configurable legal parameters that are not dated thresholds: statutory periods, counting
- * conventions, the receipt time-limit table (§2.3), the buyer profile and the default ECB rate table.
+ * conventions, the receipt time-limit table (R2161-2 and following), the buyer profile and the default ECB rate table.
  * Each value says its legal basis and whether it is confirmed; every "a-confirmer" value is listed in
  * docs/regles-a-confirmer.md with how to change it. Change a value here, never in the analyses.
  */
 import type { DateLegale } from "../valeurs/date-legale";
 import type { Cents, PointsDeBase } from "../valeurs/montant";
+import { ccp, cgct, texteJuridique } from "./fondement";
 import type { Fondement, ProcedureDecp, StatutRegle } from "./types";
 
 /** A legal parameter with its provenance. */
@@ -14,12 +15,10 @@ export interface Parametre<T> {
   readonly libelle: string;
   readonly fondements: readonly Fondement[];
   readonly statut: StatutRegle;
-  /** Source ids of regles-commande-publique.md. */
+  /** Source ids (S1…S35), each listed in docs/sources.md. */
   readonly sources: readonly string[];
   readonly note?: string;
 }
-
-const ccp = (article: string, objet: string): Fondement => ({ texte: "CCP", article, objet });
 
 // ------------------------------------------------------------------------------------------------ buyer
 
@@ -38,7 +37,7 @@ export interface ProfilAcheteur {
   readonly drfSuperieuresAuSeuil: boolean;
 }
 
-/** The Département du Val-de-Marne (SIRET from ../shared/data/README.md; "concerned" per §5.2, S14). */
+/** The Département du Val-de-Marne (its DRF exceed 60 M€: SME advance and retention rules apply, source S14). */
 export const ACHETEUR_PAR_DEFAUT: ProfilAcheteur = Object.freeze({
   nom: "Département du Val-de-Marne",
   siret: "22940028800010",
@@ -77,7 +76,7 @@ export const DELAIS_LEGAUX = Object.freeze({
     libelle: "délai de publication des données essentielles après la notification (ou la modification)",
     fondements: [
       ccp("R2196-1", "publication des données essentielles"),
-      { texte: "Arrêté du 22 décembre 2022 (ECOM2235715A)", article: "art. 3", objet: "dans les deux mois suivant la notification" },
+      texteJuridique("Arrêté du 22 décembre 2022 (ECOM2235715A)", "art. 3", "dans les deux mois suivant la notification"),
     ],
     statut: "confirme",
     sources: ["S21", "S21b", "S21e"],
@@ -108,7 +107,7 @@ export const DELAIS_LEGAUX = Object.freeze({
  */
 export type ComptageDelaiReception = "lendemain-envoi" | "jours-francs";
 
-/** Counting convention for receipt time limits (§2.3: "generally clear days from the day after dispatch" [U]). */
+/** Counting convention for receipt time limits ("generally clear days from the day after dispatch", unconfirmed, S9b). */
 export const COMPTAGE_DELAIS_RECEPTION: Parametre<ComptageDelaiReception> = Object.freeze({
   valeur: "lendemain-envoi",
   libelle: "décompte des délais minimaux de réception",
@@ -120,7 +119,7 @@ export const COMPTAGE_DELAIS_RECEPTION: Parametre<ComptageDelaiReception> = Obje
 
 // ------------------------------------------------------------------------------------------------ payment
 
-/** Late-payment parameters (§5.1). */
+/** Late-payment parameters (R2192-10 to R2192-36, D2192-35). */
 export const PAIEMENT = Object.freeze({
   majorationPointsDeBase: {
     valeur: 800,
@@ -132,7 +131,7 @@ export const PAIEMENT = Object.freeze({
   indemniteForfaitaireCents: {
     valeur: 4_000,
     libelle: "indemnité forfaitaire pour frais de recouvrement",
-    fondements: [{ texte: "CCP", article: "D2192-35", objet: "indemnité forfaitaire de 40 € par retard de paiement" }],
+    fondements: [ccp("D2192-35", "indemnité forfaitaire de 40 € par retard de paiement")],
     statut: "confirme",
     sources: ["S16"],
   } satisfies Parametre<Cents>,
@@ -142,7 +141,7 @@ export const PAIEMENT = Object.freeze({
     fondements: [ccp("R2192-31", "intérêts moratoires")],
     statut: "a-confirmer",
     sources: ["S16d"],
-    note: "Formule principal TTC × taux × jours de retard / 365 (§5.1 [U]).",
+    note: "Formule principal TTC × taux × jours de retard / 365 (à confirmer, voir docs/regles-a-confirmer.md).",
   } satisfies Parametre<number>,
 });
 
@@ -157,7 +156,7 @@ export interface LigneTauxBce {
 }
 
 /**
- * Default ECB rate table (§5.1). Only 2022 and 2023-H2 are confirmed by the sources; the other
+ * Default ECB rate table. Only 2022 and 2023-H2 are confirmed by the sources (S16b); the other
  * half-years are the rates the ECB set before each 1 January / 1 July, to be checked by an
  * administrator (docs/regles-a-confirmer.md). Add a row each half-year; a missing half-year is an
  * explicit error unless the caller supplies the rate.
@@ -166,38 +165,53 @@ export const TAUX_BCE_PAR_DEFAUT: readonly LigneTauxBce[] = Object.freeze([
   {
     debutSemestre: "2022-01-01",
     tauxBcePointsDeBase: 0,
-    source: "S16b (taux des intérêts moratoires de 8 % jusqu'en 2022)",
+    source: "Taux des intérêts moratoires publié : 8 % jusqu'en 2022, soit un taux de la BCE de 0 %",
     statut: "confirme",
   },
   {
     debutSemestre: "2022-07-01",
     tauxBcePointsDeBase: 0,
-    source: "S16b (taux des intérêts moratoires de 8 % jusqu'en 2022)",
+    source: "Taux des intérêts moratoires publié : 8 % jusqu'en 2022, soit un taux de la BCE de 0 %",
     statut: "confirme",
   },
   {
     debutSemestre: "2023-01-01",
     tauxBcePointsDeBase: 250,
-    source: "BCE, décision du 15 décembre 2022 (non vérifié)",
+    source: "BCE, décision du 15 décembre 2022 (non vérifiée)",
     statut: "a-confirmer",
   },
-  { debutSemestre: "2023-07-01", tauxBcePointsDeBase: 400, source: "S16b (12 % au 1er juillet 2023, taux BCE 4 %)", statut: "confirme" },
+  {
+    debutSemestre: "2023-07-01",
+    tauxBcePointsDeBase: 400,
+    source: "Taux des intérêts moratoires publié : 12 % au 1er juillet 2023, soit un taux de la BCE de 4 %",
+    statut: "confirme",
+  },
   {
     debutSemestre: "2024-01-01",
     tauxBcePointsDeBase: 450,
-    source: "BCE, décision du 14 septembre 2023 (non vérifié)",
+    source: "BCE, décision du 14 septembre 2023 (non vérifiée)",
     statut: "a-confirmer",
   },
-  { debutSemestre: "2024-07-01", tauxBcePointsDeBase: 425, source: "BCE, décision du 6 juin 2024 (non vérifié)", statut: "a-confirmer" },
+  { debutSemestre: "2024-07-01", tauxBcePointsDeBase: 425, source: "BCE, décision du 6 juin 2024 (non vérifiée)", statut: "a-confirmer" },
   {
     debutSemestre: "2025-01-01",
     tauxBcePointsDeBase: 315,
-    source: "BCE, décision du 12 décembre 2024 (non vérifié)",
+    source: "BCE, décision du 12 décembre 2024 (non vérifiée)",
     statut: "a-confirmer",
   },
-  { debutSemestre: "2025-07-01", tauxBcePointsDeBase: 215, source: "BCE, décision du 5 juin 2025 (non vérifié)", statut: "a-confirmer" },
-  { debutSemestre: "2026-01-01", tauxBcePointsDeBase: 215, source: "§5.1 : 2,15 % probable, non confirmé", statut: "a-confirmer" },
-  { debutSemestre: "2026-07-01", tauxBcePointsDeBase: 215, source: "§5.1 : 2,15 % probable, non confirmé", statut: "a-confirmer" },
+  { debutSemestre: "2025-07-01", tauxBcePointsDeBase: 215, source: "BCE, décision du 5 juin 2025 (non vérifiée)", statut: "a-confirmer" },
+  {
+    debutSemestre: "2026-01-01",
+    tauxBcePointsDeBase: 215,
+    source: "Taux probable de 2,15 %, non confirmé par une source officielle",
+    statut: "a-confirmer",
+  },
+  {
+    debutSemestre: "2026-07-01",
+    tauxBcePointsDeBase: 215,
+    source: "Taux probable de 2,15 %, non confirmé par une source officielle",
+    statut: "a-confirmer",
+  },
 ] satisfies LigneTauxBce[]);
 
 // ------------------------------------------------------------------------------------------------ readings
@@ -218,7 +232,7 @@ export const LECTURES = Object.freeze({
   avisCaoSurCetteModification: {
     valeur: true,
     libelle: "l'augmentation de plus de 5 % s'apprécie sur l'avenant examiné (et non sur le cumul)",
-    fondements: [{ texte: "CGCT", article: "L1414-4", objet: "avenant entraînant une augmentation du montant global supérieure à 5 %" }],
+    fondements: [cgct("L1414-4", "avenant entraînant une augmentation du montant global supérieure à 5 %")],
     statut: "a-confirmer",
     sources: ["S27"],
     note: "Un point de vigilance signale quand le cumul des avenants dépasse 5 %.",
@@ -237,13 +251,13 @@ export const LECTURES = Object.freeze({
   climatCritereSansMiseEnConcurrence: {
     valeur: false,
     libelle: "le critère d'attribution environnemental ne concerne pas les marchés passés sans mise en concurrence (pas de critères)",
-    fondements: [{ texte: "CCP", article: "L2152-7", objet: "critères d'attribution" }],
+    fondements: [ccp("L2152-7", "critères d'attribution")],
     statut: "a-confirmer",
     sources: ["S17c", "S18"],
   } satisfies Parametre<boolean>,
 });
 
-// ------------------------------------------------------------------------------------------------ receipt time limits (§2.3)
+// ------------------------------------------------------------------------------------------------ receipt time limits
 
 /** Receipt time-limit variants of the formalised procedures, plus MAPA. */
 export type VarianteDelaiReception =
@@ -291,7 +305,7 @@ const ENVOI_AVIS = "l'envoi de l'avis de marché";
 const ENVOI_INVITATION_SOUMISSIONNER = "l'envoi de l'invitation à soumissionner";
 const ENVOI_AVIS_OU_INVITATION_INTERET = "l'envoi de l'avis de marché ou de l'invitation à confirmer l'intérêt";
 
-/** Minimum time limits for receipt (§2.3), contracting authority. */
+/** Minimum time limits for receipt (R2161-2 to R2161-24, R2143-1, R2151-1), contracting authority. */
 export const DELAIS_RECEPTION: readonly LigneDelaiReception[] = Object.freeze([
   {
     variante: "aoo-normal",

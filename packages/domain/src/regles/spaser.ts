@@ -1,18 +1,14 @@
-/** SPASER duty (L2111-3, D2111-3), regles-commande-publique.md §6.1. */
-import { invalidInput } from "../commun/errors";
+/** SPASER duty (L2111-3, D2111-3): a responsible-purchasing plan above a yearly amount of purchases. */
 import type { DateLegale } from "../valeurs/date-legale";
 import type { Cents } from "../valeurs/montant";
 import { phraseComparaison } from "./commun";
-import { assertDateCouverte, regleAppliquee, seuilAt } from "./seuils";
-import type { Fondement, RegleAppliquee } from "./types";
+import { nouvelleReponse, type ReponseExpliquee } from "./reponse";
+import { assertDateCouverte } from "./seuils";
 import { IssueCollector } from "./validation";
 
 /** Result of `spaserObligatoire`. */
-export interface SpaserResult {
+export interface SpaserResult extends ReponseExpliquee {
   obligatoire: boolean;
-  regleAppliquee: RegleAppliquee;
-  fondements: Fondement[];
-  explication: string;
 }
 
 /**
@@ -25,16 +21,16 @@ export function spaserObligatoire(montantAnnuelAchatsHtCents: Cents, date: DateL
   const c = new IssueCollector();
   c.cents(montantAnnuelAchatsHtCents, ["montantAnnuelAchatsHtCents"]);
   c.date(date, ["date"]);
-  if (c.issues.length > 0) throw invalidInput(c.issues);
-  assertDateCouverte(date, "date");
-  const row = seuilAt("SPASER_THRESHOLD", date);
+  c.throwIfAny();
+  assertDateCouverte(date, "date", "de seuil du SPASER");
+  const r = nouvelleReponse(date);
+  const row = r.seuil("SPASER_THRESHOLD");
   const comparaison = phraseComparaison("Achats annuels", montantAnnuelAchatsHtCents, row, { nomSeuil: "seuil du SPASER" });
-  return {
-    obligatoire: comparaison.met,
-    regleAppliquee: regleAppliquee(row),
-    fondements: [...row.fondements],
-    explication: comparaison.met
+  r.explique(
+    comparaison.met
       ? `${comparaison.phrase} : schéma de promotion des achats socialement et écologiquement responsables obligatoire, rendu public, avec des indicateurs publiés chaque année (L2111-3).`
       : `${comparaison.phrase} : SPASER non obligatoire.`,
-  };
+    row.fondements,
+  );
+  return { obligatoire: comparaison.met, ...r.fin() };
 }

@@ -20,7 +20,7 @@ export interface Fondement {
   objet: string;
 }
 
-/** "confirme": seen in a source of regles-commande-publique.md; "a-confirmer": most likely reading. */
+/** "confirme": seen in a source (docs/sources.md); "a-confirmer": most likely reading (docs/regles-a-confirmer.md). */
 export type StatutRegle = "confirme" | "a-confirmer";
 
 /** Procedure family answered by the analysis. */

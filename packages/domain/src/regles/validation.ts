@@ -3,7 +3,7 @@
  * HTTP adapter (after zod), by the CLI and by other domain code, so they re-check their input and
  * report every problem at once (`invalidInput(issues)`), never just the first.
  */
-import type { Issue } from "../commun/errors";
+import { invalidInput, type DomainError, type Issue } from "../commun/errors";
 import { dateIssue, type DateLegale } from "../valeurs/date-legale";
 import { isCents } from "../valeurs/montant";
 
@@ -24,7 +24,11 @@ export class IssueCollector {
     return false;
   }
 
-  cents(value: unknown, path: Path, options: { allowNegative?: boolean; positive?: boolean } = {}): value is number {
+  /**
+   * A safe integer of cents (≥ 0 unless `allowNegative`); `positive` also refuses 0, with `messageNul`
+   * when given (say which amount and why it cannot be 0).
+   */
+  cents(value: unknown, path: Path, options: { allowNegative?: boolean; positive?: boolean; messageNul?: string } = {}): value is number {
     if (!isCents(value, { allowNegative: options.allowNegative === true })) {
       this.add(
         path,
@@ -35,7 +39,7 @@ export class IssueCollector {
       return false;
     }
     if (options.positive && value <= 0) {
-      this.add(path, "Le montant doit être strictement positif.");
+      this.add(path, value === 0 && options.messageNul ? options.messageNul : "Le montant doit être strictement positif.");
       return false;
     }
     return true;
@@ -67,6 +71,24 @@ export class IssueCollector {
     if (typeof value === "string" && (allowed as readonly string[]).includes(value)) return true;
     this.add(path, `Valeur attendue parmi : ${allowed.join(", ")}.`);
     return false;
+  }
+
+  /**
+   * Throws `INVALID_INPUT` with every issue collected, if any; the message says why (each problem, in
+   * order), so that a caller that shows only the message still tells the user what to fix.
+   */
+  throwIfAny(): void {
+    if (this.issues.length > 0) throw this.refus();
+  }
+
+  /** The `INVALID_INPUT` error of the issues collected (`throw c.refus()`), its message listing each problem. */
+  refus(): DomainError {
+    const [first] = this.issues;
+    const message =
+      this.issues.length === 1 && first
+        ? `Donnée refusée : ${first.message}`
+        : `${this.issues.length} données refusées : ${this.issues.map((i) => i.message).join(" ; ")}`;
+    return invalidInput(this.issues, message);
   }
 
   integer(value: unknown, path: Path, min: number, max: number): value is number {

@@ -9,6 +9,7 @@ import {
   easterSunday,
   formatDateFr,
   formatDateLongueFr,
+  phraseJourNonOuvre,
   isDateLegale,
   isWorkingDay,
   jourFerie,
@@ -170,4 +171,20 @@ describe("French formatting", () => {
     assert.equal(formatDateFr("2026-01-12"), "12 janvier 2026");
     assert.equal(formatDateLongueFr("2026-08-21"), "vendredi 21 août 2026");
   });
+});
+
+describe("phraseJourNonOuvre: one sentence, with the next working day", () => {
+  // prettier-ignore
+  const rows: [string, string | undefined][] = [
+    ["2026-04-07", undefined],
+    ["2027-01-16", "le 16 janvier 2027 est un samedi ; premier jour ouvré : lundi 18 janvier 2027"],
+    ["2026-04-12", "le 12 avril 2026 est un dimanche ; premier jour ouvré : lundi 13 avril 2026"],
+    ["2026-05-01", "le 1er mai 2026 est un jour férié (Fête du Travail) ; premier jour ouvré : lundi 4 mai 2026"],
+    ["2026-11-01", "le 1er novembre 2026 est un dimanche et un jour férié (Toussaint) ; premier jour ouvré : lundi 2 novembre 2026"],
+    ["2026-05-30", "le 30 mai 2026 est un samedi ; premier jour ouvré : lundi 1er juin 2026"], // "1er" in every date
+    ["2026-05-23", "le 23 mai 2026 est un samedi ; premier jour ouvré : mardi 26 mai 2026"], // Whit Monday 25 May
+  ];
+  for (const [date, expected] of rows) {
+    it(`${date} → ${expected ?? "working day"}`, () => assert.equal(phraseJourNonOuvre(date), expected));
+  }
 });

@@ -226,6 +226,21 @@ export function avertissementsCalendrier(date: DateLegale): string[] {
   return warnings;
 }
 
+/**
+ * One French sentence for a date that is not a working day, saying what it is and the next working day,
+ * or `undefined` for a working day: "le 16 janvier 2027 est un samedi ; premier jour ouvré : lundi
+ * 18 janvier 2027", "le 1er mai 2026 est un jour férié (Fête du Travail) ; premier jour ouvré : lundi
+ * 4 mai 2026". No final full stop, so that it can end a longer sentence.
+ */
+export function phraseJourNonOuvre(date: DateLegale): string | undefined {
+  if (isWorkingDay(date)) return undefined;
+  const day = weekday(date);
+  const weekend = day === 6 ? "samedi" : day === 0 ? "dimanche" : undefined;
+  const holiday = jourFerie(date);
+  const what = holiday ? (weekend ? `un ${weekend} et un jour férié (${holiday})` : `un jour férié (${holiday})`) : `un ${weekend ?? ""}`;
+  return `le ${formatDateFr(date)} est ${what} ; premier jour ouvré : ${formatDateLongueFr(nextWorkingDay(date))}`;
+}
+
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -8,8 +8,11 @@ import {
   eurosToCents,
   formatEuros,
   formatPourcentage,
+  formatRatioPourcentage,
   MAX_EUROS,
+  mulDivFloor,
   mulDivRoundHalfUp,
+  plafondBasisPoints,
   ratioToBasisPoints,
 } from "./montant";
 
@@ -116,4 +119,34 @@ describe("exact proportions", () => {
     assert.equal(ratioToBasisPoints(750_000, 10_000_000), 750);
     assert.equal(applyBasisPoints(12_000_000, 500), 600_000);
   });
+});
+
+describe("mulDivFloor and plafondBasisPoints (caps)", () => {
+  it("round down, exactly, where mulDivRoundHalfUp rounds up", () => {
+    assert.equal(mulDivFloor(10_000_001, 15_000, 10_000), 15_000_001);
+    assert.equal(mulDivRoundHalfUp(10_000_001, 15_000, 10_000), 15_000_002);
+    assert.equal(plafondBasisPoints(1, 15_000), 1);
+    assert.equal(plafondBasisPoints(9_007_199_254_740_991, 1), 900_719_925_474);
+    assert.throws(() => mulDivFloor(-1, 1, 1), TypeError);
+  });
+});
+
+describe("formatRatioPourcentage: enough decimals to see the comparison", () => {
+  // prettier-ignore
+  const rows: [number, number, number[], string][] = [
+    [5_000_001, 10_000_000, [5_000], "50,00001\u202f%"],
+    [5_000_000, 10_000_000, [5_000], "50\u202f%"],
+    [4_999_999, 10_000_000, [5_000], "49,99999\u202f%"],
+    [1_000_001, 10_000_000, [1_000], "10,00001\u202f%"],
+    [500_001, 10_000_000, [500], "5,00001\u202f%"],
+    [1, 3, [], "33,33\u202f%"],
+    [2, 3, [6_667], "66,667\u202f%"], // 66,67 would read equal to the 66,67 % threshold
+    [-600_000, 10_000_000, [500], "-6\u202f%"],
+    [1, 10_000_000_000_000, [0], "0,00000000001\u202f%"], // one cent of 100 billion euros
+  ];
+  for (const [part, total, seuils, expected] of rows) {
+    it(`${part} / ${total} against ${seuils.join(", ") || "nothing"} → ${expected}`, () => {
+      assert.equal(formatRatioPourcentage(part, total, seuils), expected);
+    });
+  }
 });

@@ -104,6 +104,25 @@ export function ratioToBasisPoints(part: Cents, total: Cents): PointsDeBase {
   return mulDivRoundHalfUp(part, 10_000, total);
 }
 
+/**
+ * `floor(a × b / c)` for non-negative safe integers, exact on BigInt: the largest integer not above the
+ * exact quotient (for caps: a cap rounded up would allow more than the law does).
+ */
+export function mulDivFloor(a: number, b: number, c: number): number {
+  for (const value of [a, b, c]) {
+    if (!Number.isSafeInteger(value) || value < 0) throw new TypeError(`Entier positif ou nul attendu : ${value}`);
+  }
+  if (c === 0) throw new RangeError("Division par zéro");
+  const result = Number((BigInt(a) * BigInt(b)) / BigInt(c));
+  if (!Number.isSafeInteger(result)) throw new RangeError("Résultat hors des entiers sûrs");
+  return result;
+}
+
+/** `amount × bp / 10 000` rounded down to the cent: the most a cap of `bp` allows (amount ≥ 0). */
+export function plafondBasisPoints(amount: Cents, bp: PointsDeBase): Cents {
+  return mulDivFloor(amount, bp, 10_000);
+}
+
 /** `amount × bp / 10 000`, rounded to the cent (half away from zero). */
 export function applyBasisPoints(amount: Cents, bp: PointsDeBase): Cents {
   return mulDivRoundHalfUp(amount, bp, 10_000);
@@ -139,6 +158,32 @@ export function formatPourcentage(bp: PointsDeBase): string {
     .padStart(2, "0")
     .replace(/0+$/, "");
   return `${negative ? "-" : ""}${units}${decimals ? `,${decimals}` : ""}${NARROW_NBSP}%`;
+}
+
+/**
+ * French display of the ratio `part / total` as a percentage, with as many decimals as needed (two, or
+ * more up to twelve) so that it never reads equal to one of `seuils` (basis points) when it is not:
+ * 5 000 001 / 10 000 000 against 50 % → "50,00001 %" (not "50 %", which contradicts "> 50 %").
+ * Rounded half away from zero, trailing zeros dropped. `total` must be > 0.
+ */
+export function formatRatioPourcentage(part: Cents, total: Cents, seuils: readonly PointsDeBase[] = []): string {
+  if (!Number.isSafeInteger(part) || !Number.isSafeInteger(total) || total <= 0) throw new RangeError("Rapport invalide");
+  const differs = seuils.filter((bp) => compareRatioToBasisPoints(part, total, bp) !== 0);
+  let decimals = 2;
+  let scaled = 0n;
+  for (; decimals <= 12; decimals += 1) {
+    const factor = 10n ** BigInt(decimals);
+    const numerator = BigInt(part) * 100n * factor;
+    const magnitude = (2n * (numerator < 0n ? -numerator : numerator) + BigInt(total)) / (2n * BigInt(total));
+    scaled = numerator < 0n ? -magnitude : magnitude;
+    if (differs.every((bp) => scaled !== BigInt(bp) * 10n ** BigInt(decimals - 2))) break;
+  }
+  decimals = Math.min(decimals, 12);
+  const negative = scaled < 0n;
+  const digits = (negative ? -scaled : scaled).toString().padStart(decimals + 1, "0");
+  const units = groupThousands(digits.slice(0, digits.length - decimals));
+  const fraction = digits.slice(digits.length - decimals).replace(/0+$/, "");
+  return `${negative ? "-" : ""}${units}${fraction ? `,${fraction}` : ""}${NARROW_NBSP}%`;
 }
 
 /** Basis points to a percentage number with at most two decimals (1015 → 10.15), for JSON outputs. */

@@ -3,7 +3,7 @@ import { describe, it } from "node:test";
 import { isDomainError } from "../commun/errors";
 import { isValidSiren, isValidSiret, luhnIsValid, Siren, Siret } from "./siret";
 
-// Test vectors of regles-commande-publique.md §10.2 (checked there with a local script).
+// Test vectors of the legal summary (sources S24, docs/sources.md), checked there with a local script.
 describe("SIRET", () => {
   const vectors: [string, boolean, string][] = [
     ["73282932000074", true, "plain Luhn"],

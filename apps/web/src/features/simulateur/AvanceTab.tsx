@@ -2,16 +2,16 @@
  * Tab "Avance et retenue de garantie": whether an advance is owed and its minimum amount, and the cap of
  * the retention (POST /api/regles/avance).
  */
-import { Checkbox, Paper, SimpleGrid, Text, TextInput } from "@mantine/core";
+import { Checkbox, SimpleGrid, Text, TextInput } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
-import type { ReglesAvanceInput, ReglesAvanceOutput } from "@achat-public/contracts";
+import { ReglesAvanceInput, type ReglesAvanceOutput } from "@achat-public/contracts";
 import { api } from "../../lib/api";
 import { localIsoDate } from "./dates";
 import { errorAt, IssueList, summarize, type FieldPath } from "./errors";
 import { formatEuros, formatPercent } from "./euros";
 import { ToolForm } from "./ToolForm";
-import { Facts, Fondements, ReglesAppliquees, TitledList, Vigilance, type Fact } from "./ResultParts";
+import { AlertesBloquantes, Details, Facts, Resume, Synthese, type Fact } from "./ResultParts";
 
 interface AvanceDraft {
   montantInitialHt: string;
@@ -32,8 +32,7 @@ function toAvanceInput(draft: AvanceDraft): ReglesAvanceInput {
   const montantModificationsTtc = issues.optionalNumber(draft.montantModificationsTtc, ["montantModificationsTtc"], {
     allowNegative: true,
   });
-  issues.throwIfAny();
-  return {
+  const body = {
     montantInitialHt,
     montantInitialTtc,
     dureeExecutionMois,
@@ -41,6 +40,13 @@ function toAvanceInput(draft: AvanceDraft): ReglesAvanceInput {
     titulairePme: draft.titulairePme,
     ...(montantModificationsTtc !== undefined ? { montantModificationsTtc } : {}),
   };
+  // As the API will: the TTC amount cannot be below the HT amount (reported with the other problems).
+  if (montantInitialTtc > 0 && montantInitialTtc < montantInitialHt) {
+    issues.add(["montantInitialTtc"], "Le montant TTC ne peut pas être inférieur au montant HT.");
+  }
+  issues.schema(ReglesAvanceInput, body);
+  issues.throwIfAny();
+  return body;
 }
 
 const FIELD_LABELS: Record<string, string> = {
@@ -55,33 +61,36 @@ const fieldLabel = (path: FieldPath): string | undefined => (typeof path[0] === 
 
 function AvanceResult({ result }: { result: ReglesAvanceOutput }) {
   const { avance, retenue } = result;
-  const facts: Fact[] = [
+  const details: Fact[] = [
     { label: "Montant initial supérieur à 50 000 € HT", value: avance.montantSuperieurAuSeuil ? "oui" : "non" },
     { label: "Durée d'exécution supérieure à 2 mois", value: avance.dureeSuperieureAuSeuil ? "oui" : "non" },
-    { label: "Taux minimal de l'avance", value: `${formatPercent(avance.tauxMinimum)}${avance.tauxPmeApplique ? " (taux PME)" : ""}` },
     { label: "Assiette de l'avance", value: `${formatEuros(avance.assietteTtc)} TTC` },
-    { label: "Avance minimale", value: `${formatEuros(avance.montantMinimumTtc)} TTC` },
-    {
-      label: "Taux maximal de la retenue de garantie",
-      value: `${formatPercent(retenue.tauxMaximum)}${retenue.tauxPmeApplique ? " (PME)" : ""}`,
-    },
-    { label: "Retenue de garantie maximale", value: `${formatEuros(retenue.plafondTtc)} TTC, sur ${formatEuros(retenue.assietteTtc)} TTC` },
+    { label: "Assiette de la retenue de garantie", value: `${formatEuros(retenue.assietteTtc)} TTC` },
   ];
   return (
     <>
-      <Paper withBorder p="md">
+      <Synthese title="Synthèse" order={3}>
         <Text size="lg" fw={700}>
           {avance.obligatoire
             ? `Avance obligatoire : au moins ${formatEuros(avance.montantMinimumTtc)} TTC`
             : "Avance non obligatoire (l'acheteur peut en accorder une)"}
         </Text>
-        <Text>Retenue de garantie : au plus {formatEuros(retenue.plafondTtc)} TTC.</Text>
-      </Paper>
-      <Facts items={facts} />
-      <Vigilance order={3} items={result.pointsDeVigilance} />
-      <TitledList title="Explications" order={3} items={result.explications} />
-      <ReglesAppliquees order={3} regles={result.reglesAppliquees} />
-      <Fondements order={3} fondements={result.fondements} />
+        <Resume
+          items={[
+            {
+              label: "Taux minimal de l'avance",
+              value: `${formatPercent(avance.tauxMinimum)}${avance.tauxPmeApplique ? " (taux PME)" : ""}`,
+            },
+            { label: "Avance minimale", value: `${formatEuros(avance.montantMinimumTtc)} TTC` },
+            {
+              label: "Retenue de garantie",
+              value: `au plus ${formatEuros(retenue.plafondTtc)} TTC (${formatPercent(retenue.tauxMaximum)}${retenue.tauxPmeApplique ? ", plafond PME" : ""})`,
+            },
+          ]}
+        />
+        <AlertesBloquantes reponse={result} />
+      </Synthese>
+      <Details reponse={result} order={3} parts={[{ value: "calcul", title: "Éléments du calcul", content: <Facts items={details} /> }]} />
     </>
   );
 }
@@ -113,6 +122,7 @@ export function AvanceTab() {
       pending={mutation.isPending}
       onSubmit={() => mutation.mutate(draft)}
       resultTitle="Avance et retenue de garantie"
+      data={mutation.data}
       result={mutation.data && <AvanceResult result={mutation.data} />}
     >
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">

@@ -3,17 +3,16 @@
  * receipt time limit, DECP and award-notice duties), sent to POST /api/regles/delais, and the answer as an
  * ordered timeline.
  */
-import { Button, Checkbox, Group, NativeSelect, SimpleGrid, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Box, Button, Checkbox, Group, NativeSelect, SimpleGrid, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
 import type { ReglesAnalyseOutput, ReglesDelaisInput, ReglesDelaisOutput } from "@achat-public/contracts";
 import { api } from "../../lib/api";
 import { plural } from "../../lib/format";
-import { DANGER } from "../../ui/colors";
 import { ErrorAlert } from "../../ui/ErrorAlert";
 import { errorAt, summarize, type FieldPath } from "./errors";
 import { EXEMPTION_STANDSTILL_LABELS, formatDayWithWeekday, isKeyOf, optionsOf, ORIGINE_ETAPE_LABELS } from "./labels";
-import { FondementList, Fondements, ResultRegion, TitledList, Vigilance } from "./ResultParts";
+import { AlertesBloquantes, Details, FondementList, ResultSection, Synthese } from "./ResultParts";
 
 type Analyse = ReglesAnalyseOutput;
 type Etape = ReglesDelaisOutput["etapes"][number];
@@ -22,6 +21,7 @@ interface CalendrierDraft {
   dateEnvoiAvis: string;
   variante: string;
   dateConvenue: string;
+  dateLimiteReception: string;
   dateEnvoiNotificationRejet: string;
   notificationElectronique: boolean;
   /** "" when no exemption applies. */
@@ -53,6 +53,7 @@ function toDelaisInput(draft: CalendrierDraft, analyse: Analyse): ReglesDelaisIn
     variante: row?.variante,
     dateEnvoiAvis: date(draft.dateEnvoiAvis),
     dateConvenue: row?.accordPossible ? date(draft.dateConvenue) : undefined,
+    dateLimiteReception: row && row.joursMinimum !== null ? date(draft.dateLimiteReception) : undefined,
     dateEnvoiNotificationRejet: date(draft.dateEnvoiNotificationRejet),
     notificationElectronique: draft.dateEnvoiNotificationRejet ? draft.notificationElectronique : undefined,
     exemptionStandstill: analyse.standstillApplicable ? exemption : undefined,
@@ -66,30 +67,54 @@ const FIELD_LABELS: Record<string, string> = {
   dateEnvoiAvis: "Date d'envoi de l'avis",
   variante: "Délai de réception",
   dateConvenue: "Date limite convenue",
+  dateLimiteReception: "Date limite de réception fixée",
   dateEnvoiNotificationRejet: "Date d'envoi des notifications de rejet",
   notificationElectronique: "Notifications électroniques",
   exemptionStandstill: "Cas sans délai de suspension",
   dateSignature: "Date de signature",
   dateNotification: "Date de notification",
 };
-const fieldLabel = (path: FieldPath): string | undefined => (typeof path[0] === "string" ? FIELD_LABELS[path[0]] : undefined);
+const fieldLabel = (path: FieldPath): string | undefined =>
+  path[0] === "datesNotificationModifications"
+    ? "Date de notification d'une modification"
+    : typeof path[0] === "string"
+      ? FIELD_LABELS[path[0]]
+      : undefined;
 
+/** One date of the timeline: the date, what it is, whether it was typed or computed, and a non-working day note. */
 function EtapeItem({ etape }: { etape: Etape }) {
   return (
-    <li style={{ marginBottom: "0.75rem" }}>
-      <Stack gap={2}>
-        <Text fw={700}>
-          <time dateTime={etape.date}>{formatDayWithWeekday(etape.date, etape.jourSemaine)}</time> — {etape.libelle}
+    <li style={{ marginBottom: "0.5rem" }}>
+      <Text fw={700} component="span">
+        <time dateTime={etape.date}>{formatDayWithWeekday(etape.date, etape.jourSemaine)}</time>
+      </Text>{" "}
+      — {etape.libelle}{" "}
+      <Text component="span" size="sm">
+        ({ORIGINE_ETAPE_LABELS[etape.origine].toLowerCase()})
+      </Text>
+      {etape.avertissements.map((warning) => (
+        <Text key={warning} size="sm">
+          Jour non ouvré : {warning}
         </Text>
-        <Text size="sm">{ORIGINE_ETAPE_LABELS[etape.origine]}</Text>
-        {etape.avertissements.map((warning, i) => (
-          <Text key={i} size="sm" c={DANGER} fw={500}>
-            Attention : {warning}
-          </Text>
-        ))}
-        {etape.fondements.length > 0 && <FondementList fondements={etape.fondements} />}
-      </Stack>
+      ))}
     </li>
+  );
+}
+
+/** The legal bases of each dated step, in the details. */
+function FondementsParEtape({ etapes }: { etapes: Etape[] }) {
+  const withBases = etapes.filter((e) => e.fondements.length > 0);
+  return (
+    <Stack gap="sm">
+      {withBases.map((etape) => (
+        <Box key={etape.id}>
+          <Text fw={700}>
+            {etape.libelle} ({formatDayWithWeekday(etape.date, etape.jourSemaine)})
+          </Text>
+          <FondementList fondements={etape.fondements} />
+        </Box>
+      ))}
+    </Stack>
   );
 }
 
@@ -100,6 +125,7 @@ export function Calendrier({ analyse }: { analyse: Analyse }) {
     dateEnvoiAvis: analyse.dateLancement,
     variante: defaultVariante(analyse),
     dateConvenue: "",
+    dateLimiteReception: "",
     dateEnvoiNotificationRejet: "",
     notificationElectronique: true,
     exemptionStandstill: "",
@@ -151,6 +177,16 @@ export function Calendrier({ analyse }: { analyse: Analyse }) {
                 value={draft.variante}
                 onChange={(e) => set("variante", e.currentTarget.value)}
                 error={fieldError("variante")}
+              />
+            )}
+            {selected && selected.joursMinimum !== null && (
+              <TextInput
+                label="Date limite de réception fixée (facultatif)"
+                description="Comparée au minimum légal : une date trop courte est signalée comme bloquante."
+                type="date"
+                value={draft.dateLimiteReception}
+                onChange={(e) => set("dateLimiteReception", e.currentTarget.value)}
+                error={fieldError("dateLimiteReception")}
               />
             )}
             {selected?.accordPossible && (
@@ -207,21 +243,28 @@ export function Calendrier({ analyse }: { analyse: Analyse }) {
           </Group>
         </Stack>
       </form>
-      <ResultRegion title="Dates légales de la procédure" order={3}>
+      <ResultSection title="Dates légales de la procédure" order={3} result={result}>
         {result && (
           <>
-            <Text>{plural(result.etapes.length, "date", "dates")}, dans l'ordre chronologique.</Text>
-            <ol style={{ margin: 0, paddingLeft: "1.5rem" }}>
-              {result.etapes.map((etape) => (
-                <EtapeItem key={etape.id} etape={etape} />
-              ))}
-            </ol>
-            <Vigilance order={4} items={result.pointsDeVigilance} />
-            <TitledList title="Explications" order={4} items={result.explications} />
-            <Fondements order={4} fondements={result.fondements} />
+            <Synthese title="Synthèse du calendrier" order={4}>
+              <AlertesBloquantes reponse={result} />
+              <Text>{plural(result.etapes.length, "date", "dates")}, dans l'ordre chronologique.</Text>
+              <ol style={{ margin: 0, paddingLeft: "1.5rem" }}>
+                {result.etapes.map((etape) => (
+                  <EtapeItem key={etape.id} etape={etape} />
+                ))}
+              </ol>
+            </Synthese>
+            <Details
+              reponse={result}
+              order={4}
+              parts={[
+                { value: "fondements-etapes", title: "Fondements de chaque date", content: <FondementsParEtape etapes={result.etapes} /> },
+              ]}
+            />
           </>
         )}
-      </ResultRegion>
+      </ResultSection>
     </Stack>
   );
 }

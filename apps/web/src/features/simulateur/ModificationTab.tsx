@@ -2,18 +2,18 @@
  * Tab "Modification du marché": checks an amendment against the case of L2194-1 invoked, with the earlier
  * modifications (POST /api/regles/modification).
  */
-import { Button, Checkbox, Fieldset, Group, NativeSelect, Paper, Stack, Text, TextInput } from "@mantine/core";
+import { Button, Checkbox, Fieldset, Group, NativeSelect, Stack, Text, TextInput } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import { useEffect, useId, useRef, useState } from "react";
-import type { ReglesModificationInput, ReglesModificationOutput } from "@achat-public/contracts";
+import { ReglesModificationInput, type ReglesModificationOutput } from "@achat-public/contracts";
 import { api } from "../../lib/api";
 import { DANGER, SUCCESS } from "../../ui/colors";
 import { localIsoDate } from "./dates";
 import { errorAt, IssueList, summarize, type FieldPath } from "./errors";
-import { formatEuros, formatPercent } from "./euros";
+import { formatEuros, formatPercent, formatPourcentageExact } from "./euros";
 import { FONDEMENT_MODIFICATION_LABELS, isKeyOf, optionsOf, type FondementModification, type Nature } from "./labels";
 import { NatureField, ToolForm } from "./ToolForm";
-import { Facts, Fondements, ReglesAppliquees, TitledList, Vigilance } from "./ResultParts";
+import { AlertesBloquantes, Details, Facts, Resume, Synthese } from "./ResultParts";
 
 interface ModificationLine {
   /** Stable key of the row (React key and input ids), not sent. */
@@ -54,8 +54,7 @@ function toModificationInput(draft: ModificationDraft): ReglesModificationInput 
   const dateLancement = issues.date(draft.dateLancement, ["dateLancement"]);
   const modificationsAnterieures = draft.anterieures.map((m, i) => line(m, ["modificationsAnterieures", i]));
   const modification = line(draft.modification, ["modification"]);
-  issues.throwIfAny();
-  return {
+  const body = {
     montantInitialHt,
     nature: draft.nature,
     dateLancement,
@@ -63,6 +62,9 @@ function toModificationInput(draft: ModificationDraft): ReglesModificationInput 
     ...(modificationsAnterieures.length > 0 ? { modificationsAnterieures } : {}),
     modification,
   };
+  issues.schema(ReglesModificationInput, body);
+  issues.throwIfAny();
+  return body;
 }
 
 function fieldLabel(path: FieldPath): string | undefined {
@@ -85,45 +87,58 @@ function fieldLabel(path: FieldPath): string | undefined {
 const fondementOptions = [{ value: "", label: "Choisissez le fondement" }, ...optionsOf(FONDEMENT_MODIFICATION_LABELS)];
 
 function ModificationResult({ result }: { result: ReglesModificationOutput }) {
-  const colour = result.autorisee ? SUCCESS : DANGER;
   const faible = result.faibleMontant;
+  const pct = (montant: number) => formatPourcentageExact(montant, result.montantInitialHt);
   return (
     <>
-      <Paper withBorder p="md" style={{ borderLeft: `6px solid ${colour}` }}>
-        <Text size="lg" fw={700} c={colour}>
-          {result.autorisee ? "Modification autorisée sur ce fondement" : "Modification non autorisée sur ce fondement"}
+      <Synthese title="Synthèse" order={3}>
+        <Text size="lg" fw={700} c={result.autorisee ? SUCCESS : DANGER}>
+          {result.autorisee ? "Autorisée sur ce fondement" : "Non autorisée sur ce fondement"}
         </Text>
-        <Text>Fondement invoqué : {FONDEMENT_MODIFICATION_LABELS[result.fondementInvoque]}.</Text>
-      </Paper>
-      <Facts
-        items={[
-          { label: "Montant initial", value: `${formatEuros(result.montantInitialHt)} HT` },
+        <Resume
+          items={[
+            { label: "Fondement invoqué", value: FONDEMENT_MODIFICATION_LABELS[result.fondementInvoque] },
+            {
+              label: "Cette modification",
+              value: `${formatEuros(result.montantModificationHt)} HT, soit ${pct(result.montantModificationHt)} du montant initial de ${formatEuros(result.montantInitialHt)} HT`,
+            },
+            { label: "Nouveau montant du marché", value: `${formatEuros(result.nouveauMontantHt)} HT` },
+            { label: "Avis préalable de la commission d'appel d'offres", value: result.avisCaoRequis ? "requis" : "non requis" },
+          ]}
+        />
+        <AlertesBloquantes reponse={result} />
+      </Synthese>
+      <Details
+        reponse={result}
+        order={3}
+        parts={[
           {
-            label: "Cette modification",
-            value: `${formatEuros(result.montantModificationHt)} HT, soit ${formatPercent(result.pourcentageCetteModification)} du montant initial`,
+            value: "montants",
+            title: "Montants et pourcentages",
+            content: (
+              <Facts
+                items={[
+                  { label: "Montant initial", value: `${formatEuros(result.montantInitialHt)} HT` },
+                  {
+                    label: "Cumul des modifications, celle-ci comprise",
+                    value: `${formatEuros(result.montantCumuleModificationsHt)} HT, soit ${pct(result.montantCumuleModificationsHt)} du montant initial`,
+                  },
+                  ...(faible
+                    ? [
+                        {
+                          label: "Modifications de faible montant cumulées",
+                          value:
+                            `${formatEuros(faible.montantCumuleHt)} HT, soit ${pct(faible.montantCumuleHt)} du montant initial ` +
+                            `(plafonds : moins de ${formatPercent(faible.plafondPourcentage)} et moins que le seuil européen de ${formatEuros(faible.seuilEuropeenHt)} HT)`,
+                        },
+                      ]
+                    : []),
+                ]}
+              />
+            ),
           },
-          {
-            label: "Cumul des modifications, celle-ci comprise",
-            value: `${formatEuros(result.montantCumuleModificationsHt)} HT, soit ${formatPercent(result.pourcentageCumule)} du montant initial`,
-          },
-          { label: "Nouveau montant du marché", value: `${formatEuros(result.nouveauMontantHt)} HT` },
-          ...(faible
-            ? [
-                {
-                  label: "Modifications de faible montant cumulées",
-                  value:
-                    `${formatEuros(faible.montantCumuleHt)} HT, soit ${formatPercent(faible.pourcentage)} du montant initial ` +
-                    `(plafonds : ${formatPercent(faible.plafondPourcentage)} et moins que le seuil européen de ${formatEuros(faible.seuilEuropeenHt)} HT)`,
-                },
-              ]
-            : []),
-          { label: "Avis préalable de la commission d'appel d'offres", value: result.avisCaoRequis ? "requis" : "non requis" },
         ]}
       />
-      <Vigilance order={3} items={result.pointsDeVigilance} />
-      <TitledList title="Explications" order={3} items={result.explications} />
-      <ReglesAppliquees order={3} regles={result.reglesAppliquees} />
-      <Fondements order={3} fondements={result.fondements} />
     </>
   );
 }
@@ -169,6 +184,7 @@ export function ModificationTab() {
       pending={mutation.isPending}
       onSubmit={() => mutation.mutate(draft)}
       resultTitle="Résultat de la vérification"
+      data={mutation.data}
       result={mutation.data && <ModificationResult result={mutation.data} />}
     >
       <TextInput

@@ -2,17 +2,18 @@
  * Tab "Retard de paiement": due date, days late, late-payment interest and the fixed indemnity
  * (POST /api/regles/paiement).
  */
-import { Paper, SimpleGrid, Text, TextInput } from "@mantine/core";
+import { SimpleGrid, Text, TextInput } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
-import type { ReglesPaiementInput, ReglesPaiementOutput } from "@achat-public/contracts";
+import { ReglesPaiementInput, type ReglesPaiementOutput } from "@achat-public/contracts";
 import { api } from "../../lib/api";
-import { formatLegalDate, plural } from "../../lib/format";
+import { plural } from "../../lib/format";
+import { formatDateFr } from "./dates";
 import { errorAt, IssueList, summarize, type FieldPath } from "./errors";
 import { formatEuros, formatPercent } from "./euros";
 import { formatSemestre, ORIGINE_TAUX_LABELS } from "./labels";
 import { ToolForm } from "./ToolForm";
-import { Facts, Fondements, TitledList, Vigilance, type Fact } from "./ResultParts";
+import { AlertesBloquantes, Details, Facts, Resume, Synthese, type Fact } from "./ResultParts";
 
 interface PaiementDraft {
   montantTtc: string;
@@ -29,8 +30,14 @@ function toPaiementInput(draft: PaiementDraft): ReglesPaiementInput {
   const dateReception = issues.date(draft.dateReception, ["dateReception"]);
   const datePaiement = issues.date(draft.datePaiement, ["datePaiement"]);
   const tauxBce = issues.optionalNumber(draft.tauxBce, ["tauxBce"], { allowNegative: true, maxDecimals: 2, groupThousands: false });
+  // The chronology is checked here too, so that it is reported with the other problems, not after them.
+  if (dateReception && datePaiement && datePaiement < dateReception) {
+    issues.add(["datePaiement"], "La date de paiement ne peut pas précéder la date de réception de la demande de paiement.");
+  }
+  const body = { montantTtc, dateReception, datePaiement, ...(tauxBce !== undefined ? { tauxBce } : {}) };
+  issues.schema(ReglesPaiementInput, body);
   issues.throwIfAny();
-  return { montantTtc, dateReception, datePaiement, ...(tauxBce !== undefined ? { tauxBce } : {}) };
+  return body;
 }
 
 const FIELD_LABELS: Record<string, string> = {
@@ -52,46 +59,44 @@ function tauxBceText(result: ReglesPaiementOutput): string {
 }
 
 function PaiementResult({ result }: { result: ReglesPaiementOutput }) {
-  const late = result.joursRetard > 0;
+  const late = result.interetsMoratoires > 0 || result.indemniteForfaitaire > 0;
+  const total = (Math.round(result.interetsMoratoires * 100) + Math.round(result.indemniteForfaitaire * 100)) / 100;
   const echeance =
-    formatLegalDate(result.dateEcheance) +
-    (result.avertissementsDateEcheance.length > 0 ? ` (attention : ${result.avertissementsDateEcheance.join(" ; ")})` : "");
-  const facts: Fact[] = [
+    formatDateFr(result.dateEcheance) +
+    (result.avertissementsDateEcheance.length > 0 ? ` (${result.avertissementsDateEcheance.join(" ")})` : "");
+  const details: Fact[] = [
     { label: "Montant payé", value: `${formatEuros(result.montantTtc)} TTC` },
     { label: "Délai de paiement", value: plural(result.delaiPaiementJours, "jour") },
-    { label: "Date d'échéance", value: echeance },
-    { label: "Jours de retard", value: late ? plural(result.joursRetard, "jour") : "aucun" },
-    ...(result.debutInterets ? [{ label: "Intérêts dus à partir du", value: formatLegalDate(result.debutInterets) }] : []),
+    ...(result.debutInterets ? [{ label: "Intérêts dus à partir du", value: formatDateFr(result.debutInterets) }] : []),
     { label: "Taux de la BCE retenu", value: tauxBceText(result) },
     ...(result.tauxInterets !== null
       ? [{ label: "Taux des intérêts moratoires (BCE + 8 points)", value: formatPercent(result.tauxInterets) }]
       : []),
-    { label: "Intérêts moratoires", value: formatEuros(result.interetsMoratoires) },
-    { label: "Indemnité forfaitaire pour frais de recouvrement", value: formatEuros(result.indemniteForfaitaire) },
-    ...(result.dateLimiteVersementInterets
-      ? [{ label: "Intérêts et indemnité à verser au plus tard le", value: formatLegalDate(result.dateLimiteVersementInterets) }]
-      : []),
   ];
   return (
     <>
-      <Paper withBorder p="md">
+      <Synthese title="Synthèse" order={3}>
         <Text size="lg" fw={700}>
-          {late
-            ? `Paiement en retard de ${plural(result.joursRetard, "jour")}`
-            : "Paiement dans le délai : aucun intérêt moratoire n'est dû"}
+          {result.joursRetard === 0
+            ? "Paiement dans le délai : aucun intérêt moratoire n'est dû"
+            : late
+              ? `Paiement en retard de ${plural(result.joursRetard, "jour")} : ${formatEuros(total)} à verser au titulaire en plus du principal`
+              : `Paiement après l'échéance, mais d'un montant nul : rien n'est dû`}
         </Text>
-        {late && (
-          <Text>
-            À verser au titulaire en plus du principal :{" "}
-            {formatEuros((Math.round(result.interetsMoratoires * 100) + Math.round(result.indemniteForfaitaire * 100)) / 100)} (intérêts
-            moratoires et indemnité forfaitaire).
-          </Text>
-        )}
-      </Paper>
-      <Facts items={facts} />
-      <Vigilance order={3} items={result.pointsDeVigilance} />
-      <TitledList title="Explications" order={3} items={result.explications} />
-      <Fondements order={3} fondements={result.fondements} />
+        <Resume
+          items={[
+            { label: "Date d'échéance", value: echeance },
+            { label: "Jours de retard", value: result.joursRetard > 0 ? plural(result.joursRetard, "jour") : "aucun" },
+            { label: "Intérêts moratoires", value: formatEuros(result.interetsMoratoires) },
+            { label: "Indemnité forfaitaire pour frais de recouvrement", value: formatEuros(result.indemniteForfaitaire) },
+            ...(result.dateLimiteVersementInterets
+              ? [{ label: "À verser au plus tard le", value: formatDateFr(result.dateLimiteVersementInterets) }]
+              : []),
+          ]}
+        />
+        <AlertesBloquantes reponse={result} />
+      </Synthese>
+      <Details reponse={result} order={3} parts={[{ value: "calcul", title: "Éléments du calcul", content: <Facts items={details} /> }]} />
     </>
   );
 }
@@ -116,6 +121,7 @@ export function PaiementTab() {
       pending={mutation.isPending}
       onSubmit={() => mutation.mutate(draft)}
       resultTitle="Résultat du calcul"
+      data={mutation.data}
       result={mutation.data && <PaiementResult result={mutation.data} />}
     >
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">

@@ -4,7 +4,7 @@
  */
 import { Button, Checkbox, Fieldset, Group, Stack, Text, TextInput } from "@mantine/core";
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
-import type { ReglesAnalyseInput } from "@achat-public/contracts";
+import { ReglesAnalyseInput } from "@achat-public/contracts";
 import { DANGER } from "../../ui/colors";
 import { ErrorAlert } from "../../ui/ErrorAlert";
 import { localIsoDate } from "./dates";
@@ -48,8 +48,7 @@ export function toAnalyseInput(draft: ProcedureDraft): ReglesAnalyseInput {
     const valeur = issues.number(lot.valeur, ["lots", index, "valeurEstimeeHt"]);
     return { ...(intitule ? { intitule } : {}), valeurEstimeeHt: valeur ?? 0 };
   });
-  issues.throwIfAny();
-  return {
+  const body: ReglesAnalyseInput = {
     nature: draft.nature,
     valeurEstimeeHt: valeurEstimeeHt ?? 0,
     dateLancement,
@@ -57,6 +56,17 @@ export function toAnalyseInput(draft: ProcedureDraft): ReglesAnalyseInput {
     servicesSociauxSpecifiques: draft.nature === "services" && draft.servicesSociauxSpecifiques,
     ...(lots.length > 0 ? { lots } : {}),
   };
+  issues.schema(ReglesAnalyseInput, body);
+  // As the API will: the lots make up the whole need (reported with the other problems, not after them).
+  const sum = lots.reduce((total, lot) => total + Math.round(lot.valeurEstimeeHt * 100), 0);
+  if (issues.issues.length === 0 && lots.length > 0 && sum !== Math.round(body.valeurEstimeeHt * 100)) {
+    issues.add(
+      ["lots"],
+      `La somme des lots (${formatEuros(sum / 100)} HT) doit être égale à la valeur estimée du besoin (${formatEuros(body.valeurEstimeeHt)} HT), qui inclut tous les lots.`,
+    );
+  }
+  issues.throwIfAny();
+  return body;
 }
 
 /** French name of a field of the analysis, for the error summary. */

@@ -7,7 +7,7 @@ import { api } from "../../lib/api";
 import { AnalyseResult } from "./AnalyseResult";
 import { Calendrier } from "./Calendrier";
 import { initialProcedureDraft, ProcedureForm, toAnalyseInput, type ProcedureDraft } from "./ProcedureForm";
-import { ResultRegion } from "./ResultParts";
+import { ResultSection } from "./ResultParts";
 
 export function ProcedureTab() {
   const [draft, setDraft] = useState<ProcedureDraft>(initialProcedureDraft);
@@ -28,7 +28,9 @@ export function ProcedureTab() {
         error={analyse.error}
         pending={analyse.isPending}
       />
-      <ResultRegion title="Analyse du besoin">{analyse.data && <AnalyseResult analyse={analyse.data} lotNames={lotNames} />}</ResultRegion>
+      <ResultSection title="Analyse du besoin" result={analyse.data}>
+        {analyse.data && <AnalyseResult analyse={analyse.data} lotNames={lotNames} />}
+      </ResultSection>
       {/* A new analysis starts a new calendar, prefilled from it. */}
       {analyse.data && <Calendrier key={analyse.submittedAt} analyse={analyse.data} />}
     </Stack>

@@ -1,32 +1,146 @@
 /**
- * Building blocks shared by the three tabs of the simulator: the announced result region, key facts, lists of
- * explanations, vigilance points and legal bases, and the table of the rule rows used.
+ * Building blocks shared by the simulator's tools. Every answer is laid out the same way: its heading
+ * (focused when a new answer arrives, so that keyboard and screen-reader users land on it), a short
+ * summary with the blocking alerts, then the details folded in an accordion (all alerts ranked,
+ * explanations, rules applied, legal bases).
  */
-import { List, Paper, Stack, Table, Text, Title, type TitleOrder } from "@mantine/core";
-import { useId, type ReactNode } from "react";
-import type { FondementOutput } from "@achat-public/contracts";
-import { formatFondement, formatPeriode, STATUT_REGLE_LABELS, type RegleAppliquee } from "./labels";
+import { Accordion, Box, List, Paper, Stack, Table, Text, Title, type TitleOrder } from "@mantine/core";
+import { useEffect, useId, useRef, type ReactNode } from "react";
+import type { AlerteOutput, FondementOutput, ReponseExpliqueeOutput } from "@achat-public/contracts";
+import { DANGER } from "../../ui/colors";
+import { formatFondement, formatPeriode, NIVEAU_ALERTE_LABELS, STATUT_REGLE_LABELS, type RegleAppliquee } from "./labels";
 
-/** Dark amber border of the vigilance box (decorative: the heading says what the box is). */
-const VIGILANCE_BORDER = "#8a5300";
+/** Dark amber of the "attention" marks (decorative: the word says the rank). */
+const ATTENTION = "#8a5300";
+/** Dark blue-grey of the "information" marks. */
+const INFORMATION = "#3d4f63";
+const COLOURS: Record<AlerteOutput["niveau"], string> = { bloquant: DANGER, attention: ATTENTION, information: INFORMATION };
 
 /**
- * Region announced to screen readers when its content changes (aria-live="polite"); when there is a result,
- * it is a section named by its heading.
+ * The section of a tool's answer. When `result` changes to a new answer, focus moves to the heading
+ * (tabIndex -1), which brings it into view and makes screen readers read it.
  */
-export function ResultRegion({ title, order = 2, children }: { title: string; order?: TitleOrder; children: ReactNode | null }) {
+export function ResultSection({
+  title,
+  order = 2,
+  result,
+  children,
+}: {
+  title: string;
+  order?: TitleOrder;
+  /** The answer shown; a new value moves focus to the heading. */
+  result: unknown;
+  children: ReactNode;
+}) {
   const headingId = useId();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    const element = heading.current;
+    if (!result || !element) return;
+    // Focus without the browser's minimal scroll, then bring the heading to the top: the summary below it
+    // is what the user reads first.
+    element.focus({ preventScroll: true });
+    element.scrollIntoView({ block: "start" });
+  }, [result]);
+  if (!result) return null;
   return (
-    <div aria-live="polite">
-      {children && (
-        <Stack component="section" aria-labelledby={headingId} gap="md">
-          <Title order={order} id={headingId}>
-            {title}
-          </Title>
-          {children}
-        </Stack>
+    <Stack component="section" aria-labelledby={headingId} gap="md">
+      <Title order={order} id={headingId} ref={heading} tabIndex={-1} style={{ scrollMarginTop: "1rem" }}>
+        {title}
+      </Title>
+      {children}
+    </Stack>
+  );
+}
+
+/** The summary of an answer: a bordered region named by its heading, read first. */
+export function Synthese({ title, order, children }: { title: string; order: TitleOrder; children: ReactNode }) {
+  const id = useId();
+  return (
+    <Paper component="section" aria-labelledby={id} withBorder p="md" data-synthese>
+      <Stack gap="sm">
+        <Title order={order} id={id}>
+          {title}
+        </Title>
+        {children}
+      </Stack>
+    </Paper>
+  );
+}
+
+function AlerteIcon({ niveau }: { niveau: AlerteOutput["niveau"] }) {
+  const common = { width: 18, height: 18, viewBox: "0 0 24 24", focusable: false, style: { verticalAlign: "-3px" } } as const;
+  const colour = COLOURS[niveau];
+  if (niveau === "bloquant") {
+    return (
+      <svg aria-hidden="true" {...common}>
+        <circle cx="12" cy="12" r="10" fill={colour} />
+        <rect x="6" y="10.5" width="12" height="3" rx="1" fill="#fff" />
+      </svg>
+    );
+  }
+  if (niveau === "attention") {
+    return (
+      <svg aria-hidden="true" {...common}>
+        <path d="M12 2 23 21H1z" fill={colour} />
+        <rect x="11" y="8" width="2" height="7" fill="#fff" />
+        <rect x="11" y="16.5" width="2" height="2" fill="#fff" />
+      </svg>
+    );
+  }
+  return (
+    <svg aria-hidden="true" {...common}>
+      <circle cx="12" cy="12" r="10" fill={colour} />
+      <rect x="11" y="10" width="2" height="8" fill="#fff" />
+      <rect x="11" y="6" width="2" height="2" fill="#fff" />
+    </svg>
+  );
+}
+
+/**
+ * Ranked alerts (blocking first): each starts with an icon and its rank in words ("Bloquant :"), so that
+ * the rank never rests on colour alone; blocking ones are also bold with a thick border.
+ */
+export function Alertes({ alertes, withFondements = false }: { alertes: AlerteOutput[]; withFondements?: boolean }) {
+  if (alertes.length === 0) return null;
+  return (
+    <Box component="ul" m={0} p={0} style={{ listStyle: "none", display: "grid", gap: "0.5rem" }}>
+      {alertes.map((alerte) => (
+        <Box
+          component="li"
+          key={`${alerte.niveau} ${alerte.message}`}
+          pl="sm"
+          style={{ borderLeft: `${alerte.niveau === "bloquant" ? 6 : 3}px solid ${COLOURS[alerte.niveau]}` }}
+        >
+          <Text component="p" m={0} fw={alerte.niveau === "bloquant" ? 600 : undefined}>
+            <AlerteIcon niveau={alerte.niveau} />{" "}
+            <strong style={{ color: COLOURS[alerte.niveau] }}>{NIVEAU_ALERTE_LABELS[alerte.niveau]} :</strong> {alerte.message}
+          </Text>
+          {withFondements && alerte.fondements.length > 0 && (
+            <Text size="sm" c="dimmed">
+              {alerte.fondements.map((f) => `${f.texte} ${f.article}`).join(", ")}
+            </Text>
+          )}
+        </Box>
+      ))}
+    </Box>
+  );
+}
+
+/** The blocking alerts of an answer, for its summary, with a count of the others (in the details). */
+export function AlertesBloquantes({ reponse }: { reponse: ReponseExpliqueeOutput }) {
+  const bloquantes = reponse.alertes.filter((a) => a.niveau === "bloquant");
+  const autres = reponse.alertes.length - bloquantes.length;
+  return (
+    <>
+      <Alertes alertes={bloquantes} />
+      {autres > 0 && (
+        <Text size="sm">
+          {bloquantes.length > 0 ? "Et " : ""}
+          {autres} autre{autres > 1 ? "s" : ""} point{autres > 1 ? "s" : ""} de vigilance dans le détail ci-dessous.
+        </Text>
       )}
-    </div>
+    </>
   );
 }
 
@@ -53,39 +167,31 @@ export function Facts({ items }: { items: Fact[] }) {
   );
 }
 
-/** A titled bullet list; nothing when the list is empty. */
-export function TitledList({ title, order, items }: { title: string; order: TitleOrder; items: string[] }) {
-  if (items.length === 0) return null;
+/** Key facts of a summary, one per line, "Label : valeur" read as one sentence. */
+export function Resume({ items }: { items: Fact[] }) {
   return (
-    <Stack gap="xs">
-      <Title order={order}>{title}</Title>
-      <List spacing="xs">
-        {items.map((item, i) => (
-          <List.Item key={i}>{item}</List.Item>
-        ))}
-      </List>
-    </Stack>
+    <List spacing={4}>
+      {items.map((item) => (
+        <List.Item key={item.label}>
+          <strong>{item.label} :</strong> {item.value}
+        </List.Item>
+      ))}
+    </List>
   );
 }
 
-/** Points the buyer must check: a bordered box, set apart from the explanations; nothing when empty. */
-export function Vigilance({ order, items }: { order: TitleOrder; items: string[] }) {
-  if (items.length === 0) return null;
+/** A plain bullet list. */
+export function Puces({ items }: { items: ReactNode[] }) {
   return (
-    <Paper withBorder p="md" style={{ borderLeft: `6px solid ${VIGILANCE_BORDER}` }}>
-      <Stack gap="xs">
-        <Title order={order}>Points de vigilance</Title>
-        <List spacing="xs">
-          {items.map((item, i) => (
-            <List.Item key={i}>{item}</List.Item>
-          ))}
-        </List>
-      </Stack>
-    </Paper>
+    <List spacing="xs">
+      {items.map((item, i) => (
+        <List.Item key={i}>{item}</List.Item>
+      ))}
+    </List>
   );
 }
 
-/** "CCP art. R2122-8 — objet" for each legal basis, as a plain list (no heading). */
+/** "CCP art. R2122-8 — objet" for each legal basis, as a plain list. */
 export function FondementList({ fondements }: { fondements: FondementOutput[] }) {
   return (
     <List size="sm" spacing={4}>
@@ -96,54 +202,92 @@ export function FondementList({ fondements }: { fondements: FondementOutput[] })
   );
 }
 
-/** The legal bases of an answer under their heading; nothing when there are none. */
-export function Fondements({
-  order,
-  fondements,
-  title = "Fondements juridiques",
-}: {
-  order: TitleOrder;
-  fondements: FondementOutput[];
-  title?: string;
-}) {
-  if (fondements.length === 0) return null;
+/**
+ * A table that may be wider than the screen: its scroll container is reachable with the keyboard
+ * (tabIndex 0) and named, so that it can be scrolled without a mouse.
+ */
+export function ScrollTable({ label, minWidth, children }: { label: string; minWidth: number; children: ReactNode }) {
   return (
-    <Stack gap="xs">
-      <Title order={order}>{title}</Title>
-      <FondementList fondements={fondements} />
-    </Stack>
+    <Table.ScrollContainer minWidth={minWidth} type="native" tabIndex={0} role="region" aria-label={label}>
+      {children}
+    </Table.ScrollContainer>
   );
 }
 
 /** The dated rows of the rule book an answer relied on, with their period and status. */
-export function ReglesAppliquees({ order, regles }: { order: TitleOrder; regles: RegleAppliquee[] }) {
-  if (regles.length === 0) return null;
+export function ReglesAppliqueesTable({ regles }: { regles: RegleAppliquee[] }) {
+  return (
+    <ScrollTable label="Seuils et paramètres appliqués (tableau défilant)" minWidth={640}>
+      <Table striped verticalSpacing="xs">
+        <Table.Caption>Lignes de la table des règles en vigueur à la date retenue</Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">Règle</Table.Th>
+            <Table.Th scope="col">Valeur</Table.Th>
+            <Table.Th scope="col">Période d'application</Table.Th>
+            <Table.Th scope="col">Statut</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {regles.map((r) => (
+            <Table.Tr key={r.id}>
+              <Table.Td>{r.libelle}</Table.Td>
+              <Table.Td>{r.valeur}</Table.Td>
+              <Table.Td>{formatPeriode(r)}</Table.Td>
+              <Table.Td>{STATUT_REGLE_LABELS[r.statut]}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </ScrollTable>
+  );
+}
+
+/** One folded part of an answer's details. */
+export interface Detail {
+  value: string;
+  title: string;
+  content: ReactNode;
+}
+
+/**
+ * The details of an answer, folded (each part opens on demand): the ranked alerts first, then the parts
+ * given by the tool, then the explanations, the rules applied and the legal bases. `order` is the
+ * heading level of each part's button.
+ */
+export function Details({ reponse, order, parts = [] }: { reponse: ReponseExpliqueeOutput; order: 3 | 4 | 5; parts?: Detail[] }) {
+  const all: Detail[] = [
+    ...(reponse.alertes.length > 0
+      ? [
+          {
+            value: "alertes",
+            title: `Points de vigilance (${reponse.alertes.length})`,
+            content: <Alertes alertes={reponse.alertes} withFondements />,
+          },
+        ]
+      : []),
+    ...parts,
+    ...(reponse.explications.length > 0
+      ? [{ value: "explications", title: "Explications", content: <Puces items={reponse.explications} /> }]
+      : []),
+    ...(reponse.reglesAppliquees.length > 0
+      ? [{ value: "regles", title: "Seuils et paramètres appliqués", content: <ReglesAppliqueesTable regles={reponse.reglesAppliquees} /> }]
+      : []),
+    ...(reponse.fondements.length > 0
+      ? [{ value: "fondements", title: "Fondements juridiques", content: <FondementList fondements={reponse.fondements} /> }]
+      : []),
+  ];
   return (
     <Stack gap="xs">
-      <Title order={order}>Seuils et paramètres appliqués</Title>
-      <Table.ScrollContainer minWidth={640}>
-        <Table striped verticalSpacing="xs">
-          <Table.Caption>Lignes de la table des règles en vigueur à la date retenue</Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">Règle</Table.Th>
-              <Table.Th scope="col">Valeur</Table.Th>
-              <Table.Th scope="col">Période d'application</Table.Th>
-              <Table.Th scope="col">Statut</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {regles.map((r) => (
-              <Table.Tr key={r.id}>
-                <Table.Td>{r.libelle}</Table.Td>
-                <Table.Td>{r.valeur}</Table.Td>
-                <Table.Td>{formatPeriode(r)}</Table.Td>
-                <Table.Td>{STATUT_REGLE_LABELS[r.statut]}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <Text fw={700}>Détail de la réponse</Text>
+      <Accordion multiple order={order} variant="contained">
+        {all.map((part) => (
+          <Accordion.Item key={part.value} value={part.value}>
+            <Accordion.Control>{part.title}</Accordion.Control>
+            <Accordion.Panel>{part.content}</Accordion.Panel>
+          </Accordion.Item>
+        ))}
+      </Accordion>
     </Stack>
   );
 }

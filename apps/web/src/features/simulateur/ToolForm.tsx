@@ -1,12 +1,12 @@
 /**
  * The frame shared by the simulator's tools: a form (error summary at the top, fields, submit button) and
- * the announced region where its result appears.
+ * the section where its result appears (focus moves to its heading on each new result).
  */
 import { Button, Group, Radio, Stack } from "@mantine/core";
 import type { ReactNode } from "react";
 import { ErrorAlert } from "../../ui/ErrorAlert";
 import { isKeyOf, NATURE_LABELS, optionsOf, type Nature } from "./labels";
-import { ResultRegion } from "./ResultParts";
+import { ResultSection } from "./ResultParts";
 
 export interface ToolFormProps {
   /** Accessible name of the form. */
@@ -18,11 +18,13 @@ export interface ToolFormProps {
   pending: boolean;
   onSubmit(): void;
   resultTitle: string;
+  /** The answer (its identity moves focus to the result heading when it changes). */
+  data: unknown;
   result: ReactNode | null;
   children: ReactNode;
 }
 
-export function ToolForm({ label, error, errorTitle, submitLabel, pending, onSubmit, resultTitle, result, children }: ToolFormProps) {
+export function ToolForm({ label, error, errorTitle, submitLabel, pending, onSubmit, resultTitle, data, result, children }: ToolFormProps) {
   return (
     <Stack gap="xl">
       <form
@@ -43,7 +45,9 @@ export function ToolForm({ label, error, errorTitle, submitLabel, pending, onSub
           </Group>
         </Stack>
       </form>
-      <ResultRegion title={resultTitle}>{result}</ResultRegion>
+      <ResultSection title={resultTitle} result={data}>
+        {result}
+      </ResultSection>
     </Stack>
   );
 }

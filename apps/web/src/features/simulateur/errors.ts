@@ -34,17 +34,18 @@ export function invalidForm(issues: Issue[]): ApiError {
 }
 
 /**
- * The error as the summary at the top of the form shows it: for invalid input, each message is prefixed with
- * the French name of its field ("Valeur estimée du lot 2 : …") and the detail counts the problems, rather than
- * repeating the API's technical paths. Other errors are shown as they are.
+ * The error as the summary at the top of the form shows it: each field problem is prefixed with the French
+ * name of its field ("Valeur estimée du lot 2 : …"), never with the API's technical path ("montantHt"), and
+ * for invalid input the detail counts the problems. A refusal that names no field is shown as it is.
  */
 export function summarize(error: unknown, labelOf: (path: FieldPath) => string | undefined): unknown {
-  if (!(error instanceof ApiError) || error.code !== "INVALID_INPUT" || error.issues.length === 0) return error;
+  if (!(error instanceof ApiError) || error.issues.length === 0) return error;
   const issues = issuesOf(error).map((issue) => {
     const label = labelOf(issue.path);
-    return { path: issue.path, message: label ? `${label} : ${issue.message}` : issue.message };
+    return { path: issue.path, message: label && !issue.message.startsWith(`${label} :`) ? `${label} : ${issue.message}` : issue.message };
   });
   const [first] = issues;
+  if (error.code !== "INVALID_INPUT") return new ApiError(error.status, error.code, error.message, issues, error.requestId);
   const message =
     issues.length === 1 && first ? first.message : `Le formulaire contient ${issues.length} erreurs ; corrigez les champs signalés.`;
   return new ApiError(error.status, error.code, message, issues, error.requestId);
@@ -71,6 +72,26 @@ export class IssueList {
   date(value: string, path: FieldPath): string {
     if (value === "") this.add(path, "Saisissez une date complète (jour, mois et année).");
     return value;
+  }
+  /**
+   * Checks the request body with the contract's schema, as the API will: every problem it finds is added,
+   * except on a field already reported, so that the form shows all its problems at once.
+   */
+  schema(
+    schema: { safeParse(value: unknown): { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } } },
+    body: unknown,
+  ): void {
+    const result = schema.safeParse(body);
+    for (const issue of result.error?.issues ?? []) {
+      const path = issue.path.map((p) => (typeof p === "number" ? p : String(p)));
+      if (
+        !this.issues.some(
+          (known) => samePath(known.path, path) || (known.path.length > 0 && samePath(known.path, path.slice(0, known.path.length))),
+        )
+      ) {
+        this.add(path, issue.message);
+      }
+    }
   }
   /** Throws the collected problems, if any. */
   throwIfAny(): void {

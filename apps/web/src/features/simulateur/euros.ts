@@ -3,6 +3,7 @@
  * the numbers the API expects (euros, at most two decimals), and numbers shown back in French.
  * Pure functions: no React, no DOM (tested with node:test).
  */
+import { formatRatioPourcentage, ratioToBasisPoints } from "@achat-public/domain/regles";
 
 export type ParseFailure = "vide" | "format" | "ambigu" | "decimales" | "negatif";
 
@@ -116,3 +117,14 @@ export const formatPercent = (value: number): string => percent.format(value / 1
 
 /** A plain number in French ("59 999,99"), e.g. to show the sum of the lots typed so far. */
 export const formatDecimal = (value: number): string => decimal.format(value);
+
+/**
+ * The share `part / total` (two euro amounts) as a French percentage, with one more decimal than needed
+ * whenever two decimals would round it ("50,00001 %" for 50 000,01 € of 100 000 €, never "50 %").
+ */
+export function formatPourcentageExact(part: number, total: number): string {
+  const partCents = Math.round(part * 100);
+  const totalCents = Math.round(total * 100);
+  if (totalCents <= 0) return "";
+  return formatRatioPourcentage(partCents, totalCents, [ratioToBasisPoints(partCents, totalCents)]);
+}

@@ -3,13 +3,14 @@
  * Each record is keyed by the contract's union, so that a value added to an enum fails the typecheck here.
  */
 import type {
+  AlerteOutput,
   FondementOutput,
   ReglesAnalyseOutput,
   ReglesDelaisInput,
   ReglesModificationInput,
   ReglesPaiementOutput,
 } from "@achat-public/contracts";
-import { formatLegalDate } from "../../lib/format";
+import { formatDateFr } from "./dates";
 
 export type Nature = ReglesAnalyseOutput["nature"];
 export type FamilleProcedure = ReglesAnalyseOutput["procedure"];
@@ -33,7 +34,7 @@ export const FAMILLE_LABELS: Record<FamilleProcedure, string> = {
 
 export const MOTIF_DISPENSE_LABELS: Record<NonNullable<ReglesAnalyseOutput["motifDispense"]>, string> = {
   montant: "valeur estimée inférieure au seuil de dispense",
-  "achat-innovant": "achat innovant (R2122-9-1)",
+  "achat-innovant": "achat innovant",
 };
 
 export const PUBLICITE_LABELS: Record<Publicite, string> = {
@@ -68,6 +69,12 @@ export const STATUT_REGLE_LABELS: Record<StatutRegle, string> = {
   "a-confirmer": "À confirmer",
 };
 
+export const NIVEAU_ALERTE_LABELS: Record<AlerteOutput["niveau"], string> = {
+  bloquant: "Bloquant",
+  attention: "Attention",
+  information: "Information",
+};
+
 export const ORIGINE_TAUX_LABELS: Record<NonNullable<ReglesPaiementOutput["origineTauxBce"]>, string> = {
   saisi: "taux saisi",
   table: "taux de la table de la plateforme",
@@ -92,8 +99,8 @@ export function formatFondement(fondement: FondementOutput): string {
 /** "1er janvier 2026" style period of a rule row: "depuis le …" or "du … au …". */
 export function formatPeriode(regle: Pick<RegleAppliquee, "effectiveFrom" | "effectiveTo">): string {
   return regle.effectiveTo === null
-    ? `depuis le ${formatLegalDate(regle.effectiveFrom)}`
-    : `du ${formatLegalDate(regle.effectiveFrom)} au ${formatLegalDate(regle.effectiveTo)}`;
+    ? `depuis le ${formatDateFr(regle.effectiveFrom)}`
+    : `du ${formatDateFr(regle.effectiveFrom)} au ${formatDateFr(regle.effectiveTo)}`;
 }
 
 /** "premier semestre 2026" for the first day of a half-year (YYYY-01-01 or YYYY-07-01). */
@@ -102,8 +109,8 @@ export function formatSemestre(debut: string): string {
   return debut.slice(5, 7) === "07" ? `second semestre ${year}` : `premier semestre ${year}`;
 }
 
-/** "Lundi 1 juin 2026". */
+/** "Lundi 1er juin 2026". */
 export function formatDayWithWeekday(day: string, weekday: string): string {
-  const date = formatLegalDate(day);
+  const date = formatDateFr(day);
   return weekday ? `${weekday.charAt(0).toUpperCase()}${weekday.slice(1)} ${date}` : date;
 }

@@ -40,7 +40,8 @@ export function UsersPage() {
   const users = useQuery({
     queryKey: ["utilisateurs", debounced, role, directionId],
     queryFn: async () =>
-      (await api<UtilisateursPage>("GET", `/api/utilisateurs${query({ recherche: debounced, role, directionId, parPage: 200 })}`)).utilisateurs,
+      (await api<UtilisateursPage>("GET", `/api/utilisateurs${query({ recherche: debounced, role, directionId, parPage: 200 })}`))
+        .utilisateurs,
   });
   const reload = () => queryClient.invalidateQueries({ queryKey: ["utilisateurs"] });
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { FondementSchema } from "./regles.schema";
-import { text } from "./common.schema";
+import { FondementSchema, StatutRegleSchema } from "./commun.schema";
+import { text } from "../common.schema";
 
 /** One half-year of the administrable ECB rate table (late-payment interest, CCP R2192-31). */
 export const TauxBceOutput = z
@@ -8,7 +8,7 @@ export const TauxBceOutput = z
     debutSemestre: z.string().describe("1er janvier ou 1er juillet (AAAA-MM-JJ)"),
     tauxBce: z.number().describe("Taux principal de refinancement de la BCE ce jour-là, en pourcentage"),
     source: z.string(),
-    statut: z.enum(["confirme", "a-confirmer"]),
+    statut: StatutRegleSchema,
   })
   .meta({ id: "TauxBce" });
 export type TauxBceOutput = z.infer<typeof TauxBceOutput>;
@@ -25,7 +25,7 @@ export const TauxBceInput = z.strictObject({
     .refine((v) => Math.abs(Math.round(v * 100) - v * 100) < 1e-9, { error: "Le taux s'exprime au centième de point près (ex. 2,15)." })
     .describe("Taux en pourcentage, ex. 2.15"),
   source: text(300).describe("Décision de la BCE ou publication officielle"),
-  statut: z.enum(["confirme", "a-confirmer"]).describe("« confirme » quand la source officielle a été vérifiée"),
+  statut: StatutRegleSchema.describe("« confirme » quand la source officielle a été vérifiée"),
 });
 export type TauxBceInput = z.infer<typeof TauxBceInput>;
 
@@ -39,7 +39,7 @@ export const SeuilOutput = z
     operateur: z.string().nullable().describe("Comparaison exacte : <, <=, >, >="),
     effectiveFrom: z.string(),
     effectiveTo: z.string().nullable(),
-    statut: z.enum(["confirme", "a-confirmer"]),
+    statut: StatutRegleSchema,
     sources: z.array(z.string()),
     fondements: z.array(FondementSchema),
   })

@@ -18,7 +18,7 @@ import {
   toReglesDelaisDomainInput,
   toReglesModificationDomainInput,
   toReglesPaiementDomainInput,
-} from "./regles.schema";
+} from "./index";
 
 const paths = (result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
   (result.error?.issues ?? []).map((i) => i.path.join("."));
@@ -195,5 +195,43 @@ describe("délais contract", () => {
     assert.ok(found.includes("dateSignature"));
     assert.ok(found.includes("datesNotificationModifications.0"));
     assert.ok(result.error?.issues.some((i) => i.code === "unrecognized_keys"));
+  });
+});
+
+describe("paiement contract: legal-set findings (issue #7)", () => {
+  it("reports a typed ECB rate as typed (statutTauxBce null), and a 0 € invoice without indemnity", () => {
+    const typed = ReglesPaiementOutput.parse(
+      fromReglesPaiementResult(
+        calculerPaiement(
+          toReglesPaiementDomainInput(
+            ReglesPaiementInput.parse({ montantTtc: 12000, dateReception: "2026-01-05", datePaiement: "2026-03-16", tauxBce: 2.15 }),
+          ),
+        ),
+      ),
+    );
+    assert.equal(typed.origineTauxBce, "saisi");
+    assert.equal(typed.statutTauxBce, null);
+    const zero = fromReglesPaiementResult(
+      calculerPaiement(
+        toReglesPaiementDomainInput(ReglesPaiementInput.parse({ montantTtc: 0, dateReception: "2026-01-05", datePaiement: "2026-03-16" })),
+      ),
+    );
+    assert.equal(zero.indemniteForfaitaire, 0);
+    assert.equal(zero.interetsMoratoires, 0);
+  });
+});
+
+describe("analyse contract: a need or a lot of 0 € (issue #7)", () => {
+  it("refuses 0 € on the need and on a lot, with a clear message on the field", () => {
+    const result = ReglesAnalyseInput.safeParse({
+      nature: "services",
+      valeurEstimeeHt: 0,
+      dateLancement: "2026-06-01",
+      lots: [{ valeurEstimeeHt: 0 }, { valeurEstimeeHt: 10 }],
+    });
+    const byPath = Object.fromEntries((result.error?.issues ?? []).map((i) => [i.path.join("."), i.message]));
+    assert.match(byPath.valeurEstimeeHt ?? "", /besoin doit être supérieure à 0 €/);
+    assert.match(byPath["lots.0.valeurEstimeeHt"] ?? "", /lot doit être supérieure à 0 €/);
+    assert.equal(byPath["lots.1.valeurEstimeeHt"], undefined);
   });
 });
