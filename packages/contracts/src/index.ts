@@ -5,3 +5,4 @@ export * from "./utilisateurs.schema";
 export * from "./audit.schema";
 export * from "./regles/index";
 export * from "./plateforme.schema";
+export * from "./imports.schema";
