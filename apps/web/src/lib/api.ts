@@ -20,6 +20,7 @@ export class ApiError extends Error {
 
 let csrfToken: string | null = null;
 let onUnauthenticated: (() => void) | null = null;
+let onPasswordChangeRequired: (() => void) | null = null;
 
 export function setCsrfToken(token: string | null): void {
   csrfToken = token;
@@ -29,19 +30,16 @@ export function setUnauthenticatedHandler(handler: () => void): void {
   onUnauthenticated = handler;
 }
 
-/** Calls the API: JSON in and out, CSRF token on every change, problem+json turned into ApiError. */
-export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { Accept: "application/json" };
-  if (body !== undefined) headers["Content-Type"] = "application/json";
+/** Called when the API refuses a call because the account must first choose its own password. */
+export function setPasswordChangeRequiredHandler(handler: () => void): void {
+  onPasswordChangeRequired = handler;
+}
+
+async function send<T>(method: string, path: string, headers: Record<string, string>, body?: BodyInit): Promise<T> {
   if (method !== "GET" && csrfToken) headers["X-CSRF-Token"] = csrfToken;
   let response: Response;
   try {
-    response = await fetch(path, {
-      method,
-      headers,
-      credentials: "same-origin",
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-    });
+    response = await fetch(path, { method, headers, credentials: "same-origin", ...(body !== undefined ? { body } : {}) });
   } catch {
     throw new ApiError(0, "NETWORK", "Le serveur ne répond pas : vérifiez votre connexion puis réessayez.");
   }
@@ -50,6 +48,7 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
   if (!response.ok) {
     const p = data as Partial<Problem> | null;
     if (response.status === 401 && p?.code === "UNAUTHENTICATED") onUnauthenticated?.();
+    if (response.status === 403 && p?.code === "PASSWORD_CHANGE_REQUIRED") onPasswordChangeRequired?.();
     throw new ApiError(
       response.status,
       p?.code ?? "UNKNOWN",
@@ -59,6 +58,18 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
     );
   }
   return data as T;
+}
+
+/** Calls the API: JSON in and out, CSRF token on every change, problem+json turned into ApiError. */
+export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { Accept: "application/json" };
+  if (body !== undefined) headers["Content-Type"] = "application/json";
+  return send<T>(method, path, headers, body !== undefined ? JSON.stringify(body) : undefined);
+}
+
+/** Sends a file as the raw body of a POST (`application/octet-stream`), with the CSRF token. */
+export async function upload<T>(path: string, file: Blob): Promise<T> {
+  return send<T>("POST", path, { Accept: "application/json", "Content-Type": "application/octet-stream" }, file);
 }
 
 export const query = (params: Record<string, string | number | undefined | null>): string => {
