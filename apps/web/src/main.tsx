@@ -20,7 +20,9 @@ const queryClient = new QueryClient({
 async function start() {
   // The collectivité's name, colour and logo come from the server configuration.
   const theme = await api<Theme>("GET", "/api/theme").catch(() => FALLBACK_THEME);
-  createRoot(document.getElementById("root")!).render(
+  const root = document.getElementById("root");
+  if (!root) throw new Error("index.html n'a pas d'élément #root");
+  createRoot(root).render(
     <StrictMode>
       <MantineProvider theme={buildTheme(theme.couleurPrincipale)} cssVariablesResolver={contrastResolver}>
         <QueryClientProvider client={queryClient}>

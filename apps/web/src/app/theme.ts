@@ -5,7 +5,7 @@ function mix(hex: string, target: [number, number, number], weight: number): str
   const rgb = [(n >> 16) & 255, (n >> 8) & 255, n & 255];
   return `#${rgb
     .map((c, i) =>
-      Math.round(c + (target[i]! - c) * weight)
+      Math.round(c + ((target[i] ?? c) - c) * weight)
         .toString(16)
         .padStart(2, "0"),
     )

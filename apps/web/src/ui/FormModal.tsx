@@ -1,11 +1,21 @@
 import { DANGER } from "./colors";
 import { Button, Group, Modal, NativeSelect, PasswordInput, Stack, Switch, Text, TextInput } from "@mantine/core";
-import { useEffect, useState, type FormEvent } from "react";
+import { useEffect, useId, useState, type FormEvent } from "react";
 import { ApiError } from "../lib/api";
 import { ErrorAlert } from "./ErrorAlert";
+import { estimerSolidite } from "./form/solidite";
 
 export type FieldSpec =
-  | { name: string; label: string; kind: "text" | "email" | "password"; description?: string; required?: boolean; autoComplete?: string }
+  | {
+      name: string;
+      label: string;
+      kind: "text" | "email" | "password";
+      description?: string;
+      required?: boolean;
+      autoComplete?: string;
+      /** For a new password: a strength hint under the field, updated while typing. */
+      solidite?: boolean;
+    }
   | { name: string; label: string; kind: "select"; options: { value: string; label: string }[]; description?: string; required?: boolean }
   | { name: string; label: string; kind: "switch"; description?: string };
 
@@ -24,19 +34,23 @@ export interface FormModalProps {
   fieldsFor?(values: FormValues): FieldSpec[];
 }
 
-/** An accessible modal form: labelled fields, errors under each field and in a summary announced on submit. */
+/**
+ * An accessible modal form: labelled fields, errors under each field and in a summary that names each problem
+ * by its field's label (never the API's field name), once, with a link to the field; focus goes to the summary.
+ */
 export function FormModal({ title, opened, onClose, fields, initialValues, submitLabel, onSubmit, fieldsFor }: FormModalProps) {
+  const formId = useId();
+  const fieldId = (name: string) => `${formId}-${name}`;
   const [values, setValues] = useState<FormValues>(initialValues);
   const [error, setError] = useState<unknown>(null);
   const [pending, setPending] = useState(false);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: initialValues is rebuilt by the parent on every render; reset only when the modal opens
   useEffect(() => {
     if (opened) {
       setValues(initialValues);
       setError(null);
     }
-    // initialValues is rebuilt by the parent on every render; reset only when the modal opens
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [opened]);
 
   const set = (name: string, value: string | boolean) => setValues((v) => ({ ...v, [name]: value }));
@@ -71,17 +85,28 @@ export function FormModal({ title, opened, onClose, fields, initialValues, submi
     >
       <form onSubmit={submit} noValidate>
         <Stack>
-          <ErrorAlert error={error} />
+          <ErrorAlert error={error} labels={Object.fromEntries(shown.map((f) => [f.name, f.label]))} fieldId={fieldId} focus />
           {shown.map((field) => {
-            const common = { key: field.name, label: field.label, description: field.description, error: fieldError(field.name) };
+            const common = {
+              id: fieldId(field.name),
+              label: field.label,
+              description: field.description,
+              error: fieldError(field.name),
+            };
             switch (field.kind) {
               case "switch":
                 return (
-                  <Switch {...common} checked={values[field.name] === true} onChange={(e) => set(field.name, e.currentTarget.checked)} />
+                  <Switch
+                    key={field.name}
+                    {...common}
+                    checked={values[field.name] === true}
+                    onChange={(e) => set(field.name, e.currentTarget.checked)}
+                  />
                 );
               case "select":
                 return (
                   <NativeSelect
+                    key={field.name}
                     {...common}
                     required={field.required}
                     data={field.options}
@@ -92,7 +117,18 @@ export function FormModal({ title, opened, onClose, fields, initialValues, submi
               case "password":
                 return (
                   <PasswordInput
+                    key={field.name}
                     {...common}
+                    description={
+                      field.solidite ? (
+                        <>
+                          {field.description ? `${field.description}. ` : ""}
+                          {estimerSolidite(String(values[field.name] ?? "")).texte}
+                        </>
+                      ) : (
+                        field.description
+                      )
+                    }
                     required={field.required}
                     autoComplete={field.autoComplete ?? "new-password"}
                     value={String(values[field.name] ?? "")}
@@ -102,6 +138,7 @@ export function FormModal({ title, opened, onClose, fields, initialValues, submi
               default:
                 return (
                   <TextInput
+                    key={field.name}
                     {...common}
                     type={field.kind}
                     required={field.required}
