@@ -44,3 +44,22 @@ export async function assertPageStructure(page: Page, path: string): Promise<voi
   const focused = await page.evaluate(() => document.activeElement?.textContent?.trim());
   assert.equal(focused, "Aller au contenu", `${path} : le lien d'évitement est le premier élément atteint au clavier`);
 }
+
+/** Reflow: the page does not scroll sideways (WCAG 1.4.10); a wide table scrolls inside its own region. */
+export async function assertNoHorizontalScroll(page: Page, path: string): Promise<void> {
+  const { scroll, client } = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    client: document.documentElement.clientWidth,
+  }));
+  assert.ok(scroll <= client + 1, `${path} : la page défile horizontalement (${scroll} px pour ${client} px)`);
+}
+
+/** No badge cuts its text (« A. » for « Actif », « DT… » for a sigle). */
+export async function assertNoTruncatedBadge(page: Page, path: string): Promise<void> {
+  const cut = await page.evaluate(() =>
+    Array.from(document.querySelectorAll<HTMLElement>(".mantine-Badge-label, .mantine-Badge-root"))
+      .filter((el) => el.offsetParent !== null && el.scrollWidth > el.clientWidth + 1)
+      .map((el) => el.textContent ?? ""),
+  );
+  assert.deepEqual(cut, [], `${path} : badges tronqués`);
+}

@@ -1,40 +1,72 @@
+/**
+ * Every page of the web app, for every role, on a desktop screen and on a phone, checked by axe-core and by
+ * the structure rules of the RGAA (one h1, skip link first, landmarks, « Accessibilité » in the footer, no
+ * sideways scrolling, no cut badge). The pages are read from the rendered navigation and account menu, so a
+ * page added to the registry (apps/web/src/app/features.ts) is covered without touching this file.
+ */
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { assertPageStructure, seriousViolations } from "./axe";
+import { assertNoHorizontalScroll, assertNoTruncatedBadge, assertPageStructure, seriousViolations } from "./axe";
 import { browserSkipReason, CHROMIUM, CHROMIUM_ARGS, startServer, type RunningServer } from "./server";
+import { DEMO, login } from "./session";
 
-const ACCOUNTS = {
-  admin: {
-    email: "admin@demo.achat-public.fr",
-    password: "demo-admin-2026",
-    pages: ["/", "/organisation", "/utilisateurs", "/audit", "/simulateur"],
-  },
-  "acheteur-central": {
-    email: "central@demo.achat-public.fr",
-    password: "demo-central-2026",
-    pages: ["/", "/organisation", "/utilisateurs", "/simulateur"],
-  },
-  acheteur: {
-    email: "acheteur@demo.achat-public.fr",
-    password: "demo-acheteur-2026",
-    pages: ["/", "/organisation", "/utilisateurs", "/simulateur"],
-  },
-  lecteur: { email: "lecteur@demo.achat-public.fr", password: "demo-lecteur-2026", pages: ["/", "/organisation", "/simulateur"] },
-  entreprise: { email: "entreprise@demo.achat-public.fr", password: "demo-entreprise-2026", pages: ["/", "/simulateur"] },
-} as const;
+const VIEWPORTS = [
+  { name: "bureau 1280×800", width: 1280, height: 800 },
+  { name: "téléphone 390×844", width: 390, height: 844 },
+] as const;
 
-async function login(page: Page, url: string, email: string, password: string): Promise<void> {
-  await page.goto(`${url}/connexion`);
-  await page.getByLabel("Adresse électronique").fill(email);
-  await page.getByLabel(/^Mot de passe/).fill(password);
-  await page.getByRole("button", { name: "Se connecter" }).click();
-  await page.getByRole("heading", { level: 1, name: /^Bonjour/ }).waitFor();
+/** Pages each role must at least reach (the navigation may offer more). */
+const ATTENDUES: Record<keyof typeof DEMO, string[]> = {
+  admin: ["/", "/organisation", "/utilisateurs", "/audit", "/securite", "/courriels", "/taches", "/simulateur"],
+  "acheteur-central": ["/", "/organisation", "/utilisateurs", "/simulateur"],
+  acheteur: ["/", "/organisation", "/utilisateurs", "/simulateur"],
+  lecteur: ["/", "/organisation", "/simulateur"],
+  entreprise: ["/", "/simulateur"],
+};
+
+/** Same-origin paths of the links inside `selector`. */
+async function paths(page: Page, selector: string): Promise<string[]> {
+  const hrefs = await page.locator(`${selector} a[href]`).evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+  return [...new Set(hrefs.filter((h) => h.startsWith("/") && !h.startsWith("/api/")))];
+}
+
+/** The pages of the account menu (opened, read, closed). */
+async function accountMenuPaths(page: Page): Promise<string[]> {
+  await page.getByRole("button", { name: /^Mon compte/ }).click();
+  const menu = page.getByRole("menu");
+  await menu.waitFor();
+  const found = await paths(page, '[role="menu"]');
+  await page.keyboard.press("Escape");
+  await menu.waitFor({ state: "hidden" });
+  return found;
+}
+
+/** Opens a page and checks it: structure, axe-core, reflow, badges, footer. */
+async function check(page: Page, url: string, path: string, what: string, loggedIn: boolean): Promise<void> {
+  await page.goto(`${url}${path}`);
+  await page.locator("h1").first().waitFor();
+  await page.waitForLoadState("networkidle");
+  await page.locator('[role="status"] .mantine-Loader-root').first().waitFor({ state: "detached", timeout: 10_000 });
+  await assertPageStructure(page, `${what} ${path}`);
+  if (loggedIn)
+    assert.equal(await page.getByRole("navigation", { name: "Navigation principale" }).count(), 1, `${what} ${path} : navigation`);
+  assert.equal(
+    await page
+      .getByRole("contentinfo")
+      .getByRole("link", { name: /^Accessibilité : (non|partiellement|totalement) conforme$/ })
+      .count(),
+    1,
+    `${what} ${path} : lien « Accessibilité » et état de conformité dans le pied de page`,
+  );
+  assert.deepEqual(await seriousViolations(page), [], `${what} ${path}`);
+  await assertNoHorizontalScroll(page, `${what} ${path}`);
+  await assertNoTruncatedBadge(page, `${what} ${path}`);
 }
 
 const skip = browserSkipReason();
 
-describe("parcours navigateur et accessibilité (axe-core)", { skip }, () => {
+describe("chaque page, pour chaque rôle, sur ordinateur et téléphone (axe-core, structure RGAA)", { skip }, () => {
   let server: RunningServer;
   let browser: Browser;
 
@@ -47,43 +79,18 @@ describe("parcours navigateur et accessibilité (axe-core)", { skip }, () => {
     await server?.stop();
   });
 
-  it("shows the login page, accessible, with the demo accounts", async () => {
-    const page = await browser.newPage({ bypassCSP: true });
-    await page.goto(`${server.url}/`);
-    await page.getByRole("heading", { level: 1, name: "Connexion" }).waitFor();
-    assert.match(page.url(), /\/connexion$/);
-    await assertPageStructure(page, "/connexion");
-    assert.deepEqual(await seriousViolations(page), []);
-    assert.ok(await page.getByText("admin@demo.achat-public.fr").isVisible());
-    await page.close();
-  });
-
-  it("announces a refused login in French, next to the form", async () => {
-    const page = await browser.newPage({ bypassCSP: true });
-    await page.goto(`${server.url}/connexion`);
-    await page.getByLabel("Adresse électronique").fill("admin@demo.achat-public.fr");
-    await page.getByLabel(/^Mot de passe/).fill("ce n'est pas le bon");
-    await page.getByRole("button", { name: "Se connecter" }).click();
-    const alert = page.getByRole("alert");
-    await alert.waitFor();
-    assert.match(await alert.innerText(), /Adresse électronique ou mot de passe incorrect/);
-    assert.deepEqual(await seriousViolations(page), []);
-    await page.close();
-  });
-
-  for (const [role, account] of Object.entries(ACCOUNTS)) {
-    it(`logs in as ${role} and visits every page of the role with 0 serious or critical violations`, async () => {
-      const context = await browser.newContext({ bypassCSP: true }); // lets axe-core be injected
+  for (const [role, account] of Object.entries(DEMO) as [keyof typeof DEMO, (typeof DEMO)[keyof typeof DEMO]][]) {
+    it(`${role} : every link of the navigation and of the account menu, 0 serious or critical violation, readable on a phone`, async () => {
+      const context = await browser.newContext({ bypassCSP: true, viewport: VIEWPORTS[0] }); // bypassCSP lets axe-core be injected
       const page = await context.newPage();
       await login(page, server.url, account.email, account.password);
-      const links = await page.getByRole("navigation", { name: "Navigation principale" }).getByRole("link").count();
-      assert.equal(links, account.pages.length, "la navigation montre les pages du rôle, et elles seules");
-      for (const path of account.pages) {
-        await page.goto(`${server.url}${path}`);
-        await page.locator("h1").first().waitFor();
-        await page.waitForLoadState("networkidle");
-        await assertPageStructure(page, path);
-        assert.deepEqual(await seriousViolations(page), [], `${role} ${path}`);
+      const nav = await paths(page, 'nav[aria-label="Navigation principale"]');
+      for (const path of ATTENDUES[role]) assert.ok(nav.includes(path), `${role} : « ${path} » dans la navigation (${nav.join(", ")})`);
+      const menu = await accountMenuPaths(page);
+      assert.ok(menu.includes("/mon-mot-de-passe"), `${role} : « Mon mot de passe » dans le menu du compte`);
+      for (const viewport of VIEWPORTS) {
+        await page.setViewportSize(viewport);
+        for (const path of [...nav, ...menu]) await check(page, server.url, path, `${role} (${viewport.name})`, true);
       }
       await page.goto(`${server.url}/page-qui-n-existe-pas`);
       await page.getByRole("heading", { level: 1, name: "Page introuvable" }).waitFor();
@@ -92,30 +99,60 @@ describe("parcours navigateur et accessibilité (axe-core)", { skip }, () => {
     });
   }
 
-  it("shows the server's refusal on the form field, and the modal stays accessible", async () => {
-    const context = await browser.newContext({ bypassCSP: true }); // lets axe-core be injected
+  it("opens the public pages without an account: login, every footer page, the public navigation", async () => {
+    const context = await browser.newContext({ bypassCSP: true, viewport: VIEWPORTS[0] });
     const page = await context.newPage();
-    await login(page, server.url, ACCOUNTS.admin.email, ACCOUNTS.admin.password);
-    await page.goto(`${server.url}/organisation`);
-    await page.getByRole("button", { name: "Nouvelle direction" }).click();
-    const dialog = page.getByRole("dialog");
-    await dialog.getByLabel("Nom", { exact: false }).first().fill("Direction des bâtiments");
-    await dialog.getByLabel("Sigle", { exact: false }).fill("DB2");
-    await dialog.getByRole("button", { name: "Enregistrer" }).click();
-    await dialog.getByRole("alert").waitFor();
-    assert.match(await dialog.innerText(), /Une direction porte déjà ce nom/);
-    assert.equal(await dialog.locator('input[aria-invalid="true"]').count(), 1);
-    assert.deepEqual(await seriousViolations(page), []);
-    await dialog.getByLabel("Nom", { exact: false }).first().fill("Direction de l'innovation");
-    await dialog.getByLabel("Sigle", { exact: false }).fill("DINNO");
-    await dialog.getByRole("button", { name: "Enregistrer" }).click();
-    await page.getByRole("heading", { level: 2, name: "Direction de l'innovation" }).waitFor();
-    await page.goto(`${server.url}/audit`);
-    const newest = page.getByRole("table").getByRole("row").nth(1);
-    await newest.waitFor();
-    const text = await newest.innerText();
-    assert.match(text, /direction\.created/);
-    assert.match(text, /admin@demo\.achat-public\.fr/);
+    await page.goto(`${server.url}/connexion`);
+    await page.getByRole("heading", { level: 1, name: "Connexion" }).waitFor();
+    const pied = await paths(page, "footer");
+    for (const path of ["/accessibilite", "/mentions-legales", "/donnees-personnelles"]) assert.ok(pied.includes(path), path);
+    await page.goto(`${server.url}${pied[0]}`);
+    await page.locator("h1").waitFor();
+    const publiques = await paths(page, 'nav[aria-label="Navigation principale"]');
+    assert.ok(publiques.includes("/simulateur"), "le simulateur dans la navigation publique");
+    for (const viewport of VIEWPORTS) {
+      await page.setViewportSize(viewport);
+      for (const path of ["/connexion", ...pied, ...publiques]) await check(page, server.url, path, `anonyme (${viewport.name})`, false);
+    }
     await context.close();
+  });
+
+  it("states the accessibility conformity honestly, with the RGAA statement's required parts", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/accessibilite`);
+    await page.getByRole("heading", { level: 1, name: "Déclaration d'accessibilité" }).waitFor();
+    for (const heading of [
+      "État de conformité",
+      "Résultats des tests",
+      "Contenus non accessibles",
+      "Établissement de cette déclaration",
+      "Retour d'information et contact",
+      "Voies de recours",
+      "Schéma pluriannuel et plan d'action",
+    ]) {
+      assert.equal(await page.getByRole("heading", { level: 2, name: heading }).count(), 1, heading);
+    }
+    const text = await page.locator("main").textContent();
+    assert.match(text ?? "", /non conforme/);
+    assert.match(text ?? "", /aucun audit de conformité n'a encore été réalisé/);
+    assert.match(text ?? "", /axe-core/);
+    assert.match(text ?? "", /Défenseur des droits/);
+    assert.match(text ?? "", /RGAA/);
+    await page.close();
+  });
+
+  it("builds a start page per role: companies and readers find the simulator and what comes next, not a list of permissions", async () => {
+    for (const [role, blocs] of [
+      ["entreprise", ["Simulateur des règles", "Prochainement sur la plateforme", "Mon compte"]],
+      ["lecteur", ["Organisation", "Simulateur des règles", "Prochainement sur la plateforme"]],
+      ["admin", ["Comptes", "Organisation", "Courriels et tâches de fond", "Sécurité"]],
+    ] as const) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await login(page, server.url, DEMO[role].email, DEMO[role].password);
+      for (const bloc of blocs) await page.getByRole("heading", { level: 2, name: bloc }).waitFor();
+      assert.equal(await page.getByText("Qui suis-je ?").count(), 0);
+      await context.close();
+    }
   });
 });

@@ -1,8 +1,9 @@
 import { DANGER } from "./colors";
-import { Button, Group, Modal, NativeSelect, PasswordInput, Stack, Switch, Text, TextInput } from "@mantine/core";
+import { Button, Group, Modal, NativeSelect, Stack, Switch, Text, TextInput } from "@mantine/core";
 import { useEffect, useId, useState, type FormEvent } from "react";
 import { ApiError } from "../lib/api";
 import { ErrorAlert } from "./ErrorAlert";
+import { ChampMotDePasse } from "./form/ChampMotDePasse";
 import { estimerSolidite } from "./form/solidite";
 
 export type FieldSpec =
@@ -116,7 +117,7 @@ export function FormModal({ title, opened, onClose, fields, initialValues, submi
                 );
               case "password":
                 return (
-                  <PasswordInput
+                  <ChampMotDePasse
                     key={field.name}
                     {...common}
                     description={

@@ -1,61 +1,39 @@
-import { Anchor, Card, List, SimpleGrid, Text, Title } from "@mantine/core";
-import { Link } from "react-router";
-import { useSession } from "../auth/session";
+import { SimpleGrid, Text } from "@mantine/core";
+import { lazy, Suspense } from "react";
+import { FEATURES } from "../../app/features";
+import { autorise, blocsDe } from "../../app/registre";
+import { Chargement } from "../../ui/Chargement";
 import { Page } from "../../ui/Page";
+import { useSession } from "../auth/session";
 
-/** Where each permission is exercised in the app. */
-const PERMISSION_LINKS: Record<string, string> = {
-  "organisation.read": "/organisation",
-  "organisation.manage": "/organisation",
-  "user.read": "/utilisateurs",
-  "user.manage": "/utilisateurs",
-  "audit.read": "/audit",
-  "regles.simulate": "/simulateur",
-};
+/** Every block of the registry, its code loaded when a start page shows it. */
+const BLOCS = blocsDe(FEATURES).map((bloc) => ({ bloc, Composant: lazy(bloc.load) }));
 
-export function HomePage() {
+/**
+ * The start page of each role: the blocks the features contribute (app/features.ts, `blocsAccueil`), those
+ * the account's permissions allow, in their order.
+ */
+export default function HomePage() {
   const { utilisateur, theme } = useSession();
   if (!utilisateur) return null;
+  const permissions = utilisateur.permissions.map((p) => p.code);
+  const blocs = BLOCS.filter(({ bloc }) => autorise(bloc.permission, permissions));
   return (
     <Page
       title={`Bonjour ${utilisateur.nomAffiche}`}
-      intro={<Text>Bienvenue sur la plateforme de pilotage de la commande publique — {theme.nomOrganisation}.</Text>}
+      intro={
+        <Text>
+          Plateforme de pilotage de la commande publique — {theme.nomOrganisation}. Rôle : {utilisateur.roleLibelle}
+          {utilisateur.direction ? `, ${utilisateur.direction.nom} (${utilisateur.direction.sigle})` : ""}.
+        </Text>
+      }
     >
-      <SimpleGrid cols={{ base: 1, md: 2 }}>
-        <Card withBorder padding="lg">
-          <Title order={2} size="h3" mb="sm">
-            Qui suis-je ?
-          </Title>
-          <List spacing="xs">
-            <List.Item>Adresse : {utilisateur.email}</List.Item>
-            <List.Item>Rôle : {utilisateur.roleLibelle}</List.Item>
-            <List.Item>
-              Direction :{" "}
-              {utilisateur.direction ? `${utilisateur.direction.nom} (${utilisateur.direction.sigle})` : "aucune (périmètre transversal)"}
-            </List.Item>
-          </List>
-        </Card>
-        <Card withBorder padding="lg">
-          <Title order={2} size="h3" mb="sm">
-            Ce que je peux faire
-          </Title>
-          <List spacing="xs">
-            {utilisateur.permissions.map((p) => {
-              const to = PERMISSION_LINKS[p.code];
-              return (
-                <List.Item key={p.code}>
-                  {to ? (
-                    <Anchor component={Link} to={to}>
-                      {p.libelle}
-                    </Anchor>
-                  ) : (
-                    p.libelle
-                  )}
-                </List.Item>
-              );
-            })}
-          </List>
-        </Card>
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+        {blocs.map(({ bloc, Composant }) => (
+          <Suspense key={bloc.id} fallback={<Chargement />}>
+            <Composant />
+          </Suspense>
+        ))}
       </SimpleGrid>
     </Page>
   );

@@ -1,12 +1,19 @@
-import { DANGER } from "../../ui/colors";
-import { Alert, Button, Code, Group, Loader, NativeSelect, Pagination, Table, Text, TextInput } from "@mantine/core";
-import { useQuery } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
-import type { AuditPage as AuditPageData, AuditVerification } from "@achat-public/contracts";
+import { Alert, Button, Group, NativeSelect, Text, TextInput } from "@mantine/core";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useMemo, useState, type FormEvent } from "react";
+import type { AuditEvenement, AuditPage as AuditPageData, AuditVerification } from "@achat-public/contracts";
 import { api, query } from "../../lib/api";
-import { formatInstant, plural } from "../../lib/format";
+import { formatInstant, plural, sortFr } from "../../lib/format";
+import { DANGER, SUCCESS } from "../../ui/colors";
+import { Chargement } from "../../ui/Chargement";
+import { DataTable } from "../../ui/DataTable";
 import { ErrorAlert } from "../../ui/ErrorAlert";
 import { Page } from "../../ui/Page";
+import { Pagination } from "../../ui/Pagination";
+import { useSession } from "../auth/session";
+import { organisationQuery } from "../organisation/requetes";
+import { Donnees } from "./Donnees";
+import { decrireObjet, type Noms } from "./donnees";
 
 interface Filters {
   type: string;
@@ -19,7 +26,17 @@ interface Filters {
 const EMPTY: Filters = { type: "", acteur: "", agregatId: "", du: "", au: "" };
 const PER_PAGE = 50;
 
-export function AuditPage() {
+const RAISONS: Record<NonNullable<AuditVerification["premiereRupture"]>["raison"], string> = {
+  "hash-mismatch": "le contenu d'un événement a été modifié",
+  "prev-hash-mismatch": "un événement a été supprimé, inséré ou déplacé",
+  "checkpoint-mismatch": "le journal ne correspond plus à son dernier point d'ancrage signé",
+  "tail-truncated": "des événements récents ont été supprimés depuis le dernier point d'ancrage",
+  "checkpoint-signature": "la signature du point d'ancrage est invalide",
+};
+
+/** Page "/audit": who changed what and when, in French; the chain of fingerprints can be checked. */
+export default function AuditPage() {
+  const { can } = useSession();
   const [draft, setDraft] = useState<Filters>(EMPTY);
   const [filters, setFilters] = useState<Filters>(EMPTY);
   const [page, setPage] = useState(1);
@@ -30,7 +47,17 @@ export function AuditPage() {
   const events = useQuery({
     queryKey: ["audit", filters, page],
     queryFn: () => api<AuditPageData>("GET", `/api/audit/evenements${query({ ...filters, page, parPage: PER_PAGE })}`),
+    placeholderData: keepPreviousData,
   });
+  const organisation = useQuery({ ...organisationQuery, enabled: can("organisation.read") });
+  const noms: Noms = useMemo(() => {
+    const directions = organisation.data?.directions ?? [];
+    return {
+      directions: new Map(directions.map((d) => [d.id, `${d.nom} (${d.sigle})`])),
+      services: new Map(directions.flatMap((d) => d.services.map((s) => [s.id, `${s.nom} (${d.sigle})`] as const))),
+    };
+  }, [organisation.data]);
+  const types = useMemo(() => sortFr(events.data?.types ?? [], (t) => t.libelle), [events.data?.types]);
 
   const apply = (event: FormEvent) => {
     event.preventDefault();
@@ -54,7 +81,6 @@ export function AuditPage() {
     const value = e.currentTarget.value;
     setDraft((d) => ({ ...d, [name]: value }));
   };
-  const pages = events.data ? Math.max(1, Math.ceil(events.data.total / PER_PAGE)) : 1;
 
   return (
     <Page
@@ -75,13 +101,18 @@ export function AuditPage() {
         <ErrorAlert error={verifyError} title="Vérification impossible" />
         {verification &&
           (verification.ok ? (
-            <Alert color="green.9" variant="outline" title="Chaîne intègre">
-              {plural(verification.evenementsVerifies, "événement vérifié", "événements vérifiés")} : aucune rupture.
+            <Alert color={SUCCESS} variant="outline" title="Chaîne intègre">
+              {plural(verification.evenementsVerifies, "événement vérifié", "événements vérifiés")} : aucune rupture.{" "}
+              {verification.dernierAncrage
+                ? `Dernier point d'ancrage signé : événement n° ${verification.dernierAncrage.seq}, le ${formatInstant(verification.dernierAncrage.date)}${
+                    verification.dernierAncrage.verifie ? ", signature vérifiée." : ", signature non vérifiée."
+                  }`
+                : "Aucun point d'ancrage signé n'a encore été écrit hors de la base."}
             </Alert>
           ) : (
             <Alert color={DANGER} variant="outline" title="Chaîne rompue">
-              Première rupture au maillon n° {verification.premiereRupture?.seq} (événement {verification.premiereRupture?.id}) :{" "}
-              {verification.premiereRupture?.raison === "hash-mismatch" ? "contenu modifié" : "maillon supprimé, inséré ou réordonné"}.
+              Première rupture à l'événement n° {verification.premiereRupture?.seq} :{" "}
+              {verification.premiereRupture ? RAISONS[verification.premiereRupture.raison] : "raison inconnue"}.
             </Alert>
           ))}
       </div>
@@ -92,7 +123,7 @@ export function AuditPage() {
             label="Type d'événement"
             value={draft.type}
             onChange={set("type")}
-            data={[{ value: "", label: "Tous" }, ...(events.data?.types ?? []).map((t) => ({ value: t.type, label: t.libelle }))]}
+            data={[{ value: "", label: "Tous" }, ...types.map((t) => ({ value: t.type, label: t.libelle }))]}
           />
           <TextInput label="Acteur" description="Partie de l'adresse" value={draft.acteur} onChange={set("acteur")} />
           <TextInput label="Identifiant de l'objet" value={draft.agregatId} onChange={set("agregatId")} />
@@ -113,65 +144,36 @@ export function AuditPage() {
       </form>
 
       <ErrorAlert error={events.error} title="Chargement impossible" />
-      {events.isPending && <Loader aria-label="Chargement" />}
+      {events.isPending && <Chargement />}
       {events.data && (
         <>
-          <Text aria-live="polite">{plural(events.data.total, "événement")}</Text>
-          <Table.ScrollContainer minWidth={900}>
-            <Table striped verticalSpacing="xs">
-              <Table.Caption>Événements du plus récent au plus ancien</Table.Caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">N°</Table.Th>
-                  <Table.Th scope="col">Date</Table.Th>
-                  <Table.Th scope="col">Acteur</Table.Th>
-                  <Table.Th scope="col">Type</Table.Th>
-                  <Table.Th scope="col">Objet</Table.Th>
-                  <Table.Th scope="col">Données</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {events.data.evenements.map((e) => (
-                  <Table.Tr key={e.id}>
-                    <Table.Td>{e.seq}</Table.Td>
-                    <Table.Td>{formatInstant(e.date)}</Table.Td>
-                    <Table.Td>{e.acteur}</Table.Td>
-                    <Table.Td>
-                      <Code>{e.type}</Code>
-                    </Table.Td>
-                    <Table.Td>
-                      {e.agregatType} <Code>{e.agregatId.slice(0, 8)}</Code>
-                    </Table.Td>
-                    <Table.Td>
-                      <details>
-                        <summary>Voir</summary>
-                        <pre className="json-view">{JSON.stringify(e.donnees, null, 2)}</pre>
-                      </details>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-          {pages > 1 && (
-            <nav aria-label="Pages du journal">
-              <Pagination
-                total={pages}
-                value={page}
-                onChange={setPage}
-                getControlProps={(c) => ({
-                  "aria-label":
-                    c === "previous"
-                      ? "Page précédente"
-                      : c === "next"
-                        ? "Page suivante"
-                        : c === "first"
-                          ? "Première page"
-                          : "Dernière page",
-                })}
-              />
-            </nav>
-          )}
+          <Pagination
+            element={["événement", "événements"]}
+            total={events.data.total}
+            page={page}
+            parPage={PER_PAGE}
+            onPage={setPage}
+            label="Pages du journal"
+          />
+          <DataTable<AuditEvenement>
+            caption="Événements du plus récent au plus ancien"
+            rows={events.data.evenements}
+            rowKey={(e) => e.id}
+            minWidth={1000}
+            empty={<Text>Aucun événement ne correspond à ces filtres.</Text>}
+            columns={[
+              { key: "evenement", header: "Événement", principale: true, render: (e) => e.libelle },
+              { key: "seq", header: "N°", nowrap: true, render: (e) => e.seq.toLocaleString("fr-FR") },
+              { key: "date", header: "Date", render: (e) => formatInstant(e.date) },
+              { key: "acteur", header: "Acteur", render: (e) => e.acteur },
+              { key: "objet", header: "Objet", render: (e) => decrireObjet(e, noms) },
+              {
+                key: "donnees",
+                header: "Détails",
+                render: (e) => <Donnees donnees={e.donnees} noms={noms} type={e.type} />,
+              },
+            ]}
+          />
         </>
       )}
     </Page>

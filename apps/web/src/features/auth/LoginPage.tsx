@@ -1,30 +1,38 @@
-import { Anchor, Button, Code, Paper, PasswordInput, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Anchor, Button, Code, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useState, type FormEvent } from "react";
-import { Link, Navigate, useLocation, useNavigate } from "react-router";
+import { Link, Navigate, useSearchParams } from "react-router";
 import type { SessionOutput } from "@achat-public/contracts";
+import { apresConnexion, retourSur } from "../../app/retour";
 import { api, ApiError } from "../../lib/api";
+import { DataTable } from "../../ui/DataTable";
 import { ErrorAlert } from "../../ui/ErrorAlert";
+import { ChampMotDePasse } from "../../ui/form/ChampMotDePasse";
 import { Page } from "../../ui/Page";
 import { useSession } from "./session";
 
 const DEMO_ACCOUNTS = [
-  ["Administrateur", "admin@demo.achat-public.fr", "demo-admin-2026"],
-  ["Acheteur central", "central@demo.achat-public.fr", "demo-central-2026"],
-  ["Acheteur (direction des bâtiments)", "acheteur@demo.achat-public.fr", "demo-acheteur-2026"],
-  ["Lecteur (élue)", "lecteur@demo.achat-public.fr", "demo-lecteur-2026"],
-  ["Entreprise", "entreprise@demo.achat-public.fr", "demo-entreprise-2026"],
+  { role: "Administrateur", email: "admin@demo.achat-public.fr", motDePasse: "demo-admin-2026" },
+  { role: "Acheteur central", email: "central@demo.achat-public.fr", motDePasse: "demo-central-2026" },
+  { role: "Acheteur (direction des bâtiments)", email: "acheteur@demo.achat-public.fr", motDePasse: "demo-acheteur-2026" },
+  { role: "Lecteur (élue)", email: "lecteur@demo.achat-public.fr", motDePasse: "demo-lecteur-2026" },
+  { role: "Entreprise", email: "entreprise@demo.achat-public.fr", motDePasse: "demo-entreprise-2026" },
 ];
 
-export function LoginPage() {
+const LABELS = { email: "Adresse électronique", motDePasse: "Mot de passe" };
+const fieldId = (field: string) => `connexion-${field}`;
+
+/** Page "/connexion": after login, back to the page asked for (`?retour=`), or « Mon mot de passe » first. */
+export default function LoginPage() {
   const { utilisateur, theme, setSession } = useSession();
-  const navigate = useNavigate();
-  const location = useLocation();
+  const [params] = useSearchParams();
+  const retour = retourSur(params.get("retour"));
   const [email, setEmail] = useState("");
   const [motDePasse, setMotDePasse] = useState("");
   const [error, setError] = useState<unknown>(null);
   const [pending, setPending] = useState(false);
 
-  if (utilisateur) return <Navigate to="/" replace />;
+  // Logged in (already, or just now): go where the visitor was going.
+  if (utilisateur) return <Navigate to={apresConnexion(retour, utilisateur.motDePasseAChanger)} replace />;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -32,8 +40,6 @@ export function LoginPage() {
     setError(null);
     try {
       setSession(await api<SessionOutput>("POST", "/api/auth/connexion", { email, motDePasse }));
-      const from = (location.state as { from?: string } | null)?.from;
-      navigate(from && from !== "/connexion" ? from : "/", { replace: true });
     } catch (e) {
       setError(e);
     } finally {
@@ -53,6 +59,7 @@ export function LoginPage() {
             simulateur des règles de la commande publique
           </Anchor>{" "}
           est ouvert à tous.
+          {retour && " Après la connexion, vous retrouverez la page demandée."}
         </Text>
       }
     >
@@ -60,10 +67,11 @@ export function LoginPage() {
         <form onSubmit={submit} noValidate aria-describedby={error ? "erreur-connexion" : undefined}>
           <Stack>
             <div id="erreur-connexion">
-              <ErrorAlert error={error} title="Connexion refusée" />
+              <ErrorAlert error={error} title="Connexion refusée" labels={LABELS} fieldId={fieldId} />
             </div>
             <TextInput
-              label="Adresse électronique"
+              id={fieldId("email")}
+              label={LABELS.email}
               type="email"
               autoComplete="username"
               required
@@ -71,8 +79,9 @@ export function LoginPage() {
               onChange={(e) => setEmail(e.currentTarget.value)}
               error={fieldError("email")}
             />
-            <PasswordInput
-              label="Mot de passe"
+            <ChampMotDePasse
+              id={fieldId("motDePasse")}
+              label={LABELS.motDePasse}
               autoComplete="current-password"
               required
               value={motDePasse}
@@ -90,29 +99,16 @@ export function LoginPage() {
           <Title order={2} size="h4" id="comptes-demo" mb="sm">
             Comptes de démonstration
           </Title>
-          <Table>
-            <Table.Caption>Un compte par rôle, disponible uniquement en mode démonstration.</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Rôle</Table.Th>
-                <Table.Th scope="col">Adresse</Table.Th>
-                <Table.Th scope="col">Mot de passe</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {DEMO_ACCOUNTS.map(([role, address, password]) => (
-                <Table.Tr key={address}>
-                  <Table.Td>{role}</Table.Td>
-                  <Table.Td>
-                    <Code>{address}</Code>
-                  </Table.Td>
-                  <Table.Td>
-                    <Code>{password}</Code>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <DataTable
+            caption="Un compte par rôle, disponible uniquement en mode démonstration."
+            rows={DEMO_ACCOUNTS}
+            rowKey={(a) => a.email}
+            columns={[
+              { key: "role", header: "Rôle", principale: true, render: (a) => a.role },
+              { key: "email", header: "Adresse", render: (a) => <Code className="code-coupable">{a.email}</Code> },
+              { key: "motDePasse", header: "Mot de passe", render: (a) => <Code className="code-coupable">{a.motDePasse}</Code> },
+            ]}
+          />
         </Paper>
       )}
     </Page>

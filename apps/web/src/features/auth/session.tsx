@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import type { Moi, SessionOutput, Theme } from "@achat-public/contracts";
-import { api, setCsrfToken, setUnauthenticatedHandler } from "../../lib/api";
+import { api, setCsrfToken, setPasswordChangeRequiredHandler, setUnauthenticatedHandler } from "../../lib/api";
 
 interface SessionState {
   utilisateur: Moi | null;
@@ -33,6 +33,8 @@ export function SessionProvider({ theme, children }: { theme: Theme; children: R
 
   useEffect(() => {
     setUnauthenticatedHandler(() => void refresh());
+    // the session learns that the password must change (an administrator reset it): the pages then say so
+    setPasswordChangeRequiredHandler(() => void refresh());
     void refresh();
   }, [refresh]);
 

@@ -1,10 +1,12 @@
 import { DANGER } from "../../ui/colors";
-import { Badge, Button, Card, Group, List, Loader, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { Badge, Button, Card, Group, List, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import type { DirectionOutput, OrganisationOutput, ServiceOutput } from "@achat-public/contracts";
+import type { DirectionOutput, ServiceOutput } from "@achat-public/contracts";
 import { api } from "../../lib/api";
+import { organisationQuery } from "./requetes";
 import { plural } from "../../lib/format";
+import { Chargement } from "../../ui/Chargement";
 import { ErrorAlert } from "../../ui/ErrorAlert";
 import { ConfirmModal, FormModal } from "../../ui/FormModal";
 import { Page } from "../../ui/Page";
@@ -19,14 +21,11 @@ type Dialog =
   | { kind: "delete-service"; service: ServiceOutput }
   | null;
 
-export function OrganisationPage() {
+export default function OrganisationPage() {
   const { can } = useSession();
   const manage = can("organisation.manage");
   const queryClient = useQueryClient();
-  const { data, error, isPending } = useQuery({
-    queryKey: ["organisation"],
-    queryFn: () => api<OrganisationOutput>("GET", "/api/organisation"),
-  });
+  const { data, error, isPending } = useQuery(organisationQuery);
   const [dialog, setDialog] = useState<Dialog>(null);
   const close = () => setDialog(null);
   const reload = () => queryClient.invalidateQueries({ queryKey: ["organisation"] });
@@ -37,7 +36,9 @@ export function OrganisationPage() {
       intro={
         data && (
           <Text>
-            {data.nom} — SIRET {data.siret} — {plural(data.directions.length, "direction")}
+            {data.nom} — SIRET {data.siret} — {plural(data.nombreDirections, "direction")}
+            {data.directions.length < data.nombreDirections &&
+              ` (les ${data.directions.length.toLocaleString("fr-FR")} premières sont affichées, dans l'ordre alphabétique)`}
           </Text>
         )
       }
@@ -50,16 +51,17 @@ export function OrganisationPage() {
       }
     >
       <ErrorAlert error={error} title="Chargement impossible" />
-      {isPending && <Loader aria-label="Chargement" />}
+      {isPending && <Chargement />}
       <SimpleGrid cols={{ base: 1, md: 2, xl: 3 }}>
         {data?.directions.map((direction) => (
           <Card key={direction.id} withBorder padding="lg" component="section" aria-labelledby={`dir-${direction.id}`}>
             <Stack gap="sm">
-              <Group justify="space-between" align="flex-start" wrap="nowrap">
-                <Title order={2} size="h4" id={`dir-${direction.id}`}>
+              <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
+                <Title order={2} size="h4" id={`dir-${direction.id}`} className="texte-coupable">
                   {direction.nom}
                 </Title>
-                <Badge color="collectivite.8" variant="filled">
+                <Badge color="collectivite.8" variant="filled" tt="none">
+                  <span className="visually-hidden-inline">Sigle : </span>
                   {direction.sigle}
                 </Badge>
               </Group>

@@ -7,7 +7,7 @@ import type { UtilisateurOutput, UtilisateursPage as PageUtilisateurs } from "@a
 import { ROLE_LABELS, ROLES } from "@achat-public/domain";
 import { api, query } from "../../lib/api";
 import { formatInstant, sortFr } from "../../lib/format";
-import { DANGER, SUCCESS } from "../../ui/colors";
+import { DANGER, SUCCESS, WARNING } from "../../ui/colors";
 import { Chargement } from "../../ui/Chargement";
 import { DataTable } from "../../ui/DataTable";
 import { ErrorAlert } from "../../ui/ErrorAlert";
@@ -170,6 +170,7 @@ export default function UtilisateursPage() {
         </Paper>
       )}
 
+      {/* biome-ignore lint/a11y/useSemanticElements: the <search> element is not yet exposed as a landmark by every screen reader */}
       <form role="search" aria-label="Filtrer les comptes" onSubmit={(e) => e.preventDefault()}>
         <Group align="flex-end">
           <TextInput
@@ -234,7 +235,7 @@ export default function UtilisateursPage() {
                       {u.actif ? "Actif" : "Inactif"}
                     </Badge>
                     {u.motDePasseAChanger && (
-                      <Badge color="orange.9" variant="outline" tt="none">
+                      <Badge color={WARNING} variant="outline" tt="none">
                         Mot de passe provisoire
                       </Badge>
                     )}

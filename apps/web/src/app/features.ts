@@ -1,0 +1,16 @@
+/**
+ * THE registry of the web app's features, one line each. The router, the navigation, the account menu,
+ * the footer and the start page read it; adding a page is adding it to a feature's `feature.ts` (see
+ * docs/ARCHITECTURE.md, « Ajouter une page »).
+ */
+import { accueil } from "../features/accueil/feature";
+import { audit } from "../features/audit/feature";
+import { auth } from "../features/auth/feature";
+import { informations } from "../features/informations/feature";
+import { organisation } from "../features/organisation/feature";
+import { plateforme } from "../features/plateforme/feature";
+import { utilisateurs } from "../features/utilisateurs/feature";
+import type { Feature } from "./registre";
+import { simulateur } from "./simulateur.feature";
+
+export const FEATURES: readonly Feature[] = [accueil, organisation, utilisateurs, audit, plateforme, simulateur, auth, informations];
