@@ -14,7 +14,7 @@ import {
 } from "@achat-public/db";
 import type { Config } from "./config";
 import { unitOfWork, type AppContext, type Logger } from "./context";
-import { ALL_JOBS, allSchedules, DEMO_STEPS } from "./contexts";
+import { ALL_IMPORTS, ALL_JOBS, allSchedules, DEMO_STEPS } from "./contexts";
 import { argon2Hasher, randomTokens } from "./platform/crypto";
 import { JobRunner } from "./platform/jobs/jobs";
 import { zxcvbnPasswordStrength } from "./platform/password-strength";
@@ -146,6 +146,7 @@ export async function createContext(
     tokens: randomTokens,
     jobs,
     log,
+    imports: ALL_IMPORTS,
   };
   await database.withStartupLock(() => jobs.start(ctx, ALL_JOBS, workers ? allSchedules(config) : []));
   return ctx;
