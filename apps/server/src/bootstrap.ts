@@ -70,7 +70,7 @@ async function migrateAs(config: Config, database: Database): Promise<void> {
   const owner = await openDatabase({ kind: "postgresql", url: config.migrationDatabaseUrl, poolMax: 2 });
   try {
     await migrate(owner);
-    await JobRunner.migrate(owner);
+    await JobRunner.migrate(owner, ALL_JOBS, config.jobs);
     await grantRuntimeRole(owner, await currentRole(database));
   } finally {
     await owner.close();

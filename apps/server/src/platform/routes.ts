@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteShorthandOptions } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
+import type { z } from "zod";
 import { can, DomainError, type CurrentSession, type Permission, type UserActor } from "@achat-public/domain";
 import { Problem } from "@achat-public/contracts";
 import { readOnly, unitOfWork, type AppContext, type UnitOfWork } from "../context";
