@@ -205,5 +205,11 @@ export type EnCentimes<T> = T extends readonly (infer U)[]
   : T extends Date
     ? T
     : T extends object
-      ? { [K in keyof T as K extends `${string}${"Ht" | "Ttc"}` ? (T[K] extends number | null | undefined ? `${K & string}Cents` : K) : K]: EnCentimes<T[K]> }
+      ? {
+          [K in keyof T as K extends `${string}${"Ht" | "Ttc"}`
+            ? T[K] extends number | null | undefined
+              ? `${K & string}Cents`
+              : K
+            : K]: EnCentimes<T[K]>;
+        }
       : T;
