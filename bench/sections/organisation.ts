@@ -14,7 +14,7 @@ async function run(): Promise<void> {
   const database = await openPgliteTestDatabase();
   const { app } = await testApp(database);
   try {
-    const [org] = (await database.db.execute(sql`select id from organisations limit 1`)).rows as { id: string }[];
+    const [org] = (await database.db.execute(sql`select id from organisations limit 1`) as unknown as { rows: { id: string }[] }).rows;
     const values = Array.from({ length: DIRECTIONS }, (_, i) => ({ id: randomUUID(), nom: `Direction générée ${i}`, sigle: `G${i}` }));
     for (let i = 0; i < values.length; i += 500) {
       const chunk = values.slice(i, i + 500);
