@@ -89,6 +89,8 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
   app.decorate("routeCatalog", [] as CatalogEntry[]);
+  // uploaded files (imports) come as raw bytes; each route sets its own size limit
+  app.addContentTypeParser("application/octet-stream", { parseAs: "buffer" }, (_request, body, done) => done(null, body));
 
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {

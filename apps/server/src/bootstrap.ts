@@ -14,7 +14,7 @@ import {
 } from "@achat-public/db";
 import type { Config } from "./config";
 import { unitOfWork, type AppContext, type Logger } from "./context";
-import { ALL_JOBS, allSchedules, DEMO_STEPS } from "./contexts";
+import { ALL_IMPORTS, ALL_JOBS, allSchedules, DEMO_STEPS } from "./contexts";
 import { argon2Hasher, randomTokens } from "./platform/crypto";
 import { JobRunner } from "./platform/jobs/jobs";
 import { zxcvbnPasswordStrength } from "./platform/password-strength";
@@ -70,7 +70,7 @@ async function migrateAs(config: Config, database: Database): Promise<void> {
   const owner = await openDatabase({ kind: "postgresql", url: config.migrationDatabaseUrl, poolMax: 2 });
   try {
     await migrate(owner);
-    await JobRunner.migrate(owner);
+    await JobRunner.migrate(owner, ALL_JOBS, config.jobs);
     await grantRuntimeRole(owner, await currentRole(database));
   } finally {
     await owner.close();
@@ -146,6 +146,7 @@ export async function createContext(
     tokens: randomTokens,
     jobs,
     log,
+    imports: ALL_IMPORTS,
   };
   await database.withStartupLock(() => jobs.start(ctx, ALL_JOBS, workers ? allSchedules(config) : []));
   return ctx;

@@ -1,7 +1,8 @@
 import type { Clock, Courriels, IdGenerator, Outbox, PasswordHasher, PasswordStrength, TokenGenerator } from "@achat-public/domain";
-import { repositories, type Database, type Repositories } from "@achat-public/db";
+import { repositories, type Database, type Executor, type Repositories } from "@achat-public/db";
 import type { Config } from "./config";
 import { courrielsOf } from "./platform/jobs/courriels";
+import type { ImportDefinition } from "./platform/imports";
 import type { JobRunner } from "./platform/jobs/jobs";
 
 /** A minimal logger (pino's shape): the server passes Fastify's, the CLI a console one. */
@@ -22,6 +23,9 @@ export interface AppContext {
   tokens: TokenGenerator;
   jobs: JobRunner;
   log: Logger;
+  /** The spreadsheet imports the contexts declare (platform/imports.ts). */
+  // biome-ignore lint/suspicious/noExplicitAny: each import has its own row type
+  imports: readonly ImportDefinition<any>[];
 }
 
 /** The repositories of one transaction plus the services a use case may need: what every handler receives. */
@@ -33,9 +37,15 @@ export type UnitOfWork = Repositories & {
   outbox: Outbox;
   /** Mail written in this transaction, sent after commit. */
   courriels: Courriels;
+  /**
+   * Runs `fn` in a savepoint of this transaction: if it throws, only its writes are undone and the error is
+   * rethrown (an import checks each row this way and reports every bad one).
+   */
+  savepoint<T>(fn: (uow: UnitOfWork) => Promise<T>): Promise<T>;
 };
 
-function bind(ctx: AppContext, repos: Repositories): UnitOfWork {
+function bind(ctx: AppContext, db: Executor, requestId: string | null): UnitOfWork {
+  const repos = repositories(db, { clock: ctx.clock, ids: ctx.ids, requestId });
   const outbox = ctx.jobs.outbox(repos.executeSql);
   return {
     ...repos,
@@ -44,15 +54,16 @@ function bind(ctx: AppContext, repos: Repositories): UnitOfWork {
     tokens: ctx.tokens,
     outbox,
     courriels: courrielsOf(repos.courrielsTable, outbox),
+    savepoint: (fn) => db.transaction((nested) => fn(bind(ctx, nested as unknown as Executor, requestId))),
   };
 }
 
 /** Runs `fn` in one transaction with every repository bound to it (the unit of work): all or nothing. */
 export function unitOfWork<T>(ctx: AppContext, fn: (uow: UnitOfWork) => Promise<T>, requestId: string | null = null): Promise<T> {
-  return ctx.database.transaction((tx) => fn(bind(ctx, repositories(tx, { clock: ctx.clock, ids: ctx.ids, requestId }))));
+  return ctx.database.transaction((tx) => fn(bind(ctx, tx, requestId)));
 }
 
 /** The repositories on the pool, outside any transaction: for read-only queries (no lock; writes are not atomic). */
 export function readOnly(ctx: AppContext): UnitOfWork {
-  return bind(ctx, repositories(ctx.database.db, { clock: ctx.clock, ids: ctx.ids }));
+  return bind(ctx, ctx.database.db, null);
 }

@@ -20,6 +20,7 @@ export const CONTEXTS: readonly ServerContext[] = [systeme, acces, organisation,
 export const ALL_ROUTES = CONTEXTS.flatMap((c) => c.routes ?? []);
 export const ALL_COMMANDS: readonly CommandSpec[] = CONTEXTS.flatMap((c) => c.commands ?? []);
 export const ALL_JOBS: readonly JobSpec<unknown>[] = CONTEXTS.flatMap((c) => c.jobs ?? []);
+export const ALL_IMPORTS = CONTEXTS.flatMap((c) => c.imports ?? []);
 export const DEMO_STEPS: readonly DemoStep[] = CONTEXTS.flatMap((c) => (c.demo ? [c.demo] : []));
 
 export function allSchedules(config: Config): ScheduleSpec[] {

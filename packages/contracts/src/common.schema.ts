@@ -181,3 +181,35 @@ export function versApi(value: unknown): unknown {
   }
   return out;
 }
+
+/**
+ * An API input as the domain takes it, by the inverse of `versApi`: every number field named `…Ht` or `…Ttc`
+ * (euros, validated to two decimals by `montantEuros`) becomes `…HtCents` / `…TtcCents` in integer cents; the
+ * rest is copied (arrays and objects recursively). The type says it too (`EnCentimes<T>`).
+ */
+export function versDomaine<T>(value: T): EnCentimes<T> {
+  if (Array.isArray(value)) return value.map(versDomaine) as EnCentimes<T>;
+  if (value === null || typeof value !== "object" || value instanceof Date) return value as EnCentimes<T>;
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value)) {
+    if (/(Ht|Ttc)$/.test(key) && typeof v === "number") out[`${key}Cents`] = Math.round(v * 100);
+    else if (/(Ht|Ttc)$/.test(key) && v === null) out[`${key}Cents`] = null;
+    else out[key] = versDomaine(v);
+  }
+  return out as EnCentimes<T>;
+}
+
+/** The type of `versDomaine(T)`: money fields renamed with their `Cents` suffix. */
+export type EnCentimes<T> = T extends readonly (infer U)[]
+  ? EnCentimes<U>[]
+  : T extends Date
+    ? T
+    : T extends object
+      ? {
+          [K in keyof T as K extends `${string}${"Ht" | "Ttc"}`
+            ? T[K] extends number | null | undefined
+              ? `${K & string}Cents`
+              : K
+            : K]: EnCentimes<T[K]>;
+        }
+      : T;

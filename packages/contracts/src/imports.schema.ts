@@ -65,7 +65,10 @@ export const ImportUploadQuery = z.strictObject({
 });
 
 export const ImportConfirmation = z.strictObject({
-  empreinte: z.string().regex(/^[0-9a-f]{64}$/, { error: "Empreinte SHA-256 attendue." }).describe("L'empreinte du rapport confirmé"),
+  empreinte: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/, { error: "Empreinte SHA-256 attendue." })
+    .describe("L'empreinte du rapport confirmé"),
 });
 
 export const ImportIdParams = z.strictObject({ id: Uuid });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { pageDe, Pagination } from "./common.schema";
+import { BORNE_TEXTE_COURT, pageDe, Pagination, texte } from "./common.schema";
 
 export const STATUTS_COURRIEL = ["en-attente", "envoye", "conserve", "echec"] as const;
 
@@ -31,6 +31,10 @@ export const CourrielsPage = pageDe("courriels", CourrielResume).extend({
   envoiConfigure: z.boolean().describe("Vrai si un serveur d'envoi (SMTP_URL) est configuré"),
 });
 export type CourrielsPage = z.infer<typeof CourrielsPage>;
+
+export const CourrielEssaiInput = z.strictObject({
+  destinataire: texte(BORNE_TEXTE_COURT, { sansBidi: true }).describe("Adresse qui recevra le courriel d'essai"),
+});
 
 export const TachesQuery = z.strictObject({ ...Pagination });
 

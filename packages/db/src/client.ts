@@ -5,7 +5,8 @@ import { sql, type SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
-import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import { drizzle as drizzlePg, NodePgSession, NodePgTransaction } from "drizzle-orm/node-postgres";
+import { PgDialect } from "drizzle-orm/pg-core";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
@@ -43,6 +44,41 @@ const STARTUP_LOCK_KEY = 7_294_002_880; // arbitrary, constant across versions
 // int8 (bigint, count(*)) as JS numbers on both drivers: every bigint we store fits in 2^53.
 pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
 
+const dialect = new PgDialect();
+
+/**
+ * One transaction on a client of the pool. Drizzle's own `transaction` leaks the client when `begin` fails and
+ * reports the rollback's error instead of the original one when the connection was cut (failover, restart,
+ * `pg_terminate_backend`); here a broken client is destroyed rather than returned to the pool, and the caller
+ * gets the original error (answered 503).
+ */
+async function poolTransaction<T>(pool: pg.Pool, fn: (tx: Executor) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query("begin");
+  } catch (error) {
+    client.release(error instanceof Error ? error : new Error(String(error)));
+    throw error;
+  }
+  let broken: Error | undefined;
+  try {
+    const session = new NodePgSession(client, dialect, undefined);
+    const tx = new NodePgTransaction(dialect, session, undefined) as unknown as Executor;
+    const result = await fn(tx);
+    await client.query("commit");
+    return result;
+  } catch (error) {
+    try {
+      await client.query("rollback");
+    } catch (rollbackError) {
+      broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+    }
+    throw error;
+  } finally {
+    client.release(broken);
+  }
+}
+
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === "postgresql") {
     const pool = new pg.Pool({ connectionString: target.url, max: target.poolMax ?? 10, connectionTimeoutMillis: 10_000 });
@@ -58,7 +94,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     return {
       kind: "postgresql",
       db,
-      transaction: (fn) => db.transaction((tx) => fn(tx as unknown as Executor)),
+      transaction: (fn) => poolTransaction(pool, fn),
       async withStartupLock(fn) {
         const client = await pool.connect();
         try {

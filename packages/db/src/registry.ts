@@ -9,7 +9,7 @@ import {
   serviceRepository,
   utilisateurRepository,
 } from "./organisation/organisation.repository";
-import { courrielRepository } from "./plateforme/plateforme.repository";
+import { courrielRepository, importRepository } from "./plateforme/plateforme.repository";
 import { ecbRateRepository } from "./regles/regles.repository";
 
 export const uuidGenerator: IdGenerator = { newId: () => randomUUID() };
@@ -41,6 +41,7 @@ export function repositories(db: Executor, context: RepositoryContext) {
     ecbRates: ecbRateRepository(db),
     // plateforme
     courrielsTable: courrielRepository(db, context),
+    imports: importRepository(db, context.clock),
     // shared
     audit: auditLog(db, context),
     /** Raw SQL in this transaction (the job queue writes its jobs here: the transactional outbox). */

@@ -47,6 +47,7 @@ export async function run(argv: string[]): Promise<number> {
         context,
         actor: cliActor(),
         stdin: () => (stdinText ??= readStdin()),
+        cwd: process.cwd(),
       });
     } finally {
       const ctx = opened as AppContext | null;

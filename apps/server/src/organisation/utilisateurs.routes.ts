@@ -17,7 +17,11 @@ import {
   UtilisateursQuery,
   UtilisateurUpdate,
 } from "@achat-public/contracts";
+import { ExportQuery } from "@achat-public/contracts";
+import { sendExport } from "../platform/files";
+import { readOnly } from "../context";
 import { defineRoutes } from "../platform/routes";
+import { COLONNES_UTILISATEURS } from "./utilisateurs.import";
 
 export const utilisateursRoutes = defineRoutes("Utilisateurs", (r) => {
   r.read({
@@ -32,6 +36,42 @@ export const utilisateursRoutes = defineRoutes("Utilisateurs", (r) => {
     handler: async ({ actor, uow, query }) => {
       const { total, utilisateurs } = await listUtilisateurs(uow, actor, { organisationId: actor.organisationId, ...query });
       return { total, page: query.page, parPage: query.parPage, utilisateurs: utilisateurs.map(presentUtilisateur) };
+    },
+  });
+
+  r.raw({
+    url: "/api/utilisateurs/export",
+    access: "user.read",
+    summary: "Exporter les comptes visibles (XLSX ou CSV), avec les filtres de la liste",
+    query: UtilisateursQuery.omit({ page: true, parPage: true }).extend(ExportQuery.shape),
+    handler: async ({ request, reply, ctx, session }) => {
+      const query = UtilisateursQuery.omit({ page: true, parPage: true }).extend(ExportQuery.shape).parse(request.query);
+      const actor = session?.actor;
+      if (!actor) throw new Error("unreachable: access checked");
+      const { directions } = await readOnly(ctx).directions.list(actor.organisationId, 10_000);
+      const sigles = new Map(directions.map((d) => [d.id, d.sigle]));
+      const services = new Map(directions.flatMap((d) => d.services.map((s) => [s.id, s.nom] as const)));
+      async function* rows() {
+        for (let page = 1; ; page++) {
+          const { utilisateurs } = await listUtilisateurs(readOnly(ctx), actor as NonNullable<typeof actor>, {
+            organisationId: (actor as NonNullable<typeof actor>).organisationId,
+            ...(query.recherche ? { recherche: query.recherche } : {}),
+            ...(query.role ? { role: query.role } : {}),
+            ...(query.directionId ? { directionId: query.directionId } : {}),
+            page,
+            parPage: 1000,
+          });
+          for (const u of utilisateurs) {
+            yield {
+              ...u,
+              direction: u.directionId ? sigles.get(u.directionId) : null,
+              service: u.serviceId ? services.get(u.serviceId) : null,
+            };
+          }
+          if (utilisateurs.length < 1000) return;
+        }
+      }
+      return sendExport(reply, rows(), COLONNES_UTILISATEURS, query.format, "comptes");
     },
   });
 

@@ -1,9 +1,19 @@
 import { z } from "zod";
 import { DomainError } from "@achat-public/domain";
-import { Courriel, CourrielsPage, CourrielsQuery, IdParams, presentCourriel, TachesPage, TachesQuery } from "@achat-public/contracts";
+import {
+  Courriel,
+  CourrielEssaiInput,
+  CourrielsPage,
+  CourrielsQuery,
+  IdParams,
+  presentCourriel,
+  TachesPage,
+  TachesQuery,
+} from "@achat-public/contracts";
 import { getCourriel, listCourriels } from "@achat-public/db";
 import { unitOfWork } from "../context";
 import { defineRoutes } from "../platform/routes";
+import { sendTestMail } from "./plateforme.courriels";
 
 export const plateformeRoutes = defineRoutes("Plateforme", (r, ctx) => {
   r.read({
@@ -46,6 +56,18 @@ export const plateformeRoutes = defineRoutes("Plateforme", (r, ctx) => {
       if (!row) throw new DomainError("NOT_FOUND", "Courriel introuvable.", "not-found");
       return presentCourriel(row);
     },
+  });
+
+  r.write({
+    method: "POST",
+    url: "/api/courriels/essai",
+    access: "plateforme.manage",
+    summary: "Envoyer un courriel d'essai (vérifie la configuration d'envoi)",
+    body: CourrielEssaiInput,
+    response: z.object({ id: z.string() }),
+    status: 202,
+    example: { body: { destinataire: "essai@exemple.fr" } },
+    handler: async ({ actor, uow, body }) => ({ id: await sendTestMail(ctx, uow, actor, body.destinataire) }),
   });
 
   r.read({

@@ -1,7 +1,11 @@
 import type { CommandSpec } from "./cli/commands";
 import type { DemoStep } from "./demo";
+import type { ImportDefinition as AnyImport } from "./imports";
 import type { JobSpec, ScheduleSpec } from "./jobs/jobs";
 import type { ContextRoutes } from "./routes";
+
+// biome-ignore lint/suspicious/noExplicitAny: a definition's row type depends on its own columns
+type ImportDefinition = AnyImport<any>;
 
 /**
  * What a context brings to the server process, declared in its folder's index.ts and registered by one line
@@ -16,4 +20,6 @@ export interface ServerContext {
   jobs?: JobSpec<any>[];
   schedules?: ScheduleSpec[] | ((config: import("../config").Config) => ScheduleSpec[]);
   demo?: DemoStep;
+  /** Spreadsheet imports (the shared pipeline: /api/imports/<type>, `… importer` commands). */
+  imports?: ImportDefinition[];
 }

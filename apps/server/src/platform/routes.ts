@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteShorthandOptions } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
+import type { z } from "zod";
 import { can, DomainError, type CurrentSession, type Permission, type UserActor } from "@achat-public/domain";
 import { Problem } from "@achat-public/contracts";
 import { readOnly, unitOfWork, type AppContext, type UnitOfWork } from "../context";
@@ -50,7 +50,7 @@ interface Spec<A extends Access, PS, QS, BS, RS extends Schema> {
   body?: BS;
   /** The response schema (presenters give its French fields); `z.null()` with `status: 204`. */
   response: RS;
-  status?: 200 | 201 | 204;
+  status?: 200 | 201 | 202 | 204;
   /** false: no CSRF token needed (pure public computations that change nothing). Default true. */
   csrf?: boolean;
   /** Reachable while the account must still replace a password chosen by someone else. Default false. */

@@ -27,7 +27,7 @@ export async function uniqueGuard<T>(write: () => Promise<T>, conflicts: Conflic
   } catch (error) {
     const e = pgError(error);
     if (e?.code === UNIQUE_VIOLATION) {
-      const [code, field, message] = conflicts[e.constraint ?? ""] ?? Object.values(conflicts)[0]!;
+      const [code, field, message] = conflicts[e.constraint ?? ""] ?? (Object.values(conflicts)[0] as Conflicts[string]);
       throw new DomainError(code, message, "conflict", [{ path: [field], message }]);
     }
     throw error;

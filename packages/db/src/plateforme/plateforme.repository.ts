@@ -1,7 +1,7 @@
-import { and, count, desc, eq, isNull, or, sql } from "drizzle-orm";
+import { and, count, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Clock, IdGenerator, NouveauCourriel } from "@achat-public/domain";
 import type { Executor } from "../client";
-import { courriels } from "./plateforme.schema";
+import { courriels, imports } from "./plateforme.schema";
 
 export type CourrielRow = typeof courriels.$inferSelect;
 export type StatutCourriel = "en-attente" | "envoye" | "conserve" | "echec";
@@ -68,4 +68,47 @@ export async function getCourriel(db: Executor, organisationId: string, id: stri
     .from(courriels)
     .where(and(eq(courriels.id, id), or(eq(courriels.organisationId, organisationId), isNull(courriels.organisationId))));
   return row ?? null;
+}
+
+export type ImportRow = typeof imports.$inferSelect;
+export type StatutImportRow = "en-analyse" | "analyse" | "en-ecriture" | "termine" | "echec";
+
+/** The imports table: one row per uploaded file. */
+export function importRepository(db: Executor, clock: Clock) {
+  return {
+    async insert(row: Omit<ImportRow, "createdAt" | "updatedAt" | "progression" | "rapport" | "erreur">): Promise<void> {
+      const now = clock.now();
+      await db.insert(imports).values({ ...row, progression: 0, rapport: null, erreur: null, createdAt: now, updatedAt: now });
+    },
+    async get(id: string, organisationId: string): Promise<ImportRow | null> {
+      const [row] = await db
+        .select()
+        .from(imports)
+        .where(and(eq(imports.id, id), eq(imports.organisationId, organisationId)));
+      return row ?? null;
+    },
+    async getById(id: string): Promise<ImportRow | null> {
+      const [row] = await db.select().from(imports).where(eq(imports.id, id));
+      return row ?? null;
+    },
+    /** Moves to a new status (only from `from`, so that two confirmations cannot both start a write). */
+    async transition(
+      id: string,
+      from: StatutImportRow[],
+      to: Partial<Omit<ImportRow, "id">> & { statut: StatutImportRow },
+    ): Promise<boolean> {
+      const updated = await db
+        .update(imports)
+        .set({ ...to, updatedAt: clock.now() })
+        .where(and(eq(imports.id, id), inArray(imports.statut, from)))
+        .returning({ id: imports.id });
+      return updated.length === 1;
+    },
+    async progress(id: string, perMille: number, etape: string): Promise<void> {
+      await db
+        .update(imports)
+        .set({ progression: Math.max(0, Math.min(1000, Math.round(perMille))), etape, updatedAt: clock.now() })
+        .where(eq(imports.id, id));
+    },
+  };
 }

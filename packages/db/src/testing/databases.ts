@@ -38,7 +38,9 @@ async function pgliteTemplate(): Promise<Blob> {
   if (existsSync(file)) return new Blob([readFileSync(file)]);
   const database = await openDatabase({ kind: "pglite-memory" });
   await migrate(database);
-  const dump = await pgliteOf(database)!.dumpDataDir("gzip");
+  const pglite = pgliteOf(database);
+  if (!pglite) throw new Error("not a PGlite database");
+  const dump = await pglite.dumpDataDir("gzip");
   await database.close();
   const temporary = `${file}.${process.pid}.tmp`;
   writeFileSync(temporary, Buffer.from(await dump.arrayBuffer()));

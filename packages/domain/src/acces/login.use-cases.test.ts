@@ -10,7 +10,13 @@ async function setup() {
   let verified = 0;
   const deps: LoginDeps = {
     transaction: serialTransactions(kit),
-    hasher: { ...kit.hasher, verify: async (h, p) => (verified++, kit.hasher.verify(h, p)) },
+    hasher: {
+      ...kit.hasher,
+      verify: async (h, p) => {
+        verified++;
+        return kit.hasher.verify(h, p);
+      },
+    },
     tokens: { newToken: () => `t${Math.random()}`, fingerprint: (t) => `h${t}` },
     clock: kit.clock,
     sessionPolicy: { idleMs: 1_800_000, absoluteMs: 43_200_000 },

@@ -6,12 +6,14 @@
  */
 
 // C0 and C1 control characters, DEL; tab, LF and CR are allowed only in multi-line text.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is this regex's purpose
 const CONTROLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/u;
 const CONTROLE_LIGNE = /[\t\n\r]/u;
 // A high surrogate not followed by a low one, or a low one not preceded by a high one.
 const SUBSTITUT_ISOLE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u;
 const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
 // Whitespace and the characters that render as nothing (zero-width, soft hyphen, Hangul fillers…).
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: U+034F (combining grapheme joiner) is listed on purpose, alone
 const INVISIBLE = /^[\s\u00AD\u034F\u115F\u1160\u180E\u200B-\u200F\u2060-\u2064\u3164\uFEFF\uFFA0]*$/u;
 
 export interface OptionsTexte {

@@ -7,5 +7,6 @@ export const PLATEFORME = defineContexte({
   },
   evenements: {
     "job.retried": "Tâche en échec relancée",
+    "mail.test-queued": "Courriel d'essai demandé",
   },
 });

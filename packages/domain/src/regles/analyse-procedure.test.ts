@@ -252,7 +252,7 @@ describe("procedures allowed, time limits, standstill, turnover cap", () => {
     assert.equal(days["aoo-avis-preinformation"], 15);
     assert.equal(days["aor-offres-sous-central"], 10);
     assert.equal(days["pn-offres-electronique"], 25);
-    assert.equal(days["mapa"], undefined);
+    assert.equal(days.mapa, undefined);
     assert.equal(result.standstillApplicable, true);
     assert.equal(result.avisAttributionObligatoire, true);
   });

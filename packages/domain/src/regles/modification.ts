@@ -134,7 +134,9 @@ function validate(input: unknown): void {
   };
   if (input.modificationsAnterieures !== undefined) {
     if (!Array.isArray(input.modificationsAnterieures)) c.add(["modificationsAnterieures"], "Une liste de modifications est attendue.");
-    else input.modificationsAnterieures.forEach((m: unknown, i: number) => checkModification(m, ["modificationsAnterieures", i]));
+    else {
+      for (const [i, m] of (input.modificationsAnterieures as unknown[]).entries()) checkModification(m, ["modificationsAnterieures", i]);
+    }
   }
   checkModification(input.modification, ["modification"]);
   if (initialOk && amountsOk && (input.montantInitialHtCents as number) + sum <= 0) {

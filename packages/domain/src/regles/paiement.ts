@@ -127,8 +127,9 @@ export function calculerPaiement(input: PaiementInput, table: readonly LigneTaux
   if (raw.tauxBcePointsDeBase !== undefined) c.integer(raw.tauxBcePointsDeBase, ["tauxBcePointsDeBase"], -1_000, 10_000);
   const delaiMax = DELAIS_LEGAUX.paiementJours.valeur;
   if (raw.delaiPaiementJours !== undefined && !c.integer(raw.delaiPaiementJours, ["delaiPaiementJours"], 1, delaiMax)) {
-    c.issues.at(-1)!.message =
-      `Le délai de paiement contractuel est un nombre entier de jours entre 1 et ${delaiMax} : un marché ne peut pas prévoir plus de ${delaiMax} jours (L2192-10).`;
+    const last = c.issues.at(-1);
+    if (last)
+      last.message = `Le délai de paiement contractuel est un nombre entier de jours entre 1 et ${delaiMax} : un marché ne peut pas prévoir plus de ${delaiMax} jours (L2192-10).`;
   }
   if (receptionOk && paiementOk && input.datePaiement < input.dateReception) {
     c.add(["datePaiement"], "La date de paiement ne peut pas précéder la date de réception de la demande de paiement.");

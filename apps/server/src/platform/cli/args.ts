@@ -8,7 +8,7 @@ export function parseArgs(argv: string[], booleanFlags: ReadonlySet<string>): Pa
   const positionals: string[] = [];
   const options = new Map<string, string | true>();
   for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
+    const arg = argv[i] as string;
     if (!arg.startsWith("--") || arg === "--") {
       positionals.push(arg);
       continue;

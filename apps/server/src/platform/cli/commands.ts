@@ -18,6 +18,8 @@ export interface CommandInput {
   actor: SystemActor;
   /** Standard input of the CLI (JSON documents, passwords), read once. */
   stdin(): Promise<string>;
+  /** The working directory of the CLI (relative file paths are resolved against it, also inside the server). */
+  cwd: string;
 }
 
 export interface CommandSpec {

@@ -30,6 +30,7 @@ export function cliSocketPath(dataDir: string): string {
 
 interface Request {
   argv: string[];
+  cwd: string;
   osUser: string;
   isTty: boolean;
   columns: number;
@@ -91,7 +92,8 @@ export async function listenForCli(
           return 2;
         }
         const osUser = typeof request.osUser === "string" ? request.osUser.slice(0, 64) : "inconnu";
-        return runCommand(found.command, { args: found.args, out, context: async () => ctx, actor: cliActor(osUser), stdin });
+        const cwd = typeof request.cwd === "string" ? request.cwd : "/";
+        return runCommand(found.command, { args: found.args, out, context: async () => ctx, actor: cliActor(osUser), stdin, cwd });
       };
       run()
         .catch((error: unknown) => {
@@ -143,7 +145,13 @@ export function delegateToServer(path: string, argv: string[], osUser: string): 
     const socket = createConnection(path);
     let exitCode: number | null = null;
     socket.once("connect", () => {
-      send(socket, { argv, osUser, isTty: process.stderr.isTTY === true, columns: process.stderr.columns ?? 80 } satisfies Request);
+      send(socket, {
+        argv,
+        cwd: process.cwd(),
+        osUser,
+        isTty: process.stderr.isTTY === true,
+        columns: process.stderr.columns ?? 80,
+      } satisfies Request);
     });
     const lines = createInterface({ input: socket });
     lines.on("line", (line) => {

@@ -73,6 +73,28 @@ export interface FailedJob {
   echoueLe: Date;
 }
 
+/** The dead-letter queue and one queue per job type, with its retry policy (created, or updated when it exists). */
+async function createQueues(
+  boss: PgBoss,
+  jobs: readonly JobSpec<unknown>[],
+  options: Pick<JobRunnerOptions, "retryDelaySeconds" | "expireInSeconds">,
+) {
+  const ensure = async (name: string, queue: Record<string, unknown>) => {
+    await boss.createQueue(name, queue as unknown as PgBoss.Queue);
+    await boss.updateQueue(name, queue as unknown as PgBoss.Queue);
+  };
+  await ensure(DEAD_LETTER_QUEUE, { retryLimit: 0 });
+  for (const spec of jobs) {
+    await ensure(spec.name, {
+      retryLimit: spec.retryLimit ?? 3,
+      retryDelay: options.retryDelaySeconds ?? spec.retryDelaySeconds ?? 30,
+      retryBackoff: true,
+      expireInSeconds: options.expireInSeconds ?? spec.expireInSeconds ?? 300,
+      deadLetter: DEAD_LETTER_QUEUE,
+    });
+  }
+}
+
 /** The queue of one process: registers the job types, runs the workers, writes jobs in transactions. */
 export class JobRunner {
   private readonly boss: PgBoss;
@@ -95,8 +117,15 @@ export class JobRunner {
     this.boss.on("error", (error) => onError(error));
   }
 
-  /** Creates or upgrades the job library's schema (as the owner role, before the runtime role is granted it). */
-  static async migrate(owner: Database): Promise<void> {
+  /**
+   * Creates or upgrades the job library's schema and every queue (as the owner role, before the runtime role is
+   * granted them: a new queue is a new partition of the jobs table, which only its owner may attach).
+   */
+  static async migrate(
+    owner: Database,
+    jobs: readonly JobSpec<unknown>[],
+    options: Pick<JobRunnerOptions, "retryDelaySeconds" | "expireInSeconds"> = {},
+  ): Promise<void> {
     const boss = new PgBoss({
       db: { executeSql: (text: string, values?: unknown[]) => owner.executeSql(text, values) },
       schema: "pgboss",
@@ -105,25 +134,22 @@ export class JobRunner {
       migrate: true,
     } as PgBoss.ConstructorOptions);
     await boss.start();
-    await boss.stop({ graceful: false, close: false, wait: true });
+    try {
+      await createQueues(boss, jobs, options);
+    } finally {
+      await boss.stop({ graceful: false, close: false, wait: true });
+    }
   }
 
   /** Creates the queues (and their dead-letter queue), the schedules and, if enabled, the workers. */
   async start(ctx: AppContext, jobs: readonly JobSpec<unknown>[], schedules: readonly ScheduleSpec[]): Promise<void> {
     await this.boss.start();
     this.started = true;
-    await this.ensureQueue(DEAD_LETTER_QUEUE, { retryLimit: 0 });
-    for (const spec of jobs) {
-      this.specs.set(spec.name, spec);
-      await this.ensureQueue(spec.name, {
-        retryLimit: spec.retryLimit ?? 3,
-        retryDelay: this.options.retryDelaySeconds ?? spec.retryDelaySeconds ?? 30,
-        retryBackoff: true,
-        expireInSeconds: this.options.expireInSeconds ?? spec.expireInSeconds ?? 300,
-        deadLetter: DEAD_LETTER_QUEUE,
-      });
-    }
+    await createQueues(this.boss, jobs, this.options);
+    for (const spec of jobs) this.specs.set(spec.name, spec);
     if (!this.options.workers) return;
+    // attempts left active by a process that was killed, and whose lease has run out, are retried at once
+    await (this.boss as unknown as { expire(): Promise<void> }).expire();
     for (const schedule of schedules) {
       await this.boss.schedule(schedule.job, schedule.cron, schedule.payload ?? {}, {
         tz: "Europe/Paris",
@@ -139,11 +165,6 @@ export class JobRunner {
         await spec.handler(payload, { ctx, jobId: job.id, attempt, lastAttempt: job.retryCount >= job.retryLimit });
       });
     }
-  }
-
-  private async ensureQueue(name: string, options: PgBoss.Queue extends infer Q ? Omit<Partial<Q & PgBoss.QueueOptions>, "name"> : never) {
-    await this.boss.createQueue(name, options as PgBoss.Queue);
-    await this.boss.updateQueue(name, options as PgBoss.Queue);
   }
 
   /**
