@@ -109,25 +109,76 @@ describe("parcours d'un premier utilisateur (navigateur)", { skip }, () => {
     await again.close();
   });
 
-  it("lets the administrator read the platform's mails, and says they are kept when no SMTP server is configured", async () => {
+  it("lets the administrator read the platform's mails, kept here when no SMTP server is configured", async () => {
     const context = await browser.newContext({ bypassCSP: true });
     const page = await context.newPage();
     await login(page, server.url, DEMO.admin.email, DEMO.admin.password);
     await page.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name: "Courriels" }).click();
     await page.getByRole("heading", { level: 1, name: "Courriels" }).waitFor();
     await page.getByText("Aucun serveur d'envoi n'est configuré").waitFor();
-    await page.waitForLoadState("networkidle");
-    const lire = page.getByRole("button", { name: /^Lire/ });
-    if ((await lire.count()) > 0) {
-      await lire.first().click();
-      const dialog = page.getByRole("dialog");
-      await dialog.getByRole("heading", { name: "Texte du courriel" }).waitFor();
-      assert.deepEqual(await seriousViolations(page), []);
-      await page.keyboard.press("Escape");
-    } else {
-      await page.getByText("La plateforme n'a encore envoyé aucun courriel.").waitFor();
-    }
     assert.deepEqual(await seriousViolations(page), []);
+
+    await page.getByLabel("Adresse du destinataire").fill("essai.recette@demo.achat-public.fr");
+    await page.getByRole("button", { name: "Envoyer un courriel d'essai" }).click();
+    await page.getByText("Courriel d'essai pour essai.recette@demo.achat-public.fr demandé").waitFor();
+    const row = page.getByRole("row").filter({ hasText: "essai.recette@demo.achat-public.fr" });
+    await row.waitFor();
+    await row.getByRole("button", { name: /^Lire/ }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByRole("heading", { name: "Texte du courriel" }).waitFor();
+    const texte = (await dialog.locator(".texte-courriel").textContent()) ?? "";
+    assert.ok(texte.trim().length > 0, "le texte du courriel est affiché");
+    assert.match((await dialog.textContent()) ?? "", /essai\.recette@demo\.achat-public\.fr/);
+    assert.deepEqual(await seriousViolations(page), []);
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "hidden" });
+    await context.close();
+  });
+
+  it("imports accounts from a spreadsheet: every problem with its row and column, nothing written, then the fixed file", async () => {
+    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await login(page, server.url, DEMO.admin.email, DEMO.admin.password);
+    await page.goto(`${server.url}/utilisateurs`);
+    await page.getByRole("button", { name: "Importer des comptes" }).click();
+    const section = page.getByRole("region", { name: "Importer des comptes depuis un tableur" });
+    await section.waitFor();
+    assert.equal(await section.getByRole("link", { name: /Télécharger le modèle/ }).count(), 2);
+
+    const entete = "Adresse électronique;Prénom et nom;Rôle;Sigle de la direction;Service";
+    const fichier = (lignes: string[]) => Buffer.from(`\uFEFF${[entete, ...lignes].join("\r\n")}\r\n`);
+    const envoyer = async (lignes: string[]) => {
+      await section.getByLabel("Fichier à importer").setInputFiles({ name: "comptes.csv", mimeType: "text/csv", buffer: fichier(lignes) });
+      await section.getByRole("button", { name: "Analyser le fichier" }).click();
+    };
+
+    await envoyer(["ines.import@demo.achat-public.fr;Inès Import;lecteur;;", "jules.import@demo.achat-public.fr;Jules Import;chef;;"]);
+    await section.getByRole("heading", { name: "Rapport d'analyse" }).waitFor({ timeout: 30_000 });
+    const problemes = section.getByRole("table", { name: "Chaque problème du fichier, avec sa ligne et sa colonne" });
+    const probleme = problemes.getByRole("row").filter({ hasText: "Ligne 3" });
+    await probleme.waitFor();
+    assert.match((await probleme.textContent()) ?? "", /Rôle \(C\).*chef/);
+    assert.equal(await section.getByRole("button", { name: "Confirmer l'import" }).count(), 0, "rien ne peut être écrit");
+    assert.match((await section.textContent()) ?? "", /rien n'a été enregistré/);
+    assert.deepEqual(await seriousViolations(page), []);
+
+    await section.getByRole("button", { name: "Envoyer un autre fichier" }).click();
+    await envoyer([
+      "ines.import@demo.achat-public.fr;Inès Import;lecteur;;",
+      "jules.import@demo.achat-public.fr;Jules Import;acheteur-central;;",
+    ]);
+    await section.getByRole("heading", { name: "Rapport d'analyse" }).waitFor({ timeout: 30_000 });
+    const apercu = section.getByRole("table", { name: "Les premières lignes telles que la plateforme les a lues" });
+    assert.match((await apercu.textContent()) ?? "", /Adresse électronique.*jules\.import@demo\.achat-public\.fr/s);
+    await section.getByRole("button", { name: "Confirmer l'import" }).click();
+    await section.getByRole("heading", { name: "Import terminé" }).waitFor({ timeout: 30_000 });
+    assert.match((await section.textContent()) ?? "", /2 lignes enregistrées/);
+    assert.deepEqual(await seriousViolations(page), []);
+
+    await page.getByLabel("Rechercher (nom ou adresse)").fill("import@demo");
+    const comptes = page.getByRole("table", { name: "Comptes visibles selon votre rôle" });
+    await comptes.getByRole("cell", { name: "Jules Import" }).waitFor();
+    await comptes.getByRole("cell", { name: "Inès Import" }).waitFor();
     await context.close();
   });
 

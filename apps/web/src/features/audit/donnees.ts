@@ -15,6 +15,7 @@ const TYPES_OBJET: Record<string, string> = {
   "ecb-rate": "Taux de la BCE",
   audit: "Journal d'audit",
   import: "Import",
+  courriel: "Courriel",
 };
 
 /** French names of the fields found in the events' data. */
@@ -34,7 +35,11 @@ const CHAMPS: Record<string, string> = {
   siret: "SIRET",
   nombre: "Nombre",
   nomFichier: "Fichier",
-  lignes: "Lignes",
+  fichier: "Fichier",
+  lignes: "Lignes écrites",
+  total: "Lignes lues",
+  empreinte: "Empreinte du fichier (SHA-256)",
+  destinataire: "Destinataire",
   debutSemestre: "Début du semestre",
   taux: "Taux",
   tauxBce: "Taux",
@@ -138,6 +143,8 @@ export function decrireObjet(e: EvenementDecrit, noms: Noms = AUCUN_NOM): string
     (typeof source.nom === "string" && (typeof source.sigle === "string" ? `${source.nom} (${source.sigle})` : source.nom)) ||
     (typeof source.nomAffiche === "string" && source.nomAffiche) ||
     (typeof source.tache === "string" && source.tache) ||
+    (typeof source.fichier === "string" && source.fichier) ||
+    (typeof source.destinataire === "string" && `pour ${source.destinataire}`) ||
     (e.agregatType === "user" && e.acteurId === e.agregatId && e.acteur) ||
     (e.agregatType === "direction" && noms.directions.get(e.agregatId)) ||
     (e.agregatType === "service" && noms.services.get(e.agregatId)) ||

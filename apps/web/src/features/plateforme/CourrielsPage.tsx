@@ -1,14 +1,16 @@
-import { Alert, Badge, Button, Group, Modal, NativeSelect, Stack, Text } from "@mantine/core";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { Alert, Badge, Button, Group, Modal, NativeSelect, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
+import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
 import type { Courriel, CourrielsPage as CourrielsPageData } from "@achat-public/contracts";
-import { api, query } from "../../lib/api";
+import { api, ApiError, query } from "../../lib/api";
 import { formatInstant, plural } from "../../lib/format";
+import { SUCCESS } from "../../ui/colors";
 import { Chargement } from "../../ui/Chargement";
 import { DataTable } from "../../ui/DataTable";
 import { ErrorAlert } from "../../ui/ErrorAlert";
 import { Page } from "../../ui/Page";
 import { Pagination } from "../../ui/Pagination";
+import { useSession } from "../auth/session";
 import { COULEURS_STATUT, STATUTS_COURRIEL, type StatutCourriel } from "./libelles";
 
 type Resume = CourrielsPageData["courriels"][number];
@@ -45,6 +47,7 @@ export default function CourrielsPage() {
             l'exploitant définit la variable SMTP_URL du serveur.
           </Alert>
         ))}
+      <CourrielEssai />
       <NativeSelect
         label="État"
         maw={360}
@@ -172,5 +175,65 @@ function Detail({ resume, onClose }: { resume: Resume | null; onClose(): void })
         </Group>
       </Stack>
     </Modal>
+  );
+}
+
+const ESSAI_LABELS = { destinataire: "Adresse du destinataire" };
+
+/** Sends a test mail, to check the sending configuration (or, without one, to see a mail kept here). */
+function CourrielEssai() {
+  const { utilisateur } = useSession();
+  const queryClient = useQueryClient();
+  const [destinataire, setDestinataire] = useState(utilisateur?.email ?? "");
+  const [erreur, setErreur] = useState<unknown>(null);
+  const [envoi, setEnvoi] = useState(false);
+  const [envoye, setEnvoye] = useState<string | null>(null);
+  const envoyer = async (event: FormEvent) => {
+    event.preventDefault();
+    setEnvoi(true);
+    setErreur(null);
+    setEnvoye(null);
+    try {
+      await api("POST", "/api/courriels/essai", { destinataire });
+      setEnvoye(destinataire);
+      await queryClient.invalidateQueries({ queryKey: ["courriels"] });
+    } catch (e) {
+      setErreur(e);
+    } finally {
+      setEnvoi(false);
+    }
+  };
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="courriel-essai">
+      <form onSubmit={envoyer} noValidate>
+        <Stack gap="sm">
+          <Title order={2} size="h4" id="courriel-essai">
+            Courriel d'essai
+          </Title>
+          <ErrorAlert error={erreur} title="Essai refusé" labels={ESSAI_LABELS} fieldId={() => "courriel-essai-destinataire"} />
+          <Group align="flex-end">
+            <TextInput
+              id="courriel-essai-destinataire"
+              label={ESSAI_LABELS.destinataire}
+              type="email"
+              autoComplete="email"
+              value={destinataire}
+              onChange={(e) => setDestinataire(e.currentTarget.value)}
+              error={erreur instanceof ApiError ? erreur.fieldError("destinataire") : undefined}
+            />
+            <Button type="submit" variant="light" loading={envoi}>
+              Envoyer un courriel d'essai
+            </Button>
+          </Group>
+          <div aria-live="polite">
+            {envoye && (
+              <Text size="sm" c={SUCCESS}>
+                Courriel d'essai pour {envoye} demandé : il apparaît dans la liste ci-dessous.
+              </Text>
+            )}
+          </div>
+        </Stack>
+      </form>
+    </Paper>
   );
 }

@@ -29,6 +29,14 @@ type Dialog =
 const roleOptions = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
 const PAR_PAGE_DEFAUT = 50;
 const TAILLES = [25, 50, 100, 200];
+/** The columns of the accounts spreadsheet (the API's import template), for the preview of an import. */
+const ENTETES_IMPORT = {
+  email: "Adresse électronique",
+  nomAffiche: "Prénom et nom",
+  role: "Rôle",
+  direction: "Sigle de la direction",
+  service: "Service",
+};
 
 /**
  * Page "/utilisateurs": the accounts the role may see, page by page, filtered (the filters are in the
@@ -159,6 +167,7 @@ export default function UtilisateursPage() {
           <ImportTableur
             type="utilisateurs"
             quoi="des comptes"
+            entetes={ENTETES_IMPORT}
             aide={
               <Text size="sm">
                 Une ligne par compte : adresse électronique, prénom et nom, rôle, sigle de la direction et service le cas échéant. Les

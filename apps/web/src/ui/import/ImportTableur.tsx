@@ -21,6 +21,11 @@ export interface ImportTableurProps {
   quoi: string;
   /** Explanations specific to this import (columns, rules), under the title. */
   aide?: ReactNode;
+  /**
+   * The spreadsheet's column headers by field key (`{ email: "Adresse électronique" }`), for the preview, whose
+   * values the API gives by key; the columns are shown in this order.
+   */
+  entetes?: Record<string, string>;
   /** Called once the rows are written. */
   onTermine?(resultat: ImportOutput): void;
 }
@@ -30,7 +35,7 @@ export interface ImportTableurProps {
  * analysis, read every problem (row, column, message) and the preview, then confirm; nothing is written
  * before the confirmation, and then all the rows or none (or the valid ones, as the report says).
  */
-export function ImportTableur({ type, quoi, aide, onTermine }: ImportTableurProps) {
+export function ImportTableur({ type, quoi, aide, entetes, onTermine }: ImportTableurProps) {
   const queryClient = useQueryClient();
   const titreId = useId();
   const fichierId = useId();
@@ -171,6 +176,7 @@ export function ImportTableur({ type, quoi, aide, onTermine }: ImportTableurProp
           confirmation={confirmation}
           confirmationErreur={confirmationErreur}
           recommencer={recommencer}
+          entetes={entetes}
         />
       )}
     </Stack>
@@ -183,7 +189,9 @@ function Suivi({
   confirmation,
   confirmationErreur,
   recommencer,
+  entetes,
 }: {
+  entetes: Record<string, string> | undefined;
   resultat: ImportOutput;
   confirmer(): void;
   confirmation: boolean;
@@ -245,7 +253,7 @@ function Suivi({
           {rapport.resume}
         </Alert>
       )}
-      {rapport && !enCours && <Rapport rapport={rapport} />}
+      {rapport && !enCours && <Rapport rapport={rapport} entetes={entetes ?? {}} />}
 
       <ErrorAlert error={confirmationErreur} title="Confirmation refusée" />
       {!enCours && (
@@ -275,10 +283,13 @@ function Suivi({
 
 type Probleme = RapportImport["problemes"][number];
 
-function Rapport({ rapport }: { rapport: RapportImport }) {
+function Rapport({ rapport, entetes }: { rapport: RapportImport; entetes: Record<string, string> }) {
   const [page, setPage] = useState(1);
   const problemes = rapport.problemes.slice((page - 1) * PROBLEMES_PAR_PAGE, page * PROBLEMES_PAR_PAGE);
-  const colonnesApercu = useMemo(() => [...new Set(rapport.apercu.flatMap((ligne) => Object.keys(ligne.valeurs)))], [rapport.apercu]);
+  const colonnesApercu = useMemo(() => {
+    const cles = new Set(rapport.apercu.flatMap((ligne) => Object.keys(ligne.valeurs)));
+    return [...Object.keys(entetes).filter((cle) => cles.has(cle)), ...[...cles].filter((cle) => !Object.hasOwn(entetes, cle))];
+  }, [rapport.apercu, entetes]);
   return (
     <Stack gap="md">
       <dl className="donnees-lisibles">
@@ -359,7 +370,7 @@ function Rapport({ rapport }: { rapport: RapportImport }) {
               { key: "#numero", header: "Ligne", principale: true, nowrap: true, render: (l) => `Ligne ${l.numero}` },
               ...colonnesApercu.map((colonne) => ({
                 key: colonne,
-                header: colonne,
+                header: entetes[colonne] ?? colonne,
                 render: (l: RapportImport["apercu"][number]) => texteDe(l.valeurs[colonne]),
               })),
             ]}
