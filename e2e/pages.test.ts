@@ -92,6 +92,16 @@ describe("chaque page, pour chaque rôle, sur ordinateur et téléphone (axe-cor
         await page.setViewportSize(viewport);
         for (const path of [...nav, ...menu]) await check(page, server.url, path, `${role} (${viewport.name})`, true);
       }
+      // on a phone, the navigation folds behind a « Menu » button that says whether it is open
+      const menuButton = page.getByRole("button", { name: "Menu", exact: true });
+      assert.equal(await menuButton.getAttribute("aria-expanded"), "false");
+      const firstLink = page.getByRole("navigation", { name: "Navigation principale" }).getByRole("link").first();
+      assert.equal(await firstLink.isVisible(), false);
+      await menuButton.click();
+      assert.equal(await menuButton.getAttribute("aria-expanded"), "true");
+      await firstLink.waitFor();
+      await page.keyboard.press("Tab");
+      assert.equal(await page.evaluate(() => document.activeElement?.closest("nav")?.getAttribute("aria-label")), "Navigation principale");
       await page.goto(`${server.url}/page-qui-n-existe-pas`);
       await page.getByRole("heading", { level: 1, name: "Page introuvable" }).waitFor();
       assert.deepEqual(await seriousViolations(page), []);

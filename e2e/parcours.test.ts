@@ -176,9 +176,23 @@ describe("parcours d'un premier utilisateur (navigateur)", { skip }, () => {
     assert.deepEqual(await seriousViolations(page), []);
 
     await page.getByLabel("Rechercher (nom ou adresse)").fill("import@demo");
+    await page.waitForURL(/recherche=import%40demo/);
+    await page.getByText(/^1 à 2 sur 2 comptes$/).waitFor();
     const comptes = page.getByRole("table", { name: "Comptes visibles selon votre rôle" });
     await comptes.getByRole("cell", { name: "Jules Import" }).waitFor();
     await comptes.getByRole("cell", { name: "Inès Import" }).waitFor();
+
+    // the export holds what the list shows, with its filters, as a plain download link
+    await page.getByRole("button", { name: /^Exporter \(XLSX \/ CSV\)/ }).click();
+    const lien = page.getByRole("menuitem", { name: "Texte CSV (UTF-8)" });
+    const href = (await lien.getAttribute("href")) ?? "";
+    assert.match(href, /^\/api\/utilisateurs\/export\?/);
+    assert.equal(new URL(href, server.url).searchParams.get("recherche"), "import@demo");
+    const csv = await page.request.get(new URL(href, server.url).href);
+    assert.equal(csv.status(), 200);
+    const contenu = await csv.text();
+    assert.match(contenu, /jules\.import@demo\.achat-public\.fr/);
+    assert.doesNotMatch(contenu, /admin@demo\.achat-public\.fr/);
     await context.close();
   });
 

@@ -89,18 +89,6 @@ export function Layout() {
               </div>
             </Group>
             <Group gap="xs">
-              {showNav && narrow && (
-                <Button
-                  variant="white"
-                  color="dark"
-                  size="xs"
-                  aria-expanded={menuOuvert}
-                  aria-controls="navigation-principale"
-                  onClick={() => setMenuOuvert((o) => !o)}
-                >
-                  Menu
-                </Button>
-              )}
               {!utilisateur && location.pathname !== "/connexion" && (
                 <Button component={Link} to="/connexion" variant="white" color="dark" size="xs">
                   Se connecter
@@ -128,6 +116,19 @@ export function Layout() {
                     <Menu.Item onClick={logout}>Se déconnecter</Menu.Item>
                   </Menu.Dropdown>
                 </Menu>
+              )}
+              {/* after the account menu: the next Tab from « Menu » reaches the navigation it opened */}
+              {showNav && narrow && (
+                <Button
+                  variant="white"
+                  color="dark"
+                  size="xs"
+                  aria-expanded={menuOuvert}
+                  aria-controls="navigation-principale"
+                  onClick={() => setMenuOuvert((o) => !o)}
+                >
+                  Menu
+                </Button>
               )}
             </Group>
           </Group>
