@@ -17,15 +17,14 @@ export interface PaginationProps {
 
 /** Paging of a list: « 1 à 50 sur 1 234 comptes », page buttons with French names, optional page size. */
 export function Pagination({ element, total, page, parPage, onPage, onParPage, label, tailles = [25, 50, 100, 200] }: PaginationProps) {
+  if (total === 0) return null; // the list says itself that it is empty
   const pages = Math.max(1, Math.ceil(total / parPage));
-  const first = total === 0 ? 0 : (page - 1) * parPage + 1;
+  const first = (page - 1) * parPage + 1;
   const last = Math.min(total, page * parPage);
   return (
     <Group justify="space-between" align="center" gap="sm">
       <Text size="sm" aria-live="polite">
-        {total === 0
-          ? `Aucun ${element[0]}`
-          : `${first.toLocaleString("fr-FR")} à ${last.toLocaleString("fr-FR")} sur ${plural(total, element[0], element[1])}`}
+        {`${first.toLocaleString("fr-FR")} à ${last.toLocaleString("fr-FR")} sur ${plural(total, element[0], element[1])}`}
       </Text>
       {pages > 1 && (
         <nav aria-label={label}>

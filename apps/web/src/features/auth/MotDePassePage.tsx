@@ -101,8 +101,8 @@ export default function MotDePassePage() {
             <ChampMotDePasse
               id={fieldId("nouveauMotDePasse")}
               label={LABELS.nouveauMotDePasse}
-              description={`Au moins ${LONGUEUR_MIN} caractères, difficile à deviner : une phrase de plusieurs mots est plus sûre et plus facile à retenir. Évitez votre nom, votre adresse, les mots courants seuls et les suites de clavier (azerty, 123…). ${
-                estimerSolidite(values.nouveauMotDePasse).texte
+              description={`Au moins ${LONGUEUR_MIN} caractères, difficile à deviner : une phrase de plusieurs mots est plus sûre et plus facile à retenir. Évitez votre nom, votre adresse, les mots courants seuls et les suites de clavier (azerty, 123…).${
+                values.nouveauMotDePasse ? ` ${estimerSolidite(values.nouveauMotDePasse).texte}` : ""
               }`}
               autoComplete="new-password"
               required

@@ -75,6 +75,12 @@ export default function UtilisateursPage() {
     );
   };
 
+  // `?action=nouveau|import` (links of the start page) is acted on once, then dropped from the address
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, on arrival
+  useEffect(() => {
+    if (params.has("action")) setFiltres({ page });
+  }, []);
+
   // biome-ignore lint/correctness/useExhaustiveDependencies: the search box writes the address once the typing pauses
   useEffect(() => {
     if (debounced !== (params.get("recherche") ?? "")) setFiltres({ recherche: debounced });
