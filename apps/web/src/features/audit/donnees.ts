@@ -44,6 +44,10 @@ const CHAMPS: Record<string, string> = {
   taux: "Taux",
   tauxBce: "Taux",
   seq: "Numéro d'événement",
+  compteConnu: "Compte existant",
+  retryAfterSeconds: "Nouvel essai possible dans (secondes)",
+  code: "Code de refus",
+  requestId: "Identifiant de requête",
 };
 
 const METHODES: Record<string, string> = { "mot-de-passe": "mot de passe" };
