@@ -249,7 +249,6 @@ describe("parcours d'un premier utilisateur (navigateur)", { skip }, () => {
     await page.goto(`${server.url}/audit`);
     const newest = page.getByRole("table").getByRole("row").nth(1);
     await newest.waitFor();
-    // biome-ignore lint/performance/useDomNodeTextContent: innerText is what is shown; the folded technical data is not
     const text = await newest.innerText();
     assert.match(text, /Direction créée/);
     assert.match(text, /Direction Direction de l'innovation \(DINNO\)/);

@@ -20,6 +20,14 @@ describe("code quality gates", () => {
     assert.equal(result.status, 0, result.stdout + result.stderr);
   });
 
+  it("passes Biome: formatting and lint, no error nor warning (a disabled rule says why)", () => {
+    const result = spawnSync(process.execPath, [join(root, "node_modules/@biomejs/biome/bin/biome"), "check", "--error-on-warnings", "."], {
+      cwd: root,
+      encoding: "utf8",
+    });
+    assert.equal(result.status, 0, (result.stdout + result.stderr).slice(0, 4000));
+  });
+
   it("keeps packages/domain pure: no I/O, no clock, no framework, no environment", () => {
     const offences: string[] = [];
     for (const file of sources(join(root, "packages/domain/src"))) {

@@ -38,6 +38,9 @@ export const RapportImport = z.object({
   politique: z.enum(["toutOuRien", "lignesValides"]),
   ecriturePossible: z.boolean(),
   resume: z.string().describe("Une phrase en français"),
+  colonnes: z
+    .array(z.object({ cle: z.string(), entete: z.string() }))
+    .describe("Les colonnes attendues : clé de l'aperçu et en-tête du tableur"),
   /** After writing. */
   ecrites: z.number().int().optional(),
 });

@@ -182,6 +182,7 @@ export async function analyse<C extends Colonnes>(
     entetesManquants: rapport.entetesManquants,
     empreinte: rapport.empreinte,
     politique,
+    colonnes: Object.values(definition.colonnes).map((c) => ({ cle: c.cle, entete: c.entete })),
   };
   progress(1, ETAPES.verification);
   return { rapport: { ...counts, ...resume(counts, politique) }, lignes };

@@ -185,6 +185,7 @@ export function Puces({ items }: { items: ReactNode[] }) {
   return (
     <List spacing="xs">
       {items.map((item, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: a static list rendered once, never reordered
         <List.Item key={i}>{item}</List.Item>
       ))}
     </List>
@@ -195,8 +196,8 @@ export function Puces({ items }: { items: ReactNode[] }) {
 export function FondementList({ fondements }: { fondements: FondementOutput[] }) {
   return (
     <List size="sm" spacing={4}>
-      {fondements.map((f, i) => (
-        <List.Item key={`${f.texte}-${f.article}-${i}`}>{formatFondement(f)}</List.Item>
+      {fondements.map((f) => (
+        <List.Item key={`${f.texte}-${f.article}-${f.objet}`}>{formatFondement(f)}</List.Item>
       ))}
     </List>
   );
