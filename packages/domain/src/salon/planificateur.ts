@@ -459,6 +459,9 @@ export function planifier(modele: ModeleSalon, options: OptionsPlanification = {
   const prioritaires = candidates.filter((r) => (modele.prioriteDe[r] as number) < 3);
   let meilleur = etat.copie();
   let meilleurScore = etat.score();
+  let courant = meilleur;
+  let courantScore = meilleurScore;
+  let sansProgres = 0;
   let iterations = 0;
   const prouve = () => {
     const bornes = options.bornes;
@@ -476,41 +479,76 @@ export function planifier(modele: ModeleSalon, options: OptionsPlanification = {
       valeurPonderee(R, servies, parPriorite) >= bornes.ponderee - poidsPonderation(R).epsilon / 4
     );
   };
-  for (; iterations < iterationsMax && candidates.length > 0; iterations++) {
-    if (prouve() || options.doitArreter?.()) break;
-    // an unplaced request, drawn at random (every other time among priorities 1 and 2, which may displace a lower one)
-    const liste = iterations % 2 === 0 || prioritaires.length === 0 ? candidates : prioritaires;
+  /**
+   * A kick: an unplaced request drawn at random (every other time among priorities 1 and 2) is forced into one
+   * of its slots, preferably where the buyer's table is free or holds a lower priority, ejecting the meetings
+   * in the way; or (one time in four) a placed meeting is forced into another of its slots. False when the
+   * draw found nothing to do.
+   */
+  const perturber = (tirage: number): boolean => {
     let r = -1;
+    const deplacer = tirage % 4 === 3;
+    const liste = deplacer || tirage % 2 === 0 || prioritaires.length === 0 ? candidates : prioritaires;
     for (let essai = 0; essai < 20 && r < 0; essai++) {
       const x = liste[entier(hasard, liste.length)] as number;
-      if (creneauDe[x] === -1) r = x;
+      if ((creneauDe[x] === -1) !== deplacer && mobile(x)) r = x;
     }
-    if (r < 0) continue;
+    if (r < 0) return false;
     const creneaux = modele.creneauxPossibles[r] as Int32Array;
-    // a slot where the buyer's table is free or holds a lower priority, else any
+    const e = modele.entrepriseDe[r] as number;
+    const a = modele.acheteurDe[r] as number;
     let s = creneaux[entier(hasard, creneaux.length)] as number;
     const p = modele.prioriteDe[r] as number;
     for (let essai = 0; essai < 4; essai++) {
-      const occupant = occA[(modele.acheteurDe[r] as number) * S + s] as number;
-      if (occupant === -1 || (modele.prioriteDe[occupant] as number) > p) break;
+      const occupant = occA[a * S + s] as number;
+      if (s !== creneauDe[r] && (occupant === -1 || (modele.prioriteDe[occupant] as number) > p)) break;
       s = creneaux[entier(hasard, creneaux.length)] as number;
     }
-    const e = modele.entrepriseDe[r] as number;
-    const a = modele.acheteurDe[r] as number;
+    if (s === creneauDe[r]) return false;
     const occupants = [occE[e * S + s] as number, occA[a * S + s] as number].filter((m) => m >= 0);
-    if (occupants.some((m) => !mobile(m))) continue;
+    if (occupants.some((m) => !mobile(m))) return false;
     for (const m of occupants) {
       etat.retirer(m);
       toucher(m);
     }
+    if (deplacer) etat.retirer(r);
     etat.placer(r, s);
     toucher(r);
+    return true;
+  };
+  for (; iterations < iterationsMax && candidates.length > 0; iterations++) {
+    if (prouve() || options.doitArreter?.()) break;
+    if (!perturber(iterations)) continue;
+    if (hasard() < 0.3) perturber(iterations + 1); // now and then a double kick
     ameliorer();
     const score = etat.score();
     if (comparerScores(score, meilleurScore) >= 0) {
+      sansProgres = comparerScores(score, meilleurScore) > 0 ? 0 : sansProgres + 1;
       meilleur = etat.copie();
       meilleurScore = score;
-    } else etat.restaurer(meilleur);
+      courant = meilleur;
+      courantScore = score;
+    } else if (
+      comparerScores(score, courantScore) >= 0 ||
+      // a step down the last levels only (same confirmed, served and meetings), now and then: it lets the
+      // search cross the valleys between local optima; the best plan is kept aside
+      (score[0] === courantScore[0] && score[1] === courantScore[1] && score[2] === courantScore[2] && hasard() < 0.2) ||
+      (score[0] === courantScore[0] && score[1] === courantScore[1] && score[2] === (courantScore[2] as number) - 1 && hasard() < 0.05)
+    ) {
+      courant = etat.copie();
+      courantScore = score;
+      sansProgres++;
+    } else {
+      etat.restaurer(courant);
+      sansProgres++;
+    }
+    if (sansProgres >= 200) {
+      // back to the best plan
+      etat.restaurer(meilleur);
+      courant = meilleur;
+      courantScore = meilleurScore;
+      sansProgres = 0;
+    }
   }
   etat.restaurer(meilleur);
   return {
