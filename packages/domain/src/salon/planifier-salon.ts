@@ -34,7 +34,7 @@ export interface PlanSalon {
   priorites: { places: Record<Priorite, number>; demandees: Record<Priorite, number>; ponderation: string };
   /** The plan reaches both bounds and the weighted LP optimum: no plan is better in the lexicographic order. */
   optimumProuve: boolean;
-  /** Companies that cannot have any meeting (no request with a slot in common with its buyer). */
+  /** Companies that asked for meetings but cannot have any (no request with a slot in common with its buyer). */
   entreprisesSansPossibilite: number;
   avertissements: Avertissement[];
   solveur: string;
@@ -72,8 +72,8 @@ export async function planifierSalon(entree: unknown, solveur: SolveurLineaire, 
   const bilan = bilanDe(modele, resultat.creneauDe);
   const demandees: Record<Priorite, number> = { 1: 0, 2: 0, 3: 0 };
   for (const d of instance.demandes) demandees[d.priorite]++;
-  const sansPossibilite = (modele.demandesEntreprise as Int32Array[]).filter((rs) =>
-    Array.from(rs).every((r) => (modele.creneauxPossibles[r] as Int32Array).length === 0),
+  const sansPossibilite = modele.demandesEntreprise.filter(
+    (rs) => rs.length > 0 && rs.every((r) => (modele.creneauxPossibles[r] as Int32Array).length === 0),
   ).length;
   return {
     rendezVous: ordonner(modele, resultat.creneauDe),
