@@ -2,7 +2,8 @@
  * Benchmarks, measured in one run on this machine (`npm run bench`):
  *  1. time from `npm start` to a healthy server, on a fresh data directory and on an existing one;
  *  2. requests per second of GET /api/health on the real server against a bare Fastify route, each in its
- *     own process, loaded by autocannon from this process — printed as a ratio.
+ *     own process, loaded by autocannon from this process — printed as a ratio;
+ *  3. the fair's meeting scheduler against its LP bounds and a greedy, 50 to 1,000 companies (bench/salon.ts).
  * Targets live here, never in unit tests. Options: BENCH_DURATION (s, default 10), BENCH_RUNS (default 3).
  */
 import { spawn, type ChildProcess } from "node:child_process";
@@ -12,6 +13,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import { freePort } from "../e2e/server";
+import { benchSalon } from "./salon";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
@@ -109,6 +111,8 @@ async function main(): Promise<void> {
     await stop(bare);
     rmSync(dataDir, { recursive: true, force: true });
   }
+  console.log("");
+  await benchSalon();
 }
 
 main().catch((error: unknown) => {

@@ -63,6 +63,36 @@ describe("salon scheduler", () => {
     assert.deepEqual(bilanDe(modele, creneauDe), { demandes: 4, places: 3, entreprisesServies: 3, parPriorite: { 1: 2, 2: 1, 3: 0 } });
   });
 
+  it("serves the maximum in phase 1 even when a served company must switch slots with the same buyer", () => {
+    // E1 takes (A, c1) first; E2, present at c1 only, can meet A or B there; B's two tables go to E3 and E4.
+    // Four companies are served only if E1 moves to (A, c2).
+    const tout = ["c1", "c2"];
+    const instance: InstanceSalon = {
+      creneaux: tout,
+      entreprises: [
+        { id: "E1", disponibilites: tout },
+        { id: "E2", disponibilites: ["c1"] },
+        { id: "E3", disponibilites: tout },
+        { id: "E4", disponibilites: tout },
+      ],
+      acheteurs: [
+        { id: "A", disponibilites: tout },
+        { id: "B", disponibilites: tout },
+      ],
+      demandes: [
+        { entreprise: "E1", acheteur: "A", priorite: 1 },
+        { entreprise: "E2", acheteur: "B", priorite: 1 },
+        { entreprise: "E2", acheteur: "A", priorite: 3 },
+        { entreprise: "E3", acheteur: "B", priorite: 1 },
+        { entreprise: "E4", acheteur: "B", priorite: 1 },
+      ],
+    };
+    const modele = modeleDe(instance);
+    const { optimumEntreprisesServies, creneauDe } = planifier(modele, { iterations: 0 });
+    assert.equal(optimumEntreprisesServies, 4);
+    assert.equal(bilanDe(modele, creneauDe).entreprisesServies, 4);
+  });
+
   it("serves far more companies than the greedy on a generated fair, and is deterministic", () => {
     const modele = modeleDe(genererInstance({ entreprises: 100, graine: 7 }));
     const glouton = bilanDe(modele, planGlouton(modele));

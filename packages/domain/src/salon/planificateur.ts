@@ -191,11 +191,11 @@ export function planifier(modele: ModeleSalon, options: OptionsPlanification = {
       const u = file[tete] as number;
       const actuelle = u === e0 ? -1 : (modele.demandesEntreprise[u] as Int32Array).find((r) => (creneauDe[r] as number) >= 0);
       for (const r of modele.demandesEntreprise[u] as Int32Array) {
-        if (r === actuelle) continue;
         const a = modele.acheteurDe[r] as number;
         for (const s of modele.creneauxPossibles[r] as Int32Array) {
           const t = a * S + s;
-          if (marqueTable[t] === tour) continue;
+          // (u may also keep the same buyer in another slot: its own table is marked already)
+          if (marqueTable[t] === tour || (r === actuelle && creneauDe[r] === s)) continue;
           marqueTable[t] = tour;
           const m = occA[t] as number;
           // u has no meeting but `actuelle` (which leaves): the slot is free on its side
