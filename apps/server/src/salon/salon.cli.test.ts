@@ -116,7 +116,7 @@ describe("salon en ligne de commande (npm run --silent cli -- salon …)", () =>
     };
     const humain = await cli(["salon", "planifier", "--entree", fichier("petit.json", instance), "--secondes", "2"]);
     assert.equal(humain.code, 0, humain.stderr);
-    assert.match(humain.stdout, /1 rendez-vous placés sur 1 demandés, 1 entreprises servies/);
+    assert.match(humain.stdout, /1 rendez-vous placé sur 1 demandé, 1 entreprise servie/);
     assert.match(humain.stdout, /09h[02]0 \(1\) : A1 ↔ E1/);
     assert.doesNotMatch(humain.stdout, /sans aucun créneau commun/); // E2 asked for nothing
     assert.match(humain.stderr, /Avertissement : entreprises\.1\.disponibilites : L'entreprise « E2 » n'a aucune disponibilité/);

@@ -9,6 +9,8 @@ import { problem } from "../platform/problem";
 import { solveurHighs } from "./solveur-highs";
 
 const nombre = (n: number) => n.toLocaleString("fr-FR");
+/** « 1 entreprise servie », « 2 entreprises servies » (0 and 1 take the singular in French). */
+const pluriel = (n: number) => (n > 1 ? "s" : "");
 const pourcent = (ratio: number) => `${(ratio * 100).toLocaleString("fr-FR", { maximumFractionDigits: 1 })} %`;
 
 /** Reads the JSON file of `--entree` (relative to the CLI's working directory); a number is the exit code of a refusal. */
@@ -52,14 +54,15 @@ function agenda(creneaux: string[], rendezVous: RendezVous[]): string {
     if (liste.length === 0) continue;
     lignes.push(`${creneau} (${liste.length}) : ${liste.map((r) => `${r.acheteur} ↔ ${r.entreprise}`).join(", ")}`);
   }
-  return lignes.join("\n");
+  return lignes.length > 0 ? lignes.join("\n") : "Aucun rendez-vous.";
 }
 
 function resume(plan: PlanSalon, secondes: number): string {
   const p = plan.priorites.places;
   return [
-    `Planning du salon : ${nombre(plan.places)} rendez-vous placés sur ${nombre(plan.demandes)} demandés, ` +
-      `${nombre(plan.entreprisesServies)} entreprises servies (au moins un rendez-vous), en ${secondes.toLocaleString("fr-FR")} s.`,
+    `Planning du salon : ${nombre(plan.places)} rendez-vous placé${pluriel(plan.places)} sur ${nombre(plan.demandes)} demandé${pluriel(plan.demandes)}, ` +
+      `${nombre(plan.entreprisesServies)} entreprise${pluriel(plan.entreprisesServies)} servie${pluriel(plan.entreprisesServies)} (au moins un rendez-vous), ` +
+      `en ${secondes.toLocaleString("fr-FR")} s.`,
     `  Entreprises servies : ${nombre(plan.entreprisesServies)} / borne ${nombre(plan.borneEntreprisesServies)} (${pourcent(plan.ratioEntreprisesServies)}).`,
     `  Rendez-vous placés  : ${nombre(plan.places)} / borne ${nombre(plan.borneSuperieure)} (${pourcent(plan.ratioRendezVous)}).`,
     `  Par priorité : ${nombre(p[1])} de priorité 1, ${nombre(p[2])} de priorité 2, ${nombre(p[3])} de priorité 3.`,
@@ -67,7 +70,9 @@ function resume(plan: PlanSalon, secondes: number): string {
       ? "  Plan optimal (prouvé par les relaxations linéaires)."
       : "  Optimalité non prouvée : les bornes sont celles des relaxations linéaires.",
     ...(plan.entreprisesSansPossibilite > 0
-      ? [`  ${nombre(plan.entreprisesSansPossibilite)} entreprise(s) sans aucun créneau commun avec les acheteurs demandés.`]
+      ? [
+          `  ${nombre(plan.entreprisesSansPossibilite)} entreprise${pluriel(plan.entreprisesSansPossibilite)} sans aucun créneau commun avec les acheteurs demandés.`,
+        ]
       : []),
   ].join("\n");
 }

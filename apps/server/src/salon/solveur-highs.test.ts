@@ -42,6 +42,36 @@ describe("HiGHS behind SolveurLineaire", () => {
     );
   });
 
+  it("answers bounds of 0 when no meeting is possible, without calling the solver on an empty model", async () => {
+    const vide = await solveurHighs.maximiser(
+      {
+        nbVariables: 0,
+        borneSup: new Float64Array(0),
+        lignes: { debuts: Int32Array.of(0), colonnes: new Int32Array(0), coefficients: new Float64Array(0), max: new Float64Array(0) },
+      },
+      [new Float64Array(0)],
+    );
+    assert.deepEqual(
+      vide.map((s) => s.valeur),
+      [0],
+    );
+    for (const instance of [
+      { creneaux: ["c1"], entreprises: [], acheteurs: [], demandes: [] },
+      {
+        creneaux: ["c1", "c2"],
+        entreprises: [{ id: "E", disponibilites: ["c1"] }],
+        acheteurs: [{ id: "A", disponibilites: ["c2"] }],
+        demandes: [{ entreprise: "E", acheteur: "A", priorite: 2 }],
+      },
+    ]) {
+      const plan = await planifierSalon(instance, solveurHighs);
+      assert.deepEqual(
+        [plan.places, plan.borneSuperieure, plan.entreprisesServies, plan.borneEntreprisesServies, plan.ratioRendezVous],
+        [0, 0, 0, 0, 1],
+      );
+    }
+  });
+
   it("gives the bound of companies served equal to the maximum matching of phase 1, and bounds above every plan (40 seeds)", async () => {
     for (let graine = 1; graine <= 40; graine++) {
       const modele = construireModele(

@@ -16,8 +16,9 @@ const highs = () => {
 export const solveurHighs: SolveurLineaire = {
   nom: "HiGHS 1.15 (WebAssembly, paquet npm « highs »)",
   async maximiser(probleme: ProblemeLineaire, objectifs: readonly Float64Array[]): Promise<SolutionLineaire[]> {
-    const h = await highs();
     const { lignes, nbVariables } = probleme;
+    if (nbVariables === 0) return objectifs.map(() => ({ valeur: 0, x: new Float64Array(0) })); // HiGHS refuses an empty model
+    const h = await highs();
     const nbLignes = lignes.max.length;
     const modele = h.createModel({
       numCols: nbVariables,

@@ -126,6 +126,8 @@ export async function bornesLineaires(modele: ModeleSalon, solveur: SolveurLinea
   const { R, E } = modele;
   const premiere = premieresVariables(modele);
   const nx = premiere[R] as number;
+  // no meeting possible at all: every bound is 0, nothing to solve
+  if (nx === 0) return { entreprisesServies: 0, rendezVous: 0, ponderee: 0, suggestion: new Int32Array(R).fill(-1) };
   const poids = poidsPonderation(R);
   const ponderee = new Float64Array(nx + E);
   const servies = new Float64Array(nx + E);
