@@ -1,5 +1,6 @@
 /**
- * Benchmark of the fair's meeting scheduler (`npm run bench`, or alone: `npx tsx bench/salon.ts`): generated
+ * Benchmark of the fair's meeting scheduler (`npm run bench`, section « salon » : `BENCH_SECTIONS=salon npm run bench`,
+ * or alone: `npx tsx bench/salon.ts`): generated
  * fairs from 50 to 1,000 companies (40 buyers for 300, in proportion; 16 slots; about 5.3 requests per
  * company, skewed toward a few popular buyers; partial availabilities). Per size: companies served and meetings
  * placed, each with its LP bound and ratio, meetings of priority 1, seconds (LP bounds + plan, in this process),
@@ -27,7 +28,7 @@ const pc = (valeur: number, borne: number) => `${borne > 0 ? ((100 * valeur) / b
 const col = (texte: string | number, largeur: number) => String(texte).padStart(largeur);
 
 export async function benchSalon(): Promise<void> {
-  console.log("3. Planning des rendez-vous du salon (bornes : relaxations linéaires résolues par HiGHS) :");
+  console.log("   Bornes : relaxations linéaires résolues par HiGHS ; secondes : bornes et plan, dans ce processus.");
   console.log(
     `   ${col("entr.", 5)} ${col("ach.", 4)} ${col("dem.", 5)} │ ${col("servies / borne", 16)} ${col("ratio", 7)} │ ${col("rdv / borne", 12)} ${col("ratio", 7)} │ ${col("prio 1", 6)} ${col("s", 5)} ${col("prouvé", 6)} │ glouton : ${col("servies", 7)} ${col("rdv", 5)} ${col("prio 1", 6)} │ sans guide LP : ${col("servies", 7)} ${col("rdv", 5)} ${col("prio 1", 6)} ${col("s", 5)}`,
   );

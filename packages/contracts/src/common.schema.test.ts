@@ -4,7 +4,13 @@ import { apiPath, versApi, versDomaine } from "./common.schema";
 
 describe("un nom par champ : la règle des unités", () => {
   it("turns API money fields into domain cents and back, recursively", () => {
-    const api = { objet: "Nettoyage", montantEstimeHt: 1234.56, lots: [{ intitule: "Lot 1", valeurEstimeeHt: 0.1 }], minimumHt: null, annee: 2027 };
+    const api = {
+      objet: "Nettoyage",
+      montantEstimeHt: 1234.56,
+      lots: [{ intitule: "Lot 1", valeurEstimeeHt: 0.1 }],
+      minimumHt: null,
+      annee: 2027,
+    };
     const domain = versDomaine(api);
     assert.deepEqual(domain, {
       objet: "Nettoyage",

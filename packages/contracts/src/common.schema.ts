@@ -120,6 +120,14 @@ export const Pagination = {
     .default(50),
 };
 
+/** The SQL bounds of a requested page. */
+export const bornes = (q: { page: number; parPage: number }) => ({ limit: q.parPage, offset: (q.page - 1) * q.parPage });
+
+/** A page as the API answers it: `{ total, page, parPage, <cle>: [...] }`. */
+export function page<K extends string, T>(q: { page: number; parPage: number }, total: number, cle: K, elements: T[]) {
+  return { total, page: q.page, parPage: q.parPage, ...({ [cle]: elements } as { [P in K]: T[] }) };
+}
+
 /** A page of a list: `{ total, page, parPage, <cle>: [...] }` (the list under its own French name). */
 export function pageDe<K extends string, T extends z.ZodType>(cle: K, element: T) {
   return z.object({
@@ -205,5 +213,11 @@ export type EnCentimes<T> = T extends readonly (infer U)[]
   : T extends Date
     ? T
     : T extends object
-      ? { [K in keyof T as K extends `${string}${"Ht" | "Ttc"}` ? (T[K] extends number | null | undefined ? `${K & string}Cents` : K) : K]: EnCentimes<T[K]> }
+      ? {
+          [K in keyof T as K extends `${string}${"Ht" | "Ttc"}`
+            ? T[K] extends number | null | undefined
+              ? `${K & string}Cents`
+              : K
+            : K]: EnCentimes<T[K]>;
+        }
       : T;

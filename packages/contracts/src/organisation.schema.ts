@@ -34,7 +34,7 @@ export const OrganisationOutput = z.object({
   nom: z.string(),
   siret: z.string(),
   nombreDirections: z.number().int().describe("Nombre total de directions"),
-  directions: z.array(DirectionOutput).describe("Les directions, au plus 500, dans l'ordre alphabétique"),
+  directions: z.array(DirectionOutput).describe("Les directions, au plus 200, dans l'ordre alphabétique"),
 });
 export type OrganisationOutput = z.infer<typeof OrganisationOutput>;
 

@@ -82,6 +82,22 @@ for (const target of testTargets()) {
       assert.equal(anonymousLogin.status, 403, "login needs the pre-session token too");
       const organisation = await admin.request("GET", "/api/organisation");
       assert.ok(!organisation.body.directions.some((d: { sigle: string }) => d.sigle === "DTC"), "nothing was written");
+      const events = await admin.request("GET", "/api/securite/evenements?type=csrf.rejected");
+      assert.ok(events.body.total >= 2, "each rejection is a security event");
+      assert.ok(
+        events.body.evenements.some(
+          (e: { acteur: string; route: string }) => e.acteur === DEMO.admin[0] && e.route === "POST /api/directions",
+        ),
+      );
+      // (the reader's account is blocked by the previous test: the buyer is refused the audit trail instead)
+      const reader = await loggedIn(app, DEMO.acheteur);
+      assert.equal((await reader.request("GET", "/api/audit/evenements")).status, 403);
+      const denied = await admin.request("GET", "/api/securite/evenements?type=access.denied");
+      assert.ok(
+        denied.body.evenements.some(
+          (e: { acteur: string; route: string }) => e.acteur === DEMO.acheteur[0] && e.route.startsWith("GET /api/audit/evenements"),
+        ),
+      );
     });
 
     it("ends the session at logout: the old cookie no longer opens anything", async () => {

@@ -1,4 +1,6 @@
 import {
+  bornes,
+  page,
   libelleEvenement,
   AuditPage,
   AuditQuery,
@@ -46,28 +48,25 @@ export const auditRoutes = defineRoutes("Audit", (r) => {
         ...(q.acteur ? { actor: q.acteur } : {}),
         ...(q.du ? { from: parisMidnight(q.du) } : {}),
         ...(q.au ? { to: parisMidnight(nextDay(q.au)) } : {}),
-        limit: q.parPage,
-        offset: (q.page - 1) * q.parPage,
+        ...bornes(q),
       });
+      const evenementsApi = events.map((e) => ({
+        seq: e.seq,
+        id: e.id,
+        date: e.occurredAt.toISOString(),
+        acteur: e.actorLabel,
+        acteurId: e.actorId,
+        type: e.type,
+        libelle: libelleEvenement(e.type),
+        agregatType: e.aggregateType,
+        agregatId: e.aggregateId,
+        donnees: e.payload,
+        requestId: e.requestId,
+        empreinte: e.hash,
+      }));
       return {
-        total,
-        page: q.page,
-        parPage: q.parPage,
+        ...page(q, total, "evenements", evenementsApi),
         types: (await listAuditEventTypes(db, actor.organisationId)).map((type) => ({ type, libelle: libelleEvenement(type) })),
-        evenements: events.map((e) => ({
-          seq: e.seq,
-          id: e.id,
-          date: e.occurredAt.toISOString(),
-          acteur: e.actorLabel,
-          acteurId: e.actorId,
-          type: e.type,
-          libelle: libelleEvenement(e.type),
-          agregatType: e.aggregateType,
-          agregatId: e.aggregateId,
-          donnees: e.payload,
-          requestId: e.requestId,
-          empreinte: e.hash,
-        })),
       };
     },
   });
@@ -113,24 +112,21 @@ export const auditRoutes = defineRoutes("Audit", (r) => {
         ...(q.type ? { type: q.type } : {}),
         ...(q.du ? { from: parisMidnight(q.du) } : {}),
         ...(q.au ? { to: parisMidnight(nextDay(q.au)) } : {}),
-        limit: q.parPage,
-        offset: (q.page - 1) * q.parPage,
+        ...bornes(q),
       });
+      const evenementsApi = events.map((e) => ({
+        seq: e.seq,
+        date: e.occurredAt.toISOString(),
+        type: e.type,
+        libelle: LIBELLES_SECURITE[e.type] ?? e.type,
+        acteur: e.actorLabel,
+        adresse: e.clientAddress,
+        route: e.route,
+        details: (e.details ?? {}) as Record<string, unknown>,
+      }));
       return {
-        total,
-        page: q.page,
-        parPage: q.parPage,
+        ...page(q, total, "evenements", evenementsApi),
         conservationJours: ctx.config.securityEventsRetentionDays,
-        evenements: events.map((e) => ({
-          seq: e.seq,
-          date: e.occurredAt.toISOString(),
-          type: e.type,
-          libelle: LIBELLES_SECURITE[e.type] ?? e.type,
-          acteur: e.actorLabel,
-          adresse: e.clientAddress,
-          route: e.route,
-          details: (e.details ?? {}) as Record<string, unknown>,
-        })),
       };
     },
   });

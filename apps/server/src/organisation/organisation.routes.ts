@@ -30,7 +30,7 @@ export const organisationRoutes = defineRoutes("Organisation", (r) => {
     url: "/api/organisation",
     access: "organisation.read",
     summary: "L'organisation, ses directions et leurs services",
-    description: "Au plus 500 directions, dans l'ordre alphabétique ; `nombreDirections` donne leur nombre total.",
+    description: "Au plus 200 directions, dans l'ordre alphabétique ; `nombreDirections` donne leur nombre total.",
     response: OrganisationOutput,
     handler: async ({ actor, uow }) => presentOrganisation(await getOrganisationTree(uow, actor, actor.organisationId)),
   });

@@ -8,6 +8,7 @@ import {
   updateUtilisateur,
 } from "@achat-public/domain";
 import {
+  page,
   IdParams,
   MotDePasseInput,
   presentUtilisateur,
@@ -35,7 +36,7 @@ export const utilisateursRoutes = defineRoutes("Utilisateurs", (r) => {
     response: UtilisateursPage,
     handler: async ({ actor, uow, query }) => {
       const { total, utilisateurs } = await listUtilisateurs(uow, actor, { organisationId: actor.organisationId, ...query });
-      return { total, page: query.page, parPage: query.parPage, utilisateurs: utilisateurs.map(presentUtilisateur) };
+      return page(query, total, "utilisateurs", utilisateurs.map(presentUtilisateur));
     },
   });
 

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { DomainError } from "@achat-public/domain";
 import {
+  bornes,
+  page,
   Courriel,
   CourrielEssaiInput,
   CourrielsPage,
@@ -28,19 +30,14 @@ export const plateformeRoutes = defineRoutes("Plateforme", (r, ctx) => {
       const { total, courriels } = await listCourriels(ctx.database.db, {
         organisationId: actor.organisationId,
         ...(query.statut ? { statut: query.statut } : {}),
-        limit: query.parPage,
-        offset: (query.page - 1) * query.parPage,
+        ...bornes(query),
       });
-      return {
-        total,
-        page: query.page,
-        parPage: query.parPage,
-        envoiConfigure: ctx.config.mail.smtpUrl !== null,
-        courriels: courriels.map(({ texte: _t, html: _h, ...resume }) => {
-          const { texte: _texte, html: _html, ...shown } = presentCourriel({ ...resume, texte: "", html: null });
-          return shown;
-        }),
-      };
+      // the list shows no body: `presentCourriel` then drops the (empty) text fields
+      const resumes = courriels.map((row) => {
+        const { texte: _texte, html: _html, ...resume } = presentCourriel({ ...row, texte: "", html: null });
+        return resume;
+      });
+      return { ...page(query, total, "courriels", resumes), envoiConfigure: ctx.config.mail.smtpUrl !== null };
     },
   });
 
@@ -79,12 +76,12 @@ export const plateformeRoutes = defineRoutes("Plateforme", (r, ctx) => {
     response: TachesPage,
     handler: async ({ query }) => {
       const { total, taches } = await ctx.jobs.failed(query.parPage, (query.page - 1) * query.parPage);
-      return {
+      return page(
+        query,
         total,
-        page: query.page,
-        parPage: query.parPage,
-        taches: taches.map((t) => ({ id: t.id, tache: t.job, donnees: t.payload, erreur: t.erreur, echoueLe: t.echoueLe.toISOString() })),
-      };
+        "taches",
+        taches.map((t) => ({ id: t.id, tache: t.job, donnees: t.payload, erreur: t.erreur, echoueLe: t.echoueLe.toISOString() })),
+      );
     },
   });
 

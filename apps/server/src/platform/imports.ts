@@ -12,7 +12,7 @@ import { extname } from "node:path";
 import { z } from "zod";
 import { assertCan, DomainError, isDomainError, type Actor, type Permission } from "@achat-public/domain";
 import { apiPath, LIBELLES_STATUT_IMPORT, type ImportOutput, type RapportImport, type StatutImport } from "@achat-public/contracts";
-import { importRepository, sha256Hex, type ImportRow } from "@achat-public/db";
+import { importRepository, sha256Hex, type ImportRow, type StatutImportRow } from "@achat-public/db";
 import {
   analyserImport,
   isErreurTableur,
@@ -285,29 +285,33 @@ export function findImport(ctx: AppContext, type: string): ImportDefinition | un
   return ctx.imports.find((d) => d.type === type);
 }
 
+const ImportJobPayload = z.object({ importId: z.uuid(), acteur: z.record(z.string(), z.unknown()) });
+
+/** The import a job works on, if it is still in the expected state with its file (a job may run twice). */
+async function loadImport(ctx: AppContext, importId: string, statut: StatutImportRow) {
+  const table = importRepository(ctx.database.db, ctx.clock);
+  const row = await table.getById(importId);
+  const definition = row ? findImport(ctx, row.type) : undefined;
+  if (!row || !definition || row.statut !== statut || !row.contenu) return null;
+  return { table, row, definition, contenu: row.contenu, format: row.format as FormatTableur };
+}
+
 /** The two jobs of the pipeline: analyse a file, write a confirmed import. */
 export function importJobs() {
-  const find = (ctx: AppContext, type: string) => findImport(ctx, type);
   const analyseJob = defineJob({
     name: "import.analyser",
-    payload: z.object({ importId: z.uuid(), acteur: z.record(z.string(), z.unknown()) }),
+    payload: ImportJobPayload,
     retryLimit: 1,
     expireInSeconds: 900,
     async handler({ importId, acteur }, { ctx }) {
-      const table = importRepository(ctx.database.db, ctx.clock);
-      const row = await table.getById(importId);
-      const definition = row ? find(ctx, row.type) : undefined;
-      if (!row || !definition || row.statut !== "en-analyse" || !row.contenu) return;
+      const loaded = await loadImport(ctx, importId, "en-analyse");
+      if (!loaded) return;
+      const { table, row, definition, contenu, format } = loaded;
       try {
         const result = await analyse(
           ctx,
           definition,
-          {
-            contenu: row.contenu,
-            format: row.format as FormatTableur,
-            actor: acteur as unknown as Actor,
-            organisationId: row.organisationId,
-          },
+          { contenu, format, actor: acteur as unknown as Actor, organisationId: row.organisationId },
           reporter(ctx, importId),
         );
         await table.transition(importId, ["en-analyse"], {
@@ -327,22 +331,18 @@ export function importJobs() {
   });
   const writeJob = defineJob({
     name: "import.ecrire",
-    payload: z.object({ importId: z.uuid(), acteur: z.record(z.string(), z.unknown()) }),
+    payload: ImportJobPayload,
     retryLimit: 0,
     expireInSeconds: 1800,
     async handler({ importId, acteur }, { ctx }) {
-      const table = importRepository(ctx.database.db, ctx.clock);
-      const row = await table.getById(importId);
-      const definition = row ? find(ctx, row.type) : undefined;
-      if (!row || !definition || row.statut !== "en-ecriture" || !row.contenu) return;
+      const loaded = await loadImport(ctx, importId, "en-ecriture");
+      if (!loaded) return;
+      const { table, row, definition, contenu, format } = loaded;
       const actor = acteur as unknown as Actor;
       const progress = reporter(ctx, importId);
       try {
-        const analysis = await analyse(
-          ctx,
-          definition,
-          { contenu: row.contenu, format: row.format as FormatTableur, actor, organisationId: row.organisationId },
-          (f, e) => progress(f * 0.5, e),
+        const analysis = await analyse(ctx, definition, { contenu, format, actor, organisationId: row.organisationId }, (f, e) =>
+          progress(f * 0.5, e),
         );
         if (analysis.rapport.empreinte !== row.empreinte)
           throw new DomainError("IMPORT_FILE_CHANGED", "Le fichier a changé depuis l'analyse.", "conflict");

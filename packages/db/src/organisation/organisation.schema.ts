@@ -24,6 +24,7 @@ export const directions = pgTable(
   (t) => [
     uniqueIndex("directions_nom_unique").on(t.organisationId, sql`lower(${t.nom})`),
     uniqueIndex("directions_sigle_unique").on(t.organisationId, sql`upper(${t.sigle})`),
+    index("directions_ordre_idx").on(t.organisationId, sql`immutable_unaccent(lower(${t.nom}))`, t.id),
     check("directions_nom_longueur", sql`char_length(${t.nom}) between 2 and 120`),
     check("directions_sigle_longueur", sql`char_length(${t.sigle}) between 1 and 12`),
   ],
@@ -69,6 +70,7 @@ export const utilisateurs = pgTable(
     uniqueIndex("utilisateurs_email_unique").on(t.email),
     index("utilisateurs_direction_idx").on(t.directionId),
     index("utilisateurs_service_idx").on(t.serviceId),
+    index("utilisateurs_ordre_idx").on(t.organisationId, sql`immutable_unaccent(lower(${t.nomAffiche}))`, t.email),
     check("utilisateurs_role_valide", sql`${t.role} in ('admin', 'acheteur-central', 'acheteur', 'lecteur', 'entreprise')`),
     check("utilisateurs_email_minuscules", sql`${t.email} = lower(${t.email})`),
     check("utilisateurs_acheteur_a_une_direction", sql`${t.role} <> 'acheteur' or ${t.directionId} is not null`),

@@ -22,7 +22,7 @@ interface Deps {
 }
 
 /** Most directions returned with the organisation tree (a département has about fifteen). */
-export const DIRECTIONS_MAX = 500;
+export const DIRECTIONS_MAX = 200;
 
 /** Creates a direction of the actor's organisation. */
 export async function createDirection(

@@ -17,6 +17,21 @@ function issuesOf(fn: () => unknown): string[] {
 }
 
 describe("organisation rules", () => {
+  it("speaks of one account in the singular when a direction still has one", async () => {
+    const { deleteDirection } = await import("./directions.use-cases");
+    const { fakeKit, buildDirection, buildUtilisateur } = await import("../testing/index");
+    const kit = fakeKit();
+    const direction = buildDirection();
+    await kit.directions.insert(direction);
+    await kit.utilisateurs.insert(
+      buildUtilisateur({ organisationId: direction.organisationId, directionId: direction.id, role: "acheteur" }),
+      null,
+    );
+    await assert.rejects(deleteDirection(kit, { kind: "system", label: "test" }, direction.organisationId, direction.id), (error: Error) =>
+      /a encore 1 compte rattaché : rattachez-le ailleurs avant de la supprimer/.test(error.message),
+    );
+  });
+
   it("normalises a direction's name and acronym", () => {
     assert.deepEqual(validateDirection({ nom: "  Direction   de la\u00a0voirie ", sigle: " dtvd " }), {
       nom: "Direction de la voirie",

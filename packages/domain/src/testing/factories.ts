@@ -4,6 +4,7 @@
  */
 import type { Direction, Organisation, Service, Utilisateur } from "../organisation/organisation";
 import type { UserActor } from "../acces/roles";
+import { actorOf } from "../acces/session";
 
 let counter = 0;
 /** A fresh, readable, deterministic identifier (UUID-shaped, so that schemas accept it). */
@@ -72,13 +73,4 @@ export function buildUtilisateur(overrides: Partial<Utilisateur> = {}): Utilisat
 }
 
 /** The actor of an account, as a session gives it. */
-export function actorFor(utilisateur: Utilisateur): UserActor {
-  return {
-    kind: "user",
-    userId: utilisateur.id,
-    organisationId: utilisateur.organisationId,
-    role: utilisateur.role,
-    directionId: utilisateur.directionId,
-    label: utilisateur.email,
-  };
-}
+export const actorFor: (utilisateur: Utilisateur) => UserActor = actorOf;

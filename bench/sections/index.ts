@@ -1,0 +1,8 @@
+import { demarrage } from "./demarrage";
+import { organisation } from "./organisation";
+import { salon } from "./salon";
+import type { SectionBanc } from "./section";
+import { tableur } from "./tableur";
+
+/** The sections of `npm run bench`, in order: adding one adds a line here. */
+export const SECTIONS: readonly SectionBanc[] = [demarrage, organisation, tableur, salon];
