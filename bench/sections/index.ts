@@ -1,8 +1,9 @@
 import { demarrage } from "./demarrage";
 import { organisation } from "./organisation";
+import { salon } from "./salon";
 import type { SectionBanc } from "./section";
 import { tableur } from "./tableur";
 import { web } from "./web";
 
 /** The sections of `npm run bench`, in order: adding one adds a line here. */
-export const SECTIONS: readonly SectionBanc[] = [demarrage, organisation, tableur, web];
+export const SECTIONS: readonly SectionBanc[] = [demarrage, organisation, tableur, web, salon];

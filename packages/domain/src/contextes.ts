@@ -8,12 +8,14 @@ import { AUDIT } from "./audit/contexte";
 import { ORGANISATION } from "./organisation/contexte";
 import { PLATEFORME } from "./plateforme/contexte";
 import { REGLES } from "./regles/contexte";
+import { SALON } from "./salon/contexte";
 
 export const PERMISSIONS = {
   ...ORGANISATION.permissions,
   ...AUDIT.permissions,
   ...REGLES.permissions,
   ...PLATEFORME.permissions,
+  ...SALON.permissions,
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -25,4 +27,5 @@ export const LIBELLES_EVENEMENTS: Readonly<Record<string, string>> = {
   ...AUDIT.evenements,
   ...REGLES.evenements,
   ...PLATEFORME.evenements,
+  ...SALON.evenements,
 };

@@ -23,6 +23,7 @@ const MATRIX: Record<Permission, Role[]> = {
   "regles.manage": ["admin"],
   "regles.simulate": ["admin", "acheteur-central", "acheteur", "lecteur", "entreprise"],
   "plateforme.manage": ["admin"],
+  "salon.manage": ["admin", "acheteur-central"],
 };
 
 describe("access policies", () => {

@@ -1,3 +1,4 @@
 /** The domain's test kit: factories with valid defaults and in-memory fakes of the ports. */
 export * from "./factories";
 export * from "./fakes";
+export { optimumExhaustif, petiteInstance } from "./salon";
