@@ -12,8 +12,31 @@ interface AxeViolation {
   nodes: { target: string[] }[];
 }
 
-/** axe-core (WCAG 2.1 A/AA rules): the serious and critical violations of the page as it is now. */
+/**
+ * Waits until no CSS animation or transition has run for three checks in a row: a modal fading in is
+ * half-transparent, and axe would measure the contrast of text that is still appearing.
+ */
+async function animationsSettled(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    (window as unknown as { __calme?: number }).__calme = 0;
+  });
+  await page.waitForFunction(
+    () => {
+      const w = window as unknown as { __calme?: number };
+      const busy = document
+        .getAnimations()
+        .some((a) => a.playState === "running" && a.effect?.getTiming().iterations !== Number.POSITIVE_INFINITY);
+      w.__calme = busy ? 0 : (w.__calme ?? 0) + 1;
+      return w.__calme >= 3;
+    },
+    undefined,
+    { polling: 50, timeout: 5000 },
+  );
+}
+
+/** axe-core (WCAG 2.1 A/AA rules): the serious and critical violations of the page once its animations end. */
 export async function seriousViolations(page: Page): Promise<string[]> {
+  await animationsSettled(page);
   await page.addScriptTag({ content: axeSource });
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(ctx: Document, opts: unknown): Promise<{ violations: AxeViolation[] }> } }).axe;

@@ -2,3 +2,4 @@ export * from "./errors";
 export * from "./pagination";
 export * from "./ports";
 export * from "./texte";
+export * from "./attribution";
