@@ -78,3 +78,5 @@ export {
 } from "../valeurs/montant";
 export * from "./ports";
 export * from "./contexte";
+export * from "./agregation";
+export * from "./publication";
