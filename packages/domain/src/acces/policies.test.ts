@@ -24,6 +24,11 @@ const MATRIX: Record<Permission, Role[]> = {
   "regles.simulate": ["admin", "acheteur-central", "acheteur", "lecteur", "entreprise"],
   "plateforme.manage": ["admin"],
   "salon.manage": ["admin", "acheteur-central"],
+  "programme.read": ["admin", "acheteur-central", "acheteur", "lecteur"],
+  "programme.write": ["admin", "acheteur-central", "acheteur"],
+  "programme.validate": ["admin", "acheteur-central"],
+  "programme.aggregate": ["admin", "acheteur-central", "lecteur"],
+  "programme.familles": ["admin"],
 };
 
 describe("access policies", () => {

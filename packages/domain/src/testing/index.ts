@@ -2,3 +2,4 @@
 export * from "./factories";
 export * from "./fakes";
 export { optimumExhaustif, petiteInstance } from "./salon";
+export { FakeProgramme } from "./programme";
