@@ -9,6 +9,7 @@ import {
   serviceRepository,
   utilisateurRepository,
 } from "./organisation/organisation.repository";
+import { programmeRepository } from "./programme/programme.repository";
 import { courrielRepository, importRepository } from "./plateforme/plateforme.repository";
 import { ecbRateRepository } from "./regles/regles.repository";
 
@@ -39,6 +40,8 @@ export function repositories(db: Executor, context: RepositoryContext) {
     securityEvents: securityEventLog(db, context.clock),
     // regles
     ecbRates: ecbRateRepository(db),
+    // programme
+    programme: programmeRepository(db),
     // plateforme
     courrielsTable: courrielRepository(db, context),
     imports: importRepository(db, context.clock),

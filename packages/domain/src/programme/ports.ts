@@ -41,7 +41,8 @@ export interface LignePublique {
 }
 
 export interface RecherchePublique {
-  organisationId: string;
+  /** The platform serves one département: without it, every published line. */
+  organisationId?: string;
   annee: number;
   /** Code of the family (F-INFO…). */
   famille?: string;
@@ -72,4 +73,6 @@ export interface ProgrammeRepository {
 
   publicSearch(query: RecherchePublique): Promise<{ total: number; lignes: LignePublique[] }>;
   publicGet(id: string): Promise<LignePublique | null>;
+  /** The families and directions that appear in the published lines of the year (the public filters). */
+  publicFiltres(annee: number): Promise<{ familles: { code: string; libelle: string }[]; directions: { id: string; nom: string }[] }>;
 }

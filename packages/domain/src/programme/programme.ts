@@ -142,7 +142,8 @@ export interface VersionLigne {
 
 export interface LigneInput {
   annee: number;
-  directionId: string;
+  /** The direction of the need; a direction buyer may leave it out (its own). */
+  directionId?: string | null;
   serviceId?: string | null;
   objet: string;
   nature: string;
@@ -234,7 +235,7 @@ export function validerLigne(input: LigneInput, familles: readonly FamilleAchat[
   if (issues.length > 0) throw invalidInput(issues);
   return {
     annee: input.annee,
-    directionId: input.directionId,
+    directionId: input.directionId ?? "",
     serviceId: input.serviceId ?? null,
     objet,
     nature,
@@ -309,3 +310,10 @@ export function cleAgregation(
   const famille = ligne.familleId ? familles.get(ligne.familleId) : undefined;
   return famille ? `${famille.code} ${famille.libelle}` : "Sans famille";
 }
+
+/** The natures with their French labels (import lists, forms). */
+export const NATURES_LIGNE_LIBELLES: readonly (readonly [Nature, string])[] = [
+  ["travaux", "Travaux"],
+  ["fournitures", "Fournitures"],
+  ["services", "Services"],
+];

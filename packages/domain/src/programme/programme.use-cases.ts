@@ -5,11 +5,12 @@
  */
 import { assertCan, directionScope } from "../acces/policies";
 import type { Actor } from "../acces/roles";
-import { DomainError } from "../commun/errors";
+import { DomainError, invalidInput } from "../commun/errors";
 import type { AuditLog, IdGenerator } from "../commun/ports";
 import { notFound, staleVersion } from "../organisation/organisation";
 import { agregerBesoins, estAlerteFractionnement, type GroupeAgrege } from "../regles/agregation";
 import type { Alerte } from "../regles/reponse";
+import { COUVERTURE_MOTEUR } from "../regles/seuils";
 import { formatEuros } from "../valeurs/montant";
 import type { LignesFilter, LignePublique, ProgrammeRepository, RecherchePublique } from "./ports";
 import {
@@ -88,6 +89,13 @@ export async function updateFamille(
 
 // ------------------------------------------------------------------------------------------------ lines
 
+/** The direction of a need: the one given, or the direction buyer's own. */
+function directionDe(actor: Actor, input: LigneInput): LigneInput & { directionId: string } {
+  const directionId = input.directionId ?? (actor.kind === "user" ? actor.directionId : null);
+  if (!directionId) throw invalidInput([{ path: ["directionId"], message: "Indiquez la direction du besoin." }]);
+  return { ...input, directionId };
+}
+
 /** A direction buyer declares only for its own direction. */
 function assertDirection(actor: Actor, directionId: string): void {
   const scope = directionScope(actor);
@@ -124,8 +132,9 @@ export async function historiqueLigne(
   return deps.programme.listVersions(id);
 }
 
-export async function createLigne(deps: Deps, actor: Actor, organisationId: string, input: LigneInput): Promise<LigneProgramme> {
+export async function createLigne(deps: Deps, actor: Actor, organisationId: string, brut: LigneInput): Promise<LigneProgramme> {
   assertCan(actor, "programme.write");
+  const input = directionDe(actor, brut);
   assertDirection(actor, input.directionId);
   const contenu = validerLigne(input, await deps.programme.listFamilles(organisationId));
   const ligne: LigneProgramme = {
@@ -155,9 +164,10 @@ export async function updateLigne(
   actor: Actor,
   organisationId: string,
   id: string,
-  input: LigneInput & { version: number },
+  brut: LigneInput & { version: number },
 ): Promise<LigneProgramme> {
   assertCan(actor, "programme.write");
+  const input = { ...directionDe(actor, { ...brut, directionId: brut.directionId ?? null }), version: brut.version };
   const current = await getLigne(deps, actor, organisationId, id);
   assertDirection(actor, current.directionId);
   assertDirection(actor, input.directionId);
@@ -240,6 +250,36 @@ export async function transitionLigne(
     },
   });
   return next;
+}
+
+/**
+ * Publishes every validated line of the year at once (the procurement directorate publishes its programme):
+ * one aggregation fixes each line's procedure family; one audit event per line. Returns the lines published.
+ */
+export async function publierProgramme(deps: Deps, actor: Actor, organisationId: string, annee: number): Promise<LigneProgramme[]> {
+  assertCan(actor, "programme.validate");
+  const agregation = await agregationAnnee(deps, organisationId, annee);
+  const procedureDe = new Map(agregation.groupes.flatMap((g) => g.lignes.map((id) => [id, g.procedure] as const)));
+  const publiees: LigneProgramme[] = [];
+  for (const ligne of await deps.programme.listAnnee(organisationId, annee)) {
+    if (ligne.statut !== "validee") continue;
+    const next: LigneProgramme = {
+      ...ligne,
+      statut: "publiee",
+      familleProcedure: procedureDe.get(ligne.id) ?? null,
+      version: ligne.version + 1,
+    };
+    if (!(await deps.programme.update(next, ligne.version))) throw staleVersion();
+    await deps.audit.append(actor, {
+      organisationId,
+      type: TRANSITIONS_LIGNE.publier.evenement,
+      aggregateType: "ligne-programme",
+      aggregateId: ligne.id,
+      payload: { de: "validee", vers: "publiee", numeroVersion: ligne.numeroVersion },
+    });
+    publiees.push(next);
+  }
+  return publiees;
 }
 
 // ------------------------------------------------------------------------------------------------ aggregation
@@ -331,6 +371,8 @@ export async function alertesParLigne(
   annee: number,
 ): Promise<Map<string, string>> {
   assertCan(actor, "programme.read");
+  const debut = `${annee}-01-01`;
+  if (debut < COUVERTURE_MOTEUR.du || debut > COUVERTURE_MOTEUR.au) return new Map(); // no rule known: no alert to show on the lines
   const { alertes } = await agregationAnnee(deps, organisationId, annee);
   const out = new Map<string, string>();
   for (const g of alertes) {

@@ -19,7 +19,7 @@ import { analyserProcedure } from "./analyse-procedure";
 import { ccp } from "./fondement";
 import { ACHETEUR_PAR_DEFAUT, type ProfilAcheteur } from "./parametres";
 import { nouvelleReponse, type Alerte, type ReponseExpliquee } from "./reponse";
-import { assertDateCouverte, cleSeuilEuropeen, formatValeurSeuil, LIBELLES_CLES, type CleSeuil } from "./seuils";
+import { assertDateCouverte, cleSeuilEuropeen, formatValeurSeuil, LIBELLES_CLES, type CleSeuil, type LigneSeuil } from "./seuils";
 import { NATURES, type FamilleProcedure, type Fondement, type Nature } from "./types";
 
 /** The articles every aggregation answer cites. */
@@ -82,7 +82,7 @@ export interface AgregationResult extends ReponseExpliquee {
   fractionnements: GroupeAgrege[];
 }
 
-/** Thresholds checked for a split purchase, highest first (EU, BOAMP/JAL publicity, dispense). */
+/** Thresholds checked for a split purchase (EU, BOAMP/JAL publicity, dispense); the highest crossed is reported. */
 function seuilsAControler(nature: Nature): CleSeuil[] {
   return [cleSeuilEuropeen(nature), "PUB_BOAMP_OR_JAL", nature === "travaux" ? "DISPENSE_WORKS" : "DISPENSE_SUPPLIES_SERVICES"];
 }
@@ -161,9 +161,12 @@ function agregerGroupe(lignes: LigneBesoin[], date: DateLegale, acheteur: Profil
   );
 
   let seuilFranchi: SeuilFranchi | null = null;
-  for (const cle of seuilsAControler(nature)) {
-    const row = r.seuilSiConnu(cle);
-    if (row === undefined || row.unite !== "cents" || typeof row.valeur !== "number") continue;
+  const rows = seuilsAControler(nature)
+    .map((cle) => r.seuilSiConnu(cle))
+    .filter((row): row is LigneSeuil & { valeur: number } => row !== undefined && row.unite === "cents" && typeof row.valeur === "number")
+    .sort((a, b) => b.valeur - a.valeur);
+  for (const row of rows) {
+    const cle = row.cle;
     if (somme >= row.valeur && max < row.valeur && lignes.length > 1) {
       r.retient(row);
       seuilFranchi = { cle, libelle: LIBELLES_CLES[cle], valeurHtCents: row.valeur };

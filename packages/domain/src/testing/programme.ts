@@ -68,13 +68,16 @@ export class FakeProgramme implements ProgrammeRepository {
   }
   async publicSearch(query: RecherchePublique) {
     const lignes = [...this.lignes.values()].filter(
-      (l) => l.organisationId === query.organisationId && l.annee === query.annee && l.statut === "publiee",
+      (l) => (!query.organisationId || l.organisationId === query.organisationId) && l.annee === query.annee && l.statut === "publiee",
     );
     return { total: lignes.length, lignes: lignes.map((l) => this.publique(l)) };
   }
   async publicGet(id: string) {
     const l = this.lignes.get(id);
     return l && l.statut === "publiee" ? this.publique(l) : null;
+  }
+  async publicFiltres() {
+    return { familles: [], directions: [] };
   }
   private publique(l: LigneProgramme): LignePublique {
     const f = l.familleId ? this.familles.get(l.familleId) : undefined;
