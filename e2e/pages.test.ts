@@ -18,11 +18,11 @@ const VIEWPORTS = [
 
 /** Pages each role must at least reach (the navigation may offer more). */
 const ATTENDUES: Record<keyof typeof DEMO, string[]> = {
-  admin: ["/", "/organisation", "/utilisateurs", "/audit", "/securite", "/courriels", "/taches", "/simulateur"],
-  "acheteur-central": ["/", "/organisation", "/utilisateurs", "/simulateur"],
-  acheteur: ["/", "/organisation", "/utilisateurs", "/simulateur"],
-  lecteur: ["/", "/organisation", "/simulateur"],
-  entreprise: ["/", "/simulateur"],
+  admin: ["/", "/organisation", "/utilisateurs", "/audit", "/securite", "/courriels", "/taches", "/simulateur", "/programme"],
+  "acheteur-central": ["/", "/organisation", "/utilisateurs", "/simulateur", "/programme", "/programme/agregation", "/programme-public"],
+  acheteur: ["/", "/organisation", "/utilisateurs", "/simulateur", "/programme", "/programme-public"],
+  lecteur: ["/", "/organisation", "/simulateur", "/programme", "/programme/agregation"],
+  entreprise: ["/", "/simulateur", "/programme-public"],
 };
 
 /** Same-origin paths of the links inside `selector`. */
