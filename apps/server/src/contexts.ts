@@ -14,9 +14,10 @@ import type { JobSpec, ScheduleSpec } from "./platform/jobs/jobs";
 import { plateforme } from "./plateforme/index";
 import { regles } from "./regles/index";
 import { salon } from "./salon/index";
+import { marches } from "./marches/index";
 import { systeme } from "./systeme/index";
 
-export const CONTEXTS: readonly ServerContext[] = [systeme, acces, organisation, audit, plateforme, regles, salon];
+export const CONTEXTS: readonly ServerContext[] = [systeme, acces, organisation, audit, plateforme, regles, salon, marches];
 
 export const ALL_ROUTES = CONTEXTS.flatMap((c) => c.routes ?? []);
 export const ALL_COMMANDS: readonly CommandSpec[] = CONTEXTS.flatMap((c) => c.commands ?? []);

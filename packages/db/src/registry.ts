@@ -11,6 +11,8 @@ import {
 } from "./organisation/organisation.repository";
 import { courrielRepository, importRepository } from "./plateforme/plateforme.repository";
 import { ecbRateRepository } from "./regles/regles.repository";
+import { fournisseurRepository } from "./fournisseurs/fournisseurs.repository";
+import { marcheRepository, successeursProgramme } from "./marches/marches.repository";
 
 export const uuidGenerator: IdGenerator = { newId: () => randomUUID() };
 export const systemClock: Clock = { now: () => new Date() };
@@ -39,6 +41,10 @@ export function repositories(db: Executor, context: RepositoryContext) {
     securityEvents: securityEventLog(db, context.clock),
     // regles
     ecbRates: ecbRateRepository(db),
+    // fournisseurs, marches
+    fournisseurs: fournisseurRepository(db),
+    marches: marcheRepository(db),
+    successeurs: successeursProgramme(db),
     // plateforme
     courrielsTable: courrielRepository(db, context),
     imports: importRepository(db, context.clock),

@@ -9,6 +9,8 @@ import { ORGANISATION } from "./organisation/contexte";
 import { PLATEFORME } from "./plateforme/contexte";
 import { REGLES } from "./regles/contexte";
 import { SALON } from "./salon/contexte";
+import { FOURNISSEURS } from "./fournisseurs/contexte";
+import { MARCHES } from "./marches/contexte";
 
 export const PERMISSIONS = {
   ...ORGANISATION.permissions,
@@ -16,6 +18,8 @@ export const PERMISSIONS = {
   ...REGLES.permissions,
   ...PLATEFORME.permissions,
   ...SALON.permissions,
+  ...FOURNISSEURS.permissions,
+  ...MARCHES.permissions,
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -28,4 +32,6 @@ export const LIBELLES_EVENEMENTS: Readonly<Record<string, string>> = {
   ...REGLES.evenements,
   ...PLATEFORME.evenements,
   ...SALON.evenements,
+  ...FOURNISSEURS.evenements,
+  ...MARCHES.evenements,
 };

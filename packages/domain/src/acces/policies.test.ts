@@ -24,6 +24,10 @@ const MATRIX: Record<Permission, Role[]> = {
   "regles.simulate": ["admin", "acheteur-central", "acheteur", "lecteur", "entreprise"],
   "plateforme.manage": ["admin"],
   "salon.manage": ["admin", "acheteur-central"],
+  "fournisseurs.read": ["admin", "acheteur-central", "acheteur", "lecteur"],
+  "fournisseurs.manage": ["admin", "acheteur-central", "acheteur"],
+  "marches.read": ["admin", "acheteur-central", "acheteur", "lecteur"],
+  "marches.manage": ["admin", "acheteur-central", "acheteur"],
 };
 
 describe("access policies", () => {
