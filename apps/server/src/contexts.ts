@@ -15,9 +15,10 @@ import { plateforme } from "./plateforme/index";
 import { programme } from "./programme/index";
 import { regles } from "./regles/index";
 import { salon } from "./salon/index";
+import { marches } from "./marches/index";
 import { systeme } from "./systeme/index";
 
-export const CONTEXTS: readonly ServerContext[] = [systeme, acces, organisation, audit, plateforme, regles, salon, programme];
+export const CONTEXTS: readonly ServerContext[] = [systeme, acces, organisation, audit, plateforme, regles, salon, programme, marches];
 
 export const ALL_ROUTES = CONTEXTS.flatMap((c) => c.routes ?? []);
 export const ALL_COMMANDS: readonly CommandSpec[] = CONTEXTS.flatMap((c) => c.commands ?? []);

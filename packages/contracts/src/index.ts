@@ -7,3 +7,5 @@ export * from "./regles/index";
 export * from "./plateforme.schema";
 export * from "./imports.schema";
 export * from "./programme.schema";
+export * from "./fournisseurs.schema";
+export * from "./marches.schema";

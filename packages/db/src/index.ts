@@ -8,5 +8,7 @@ export * from "./organisation/organisation.repository";
 export * from "./plateforme/plateforme.repository";
 export * from "./regles/regles.repository";
 export * from "./programme/programme.repository";
+export * from "./fournisseurs/fournisseurs.repository";
+export * from "./marches/marches.repository";
 export { sql } from "drizzle-orm";
 export { ordreFrancais } from "./commun/colonnes";

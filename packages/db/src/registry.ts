@@ -12,6 +12,8 @@ import {
 import { programmeRepository } from "./programme/programme.repository";
 import { courrielRepository, importRepository } from "./plateforme/plateforme.repository";
 import { ecbRateRepository } from "./regles/regles.repository";
+import { fournisseurRepository } from "./fournisseurs/fournisseurs.repository";
+import { marcheRepository, successeursProgramme } from "./marches/marches.repository";
 
 export const uuidGenerator: IdGenerator = { newId: () => randomUUID() };
 export const systemClock: Clock = { now: () => new Date() };
@@ -42,6 +44,10 @@ export function repositories(db: Executor, context: RepositoryContext) {
     ecbRates: ecbRateRepository(db),
     // programme
     programme: programmeRepository(db),
+    // fournisseurs, marches
+    fournisseurs: fournisseurRepository(db),
+    marches: marcheRepository(db),
+    successeurs: successeursProgramme(db),
     // plateforme
     courrielsTable: courrielRepository(db, context),
     imports: importRepository(db, context.clock),

@@ -8,3 +8,5 @@ export * from "./organisation/organisation.schema";
 export * from "./plateforme/plateforme.schema";
 export * from "./regles/regles.schema";
 export * from "./programme/programme.schema";
+export * from "./fournisseurs/fournisseurs.schema";
+export * from "./marches/marches.schema";

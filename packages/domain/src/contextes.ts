@@ -10,6 +10,8 @@ import { PLATEFORME } from "./plateforme/contexte";
 import { PROGRAMME } from "./programme/contexte";
 import { REGLES } from "./regles/contexte";
 import { SALON } from "./salon/contexte";
+import { FOURNISSEURS } from "./fournisseurs/contexte";
+import { MARCHES } from "./marches/contexte";
 
 export const PERMISSIONS = {
   ...ORGANISATION.permissions,
@@ -18,6 +20,8 @@ export const PERMISSIONS = {
   ...PLATEFORME.permissions,
   ...SALON.permissions,
   ...PROGRAMME.permissions,
+  ...FOURNISSEURS.permissions,
+  ...MARCHES.permissions,
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -31,4 +35,6 @@ export const LIBELLES_EVENEMENTS: Readonly<Record<string, string>> = {
   ...PLATEFORME.evenements,
   ...SALON.evenements,
   ...PROGRAMME.evenements,
+  ...FOURNISSEURS.evenements,
+  ...MARCHES.evenements,
 };

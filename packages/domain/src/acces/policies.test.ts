@@ -29,6 +29,10 @@ const MATRIX: Record<Permission, Role[]> = {
   "programme.validate": ["admin", "acheteur-central"],
   "programme.aggregate": ["admin", "acheteur-central", "lecteur"],
   "programme.familles": ["admin"],
+  "fournisseurs.read": ["admin", "acheteur-central", "acheteur", "lecteur"],
+  "fournisseurs.manage": ["admin", "acheteur-central", "acheteur"],
+  "marches.read": ["admin", "acheteur-central", "acheteur", "lecteur"],
+  "marches.manage": ["admin", "acheteur-central", "acheteur"],
 };
 
 describe("access policies", () => {
