@@ -1,0 +1,2 @@
+export * from "./contexte";
+export * from "./indicateurs";
