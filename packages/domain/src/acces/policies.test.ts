@@ -24,6 +24,8 @@ const MATRIX: Record<Permission, Role[]> = {
   "regles.simulate": ["admin", "acheteur-central", "acheteur", "lecteur", "entreprise"],
   "plateforme.manage": ["admin"],
   "salon.manage": ["admin", "acheteur-central"],
+  "pilotage.read": ["admin", "acheteur-central", "acheteur", "lecteur"],
+  "pilotage.cibles": ["admin", "acheteur-central"],
 };
 
 describe("access policies", () => {

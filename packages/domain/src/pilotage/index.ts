@@ -1,2 +1,4 @@
 export * from "./contexte";
 export * from "./indicateurs";
+export * from "./pilotage.use-cases";
+export * from "./ports";
