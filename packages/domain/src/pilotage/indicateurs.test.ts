@@ -8,6 +8,7 @@ import {
   comparerCible,
   DEFINITIONS_INDICATEURS,
 } from "./indicateurs";
+import { formaterValeur } from "./format";
 
 const agregats = (overrides: Partial<AgregatsMarches>): AgregatsMarches => ({ ...agregatsVides(), ...overrides });
 
@@ -166,6 +167,24 @@ describe("comparerCible", () => {
   for (const c of cas) {
     it(`${c.cle} = ${c.valeur} against ${c.cible}: ${c.attendu}`, () => {
       assert.equal(comparerCible(c.cle, c.valeur, c.cible), c.attendu);
+    });
+  }
+});
+
+describe("formaterValeur", () => {
+  const cas = [
+    ["part", 0.6123, "61,2 %"],
+    ["part", 0, "0 %"],
+    ["euros", 1234567.89, "1 234 568 €"],
+    ["jours", 37.46, "37,5 jours"],
+    ["jours", 1, "1 jour"],
+    ["heures", 833, "833 h"],
+    ["nombre", 2.5, "2,5"],
+    ["part", null, "non calculable"],
+  ] as const;
+  for (const [unite, valeur, attendu] of cas) {
+    it(`${unite} ${valeur} → ${attendu}`, () => {
+      assert.equal(formaterValeur(unite, valeur).replace(/\u202f|\u00a0/g, " "), attendu);
     });
   }
 });

@@ -13,8 +13,8 @@ export interface AgregatsMarches {
   nombreMarchesNotifies: number;
   /** Their amount HT: the firm amount, or the maximum of a framework agreement (its minimum when it has no maximum). */
   montantNotifieHtCents: number;
-  /** Invoices of those contracts paid in the period, HT. */
-  montantMandateHtCents: number;
+  /** Invoices paid in the period (TTC, as invoiced) on the contracts of the direction and of the minimum amount. */
+  montantPayeTtcCents: number;
   /** Contracts whose holder (the sole holder or the mandatary) is a micro, small or medium enterprise (EU definition). */
   nombreMarchesPme: number;
   montantPmeHtCents: number;
@@ -27,7 +27,11 @@ export interface AgregatsMarches {
   nombreLotsOffreUnique: number;
   nombreLotsLances: number;
   nombreLotsInfructueux: number;
-  /** Invoices paid in the period, their delays (receipt to payment, days) and the late-payment interest owed. */
+  /**
+   * Invoices paid in the period on the contracts of the direction and of the minimum amount (whatever their
+   * notification date), their delays (receipt to payment, days), those paid within the legal delay, and the
+   * late-payment interest and indemnities owed (computed by the rules engine when the invoice was recorded).
+   */
   nombreFacturesPayees: number;
   sommeDelaisPaiementJours: number;
   nombreFacturesDansLesDelais: number;
@@ -101,12 +105,13 @@ export const DEFINITIONS_INDICATEURS = {
     formule: "Σ montant HT (ou maximum de l'accord-cadre)",
     calcul: (a) => euros(a.montantNotifieHtCents),
   },
-  montantMandateHt: {
+  montantPayeTtc: {
     unite: "euros",
-    libelle: "Montant payé HT",
-    definition: "Somme HT des factures de ces marchés payées dans la période.",
-    formule: "Σ montant HT des factures payées",
-    calcul: (a) => euros(a.montantMandateHtCents),
+    libelle: "Montant payé TTC",
+    definition:
+      "Somme TTC des factures payées dans la période sur les marchés de la direction choisie (ou de toutes) d'au moins le montant minimal, quelle que soit leur date de notification.",
+    formule: "Σ montant TTC des factures payées dans la période",
+    calcul: (a) => euros(a.montantPayeTtcCents),
   },
   partPmeNombre: {
     unite: "part",
@@ -162,7 +167,7 @@ export const DEFINITIONS_INDICATEURS = {
     unite: "jours",
     libelle: "Délai moyen de paiement",
     definition:
-      "Délai moyen entre la réception de la facture et son paiement, pour les factures payées dans la période (délai légal : 30 jours, R2192-10).",
+      "Délai moyen entre la réception de la facture et son paiement, pour les factures payées dans la période sur les marchés de la direction choisie et du montant minimal (délai légal : 30 jours, R2192-10).",
     formule: "Σ (date de paiement − date de réception) ÷ factures payées",
     calcul: (a) => moyenne(a.sommeDelaisPaiementJours, a.nombreFacturesPayees),
   },
@@ -228,7 +233,8 @@ export const DEFINITIONS_INDICATEURS = {
   heuresInsertionRealisees: {
     unite: "heures",
     libelle: "Heures d'insertion réalisées",
-    definition: "Heures d'insertion déclarées réalisées sur ces marchés.",
+    definition:
+      "Heures d'insertion déclarées réalisées, à ce jour, sur les mêmes marchés que les heures prévues (pour que les deux se comparent).",
     formule: "Σ heures d'insertion réalisées",
     calcul: (a) => a.heuresInsertionRealisees,
   },
@@ -304,7 +310,7 @@ export function agregatsVides(): AgregatsMarches {
   return {
     nombreMarchesNotifies: 0,
     montantNotifieHtCents: 0,
-    montantMandateHtCents: 0,
+    montantPayeTtcCents: 0,
     nombreMarchesPme: 0,
     montantPmeHtCents: 0,
     nombreMarchesLocaux: 0,
