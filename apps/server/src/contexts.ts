@@ -11,6 +11,7 @@ import type { CommandSpec } from "./platform/cli/commands";
 import type { ServerContext } from "./platform/context-registry";
 import type { DemoStep } from "./platform/demo";
 import type { JobSpec, ScheduleSpec } from "./platform/jobs/jobs";
+import { pilotage } from "./pilotage/index";
 import { plateforme } from "./plateforme/index";
 import { programme } from "./programme/index";
 import { regles } from "./regles/index";
@@ -18,7 +19,18 @@ import { salon } from "./salon/index";
 import { marches } from "./marches/index";
 import { systeme } from "./systeme/index";
 
-export const CONTEXTS: readonly ServerContext[] = [systeme, acces, organisation, audit, plateforme, regles, salon, programme, marches];
+export const CONTEXTS: readonly ServerContext[] = [
+  systeme,
+  acces,
+  organisation,
+  audit,
+  plateforme,
+  regles,
+  salon,
+  programme,
+  marches,
+  pilotage,
+];
 
 export const ALL_ROUTES = CONTEXTS.flatMap((c) => c.routes ?? []);
 export const ALL_COMMANDS: readonly CommandSpec[] = CONTEXTS.flatMap((c) => c.commands ?? []);

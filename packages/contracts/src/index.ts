@@ -9,3 +9,4 @@ export * from "./imports.schema";
 export * from "./programme.schema";
 export * from "./fournisseurs.schema";
 export * from "./marches.schema";
+export * from "./pilotage.schema";

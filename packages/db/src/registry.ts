@@ -10,6 +10,7 @@ import {
   utilisateurRepository,
 } from "./organisation/organisation.repository";
 import { programmeRepository } from "./programme/programme.repository";
+import { pilotageRepository } from "./pilotage/pilotage.repository";
 import { courrielRepository, importRepository } from "./plateforme/plateforme.repository";
 import { ecbRateRepository } from "./regles/regles.repository";
 import { fournisseurRepository } from "./fournisseurs/fournisseurs.repository";
@@ -48,6 +49,8 @@ export function repositories(db: Executor, context: RepositoryContext) {
     fournisseurs: fournisseurRepository(db),
     marches: marcheRepository(db),
     successeurs: successeursProgramme(db),
+    // pilotage
+    pilotage: pilotageRepository(db),
     // plateforme
     courrielsTable: courrielRepository(db, context),
     imports: importRepository(db, context.clock),

@@ -10,3 +10,4 @@ export * from "./regles/regles.schema";
 export * from "./programme/programme.schema";
 export * from "./fournisseurs/fournisseurs.schema";
 export * from "./marches/marches.schema";
+export * from "./pilotage/pilotage.schema";

@@ -6,6 +6,7 @@
 import { ACCES } from "./acces/contexte";
 import { AUDIT } from "./audit/contexte";
 import { ORGANISATION } from "./organisation/contexte";
+import { PILOTAGE } from "./pilotage/contexte";
 import { PLATEFORME } from "./plateforme/contexte";
 import { PROGRAMME } from "./programme/contexte";
 import { REGLES } from "./regles/contexte";
@@ -22,6 +23,7 @@ export const PERMISSIONS = {
   ...PROGRAMME.permissions,
   ...FOURNISSEURS.permissions,
   ...MARCHES.permissions,
+  ...PILOTAGE.permissions,
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -37,4 +39,5 @@ export const LIBELLES_EVENEMENTS: Readonly<Record<string, string>> = {
   ...PROGRAMME.evenements,
   ...FOURNISSEURS.evenements,
   ...MARCHES.evenements,
+  ...PILOTAGE.evenements,
 };

@@ -8,6 +8,7 @@ import { audit } from "../features/audit/feature";
 import { auth } from "../features/auth/feature";
 import { informations } from "../features/informations/feature";
 import { organisation } from "../features/organisation/feature";
+import { pilotage } from "../features/pilotage/feature";
 import { plateforme } from "../features/plateforme/feature";
 import { programme } from "../features/programme/feature";
 import { utilisateurs } from "../features/utilisateurs/feature";
@@ -16,9 +17,10 @@ import { simulateur } from "./simulateur.feature";
 
 export const FEATURES: readonly Feature[] = [
   accueil,
+  programme,
+  pilotage,
   organisation,
   utilisateurs,
-  programme,
   audit,
   plateforme,
   simulateur,

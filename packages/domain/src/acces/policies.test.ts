@@ -33,6 +33,8 @@ const MATRIX: Record<Permission, Role[]> = {
   "fournisseurs.manage": ["admin", "acheteur-central", "acheteur"],
   "marches.read": ["admin", "acheteur-central", "acheteur", "lecteur"],
   "marches.manage": ["admin", "acheteur-central", "acheteur"],
+  "pilotage.read": ["admin", "acheteur-central", "acheteur", "lecteur"],
+  "pilotage.cibles": ["admin", "acheteur-central"],
 };
 
 describe("access policies", () => {

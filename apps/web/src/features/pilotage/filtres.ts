@@ -1,0 +1,45 @@
+import type { CleIndicateur } from "@achat-public/domain/pilotage";
+
+/** The cockpit's filters, as kept in the address (a figure's drill-down link carries them). */
+export interface FiltresPilotage {
+  annee: number;
+  direction: string;
+  montantMinHt: string;
+}
+
+export function filtresDe(params: URLSearchParams, anneeParDefaut: number): FiltresPilotage {
+  const annee = Number(params.get("annee"));
+  return {
+    annee: Number.isInteger(annee) && annee >= 2000 && annee <= 2100 ? annee : anneeParDefaut,
+    direction: params.get("direction") ?? "",
+    montantMinHt: params.get("montantMinHt") ?? "",
+  };
+}
+
+/** The query parameters of the API for these filters (empty ones left out). */
+export function parametres(f: FiltresPilotage): Record<string, string | number | undefined> {
+  return { annee: f.annee, direction: f.direction || undefined, montantMinHt: f.montantMinHt || undefined };
+}
+
+/** The groups of the cockpit, in the order shown. */
+export const GROUPES: { titre: string; cles: CleIndicateur[] }[] = [
+  { titre: "Volume", cles: ["nombreMarchesNotifies", "montantNotifieHt", "montantPayeTtc"] },
+  {
+    titre: "Accès des PME et des entreprises du Val-de-Marne",
+    cles: ["partPmeNombre", "partPmeMontant", "partLocaleNombre", "partLocaleMontant"],
+  },
+  { titre: "Concurrence", cles: ["nombreMoyenOffresParLot", "tauxOffreUnique", "tauxInfructueux", "delaiMoyenPassationJours"] },
+  { titre: "Paiement des fournisseurs", cles: ["delaiMoyenPaiementJours", "partPaiementsDansLesDelais", "interetsMoratoiresDus"] },
+  {
+    titre: "Achats responsables (SPASER)",
+    cles: [
+      "partConsiderationEnvironnementale",
+      "partConsiderationSociale",
+      "partMarchesReserves",
+      "partAchatsInnovants",
+      "heuresInsertionPrevues",
+      "heuresInsertionRealisees",
+    ],
+  },
+  { titre: "Économies (chaque méthode à part)", cles: ["economieEstimationAttribution", "economieMarchePrecedent"] },
+];

@@ -1,0 +1,291 @@
+/**
+ * The steering counts, in SQL: one aggregate query per population, so that the figures over 650 contracts and over
+ * 1.5 million cost the same code. Counts come back as numbers on both drivers (`::int`, `::float8`).
+ */
+import type {
+  AgregatsMarches,
+  AxeRepartition,
+  CleIndicateur,
+  FiltreIndicateurs,
+  PilotageRepository,
+  Repartition,
+} from "@achat-public/domain/pilotage";
+import { CodeCpv } from "@achat-public/domain/valeurs";
+import { rawSql, type Executor } from "../client";
+
+/** The contracts of the population: notified in the period, in the direction, of at least the minimum amount. */
+const MARCHES = `
+  SELECT m.*, coalesce(m.montant_ht_cents, m.montant_max_ht_cents, m.montant_min_ht_cents)::float8 AS montant,
+         t.categorie, t.departement, t.nom AS titulaire
+    FROM marches m
+    LEFT JOIN LATERAL (
+      SELECT f.categorie, f.departement, f.nom
+        FROM marche_titulaires mt JOIN fournisseurs f ON f.id = mt.fournisseur_id
+       WHERE mt.marche_id = m.id AND mt.role IN ('titulaire', 'mandataire')
+       ORDER BY mt.rang LIMIT 1
+    ) t ON true
+   WHERE m.organisation_id = $1
+     AND m.date_notification BETWEEN $2::date AND $3::date
+     AND ($4::uuid IS NULL OR m.direction_id = $4::uuid)
+     AND coalesce(m.montant_ht_cents, m.montant_max_ht_cents, m.montant_min_ht_cents) >= $5`;
+
+/** Whether a contract of the population is counted in an indicator's numerator (SQL over the row `p`). */
+const NUMERATEURS: Partial<Record<CleIndicateur, string>> = {
+  partPmeNombre: "p.categorie IN ('micro', 'pme')",
+  partPmeMontant: "p.categorie IN ('micro', 'pme')",
+  partLocaleNombre: "p.departement = '94'",
+  partLocaleMontant: "p.departement = '94'",
+  tauxOffreUnique: "p.nombre_offres = 1",
+  partConsiderationEnvironnementale: "p.clause_environnementale",
+  partConsiderationSociale: "(p.clause_sociale OR p.marche_reserve)",
+  partMarchesReserves: "p.marche_reserve",
+  partAchatsInnovants: "p.achat_innovant",
+  heuresInsertionPrevues: "p.heures_insertion_prevues > 0",
+  heuresInsertionRealisees: "p.heures_insertion_prevues > 0",
+  economieEstimationAttribution: "p.valeur_estimee_ht_cents IS NOT NULL",
+  economieMarchePrecedent: "p.precedent_annuel_ht_cents IS NOT NULL",
+};
+
+/** Per-contract columns that the aggregate sums (one row per contract of the population). */
+const AGREGATS = `
+  count(*)::int AS nombre,
+  coalesce(sum(montant), 0)::float8 AS montant,
+  count(*) FILTER (WHERE categorie IN ('micro', 'pme'))::int AS nombre_pme,
+  coalesce(sum(montant) FILTER (WHERE categorie IN ('micro', 'pme')), 0)::float8 AS montant_pme,
+  count(*) FILTER (WHERE departement = '94')::int AS nombre_locaux,
+  coalesce(sum(montant) FILTER (WHERE departement = '94'), 0)::float8 AS montant_locaux,
+  count(*) FILTER (WHERE nombre_offres IS NOT NULL)::int AS lots_attribues,
+  coalesce(sum(nombre_offres), 0)::int AS offres,
+  count(*) FILTER (WHERE nombre_offres = 1)::int AS offre_unique,
+  count(*) FILTER (WHERE date_lancement IS NOT NULL AND date_lancement <= date_notification)::int AS procedures_duree,
+  coalesce(sum(date_notification - date_lancement) FILTER (WHERE date_lancement IS NOT NULL AND date_lancement <= date_notification), 0)::int AS duree_passation,
+  count(*) FILTER (WHERE clause_environnementale)::int AS environnement,
+  count(*) FILTER (WHERE clause_sociale OR marche_reserve)::int AS social,
+  count(*) FILTER (WHERE marche_reserve)::int AS reserves,
+  count(*) FILTER (WHERE achat_innovant)::int AS innovants,
+  coalesce(sum(heures_insertion_prevues), 0)::int AS heures_prevues,
+  coalesce(sum(heures_realisees), 0)::int AS heures_realisees,
+  count(*) FILTER (WHERE valeur_estimee_ht_cents IS NOT NULL)::int AS eco_nombre,
+  coalesce(sum(valeur_estimee_ht_cents) FILTER (WHERE valeur_estimee_ht_cents IS NOT NULL), 0)::float8 AS eco_reference,
+  coalesce(sum(montant) FILTER (WHERE valeur_estimee_ht_cents IS NOT NULL), 0)::float8 AS eco_attribue,
+  count(*) FILTER (WHERE precedent_annuel_ht_cents IS NOT NULL)::int AS prec_nombre,
+  coalesce(sum(precedent_annuel_ht_cents), 0)::float8 AS prec_reference,
+  coalesce(sum(montant_annuel) FILTER (WHERE precedent_annuel_ht_cents IS NOT NULL), 0)::float8 AS prec_attribue`;
+
+/** The population with what each contract brings: insertion hours achieved, the estimate of its lot. */
+const POPULATION = `
+  WITH p AS (${MARCHES}),
+  q AS (
+    SELECT p.*,
+           (SELECT coalesce(sum(h.heures), 0) FROM marche_heures_insertion h WHERE h.marche_id = p.id) AS heures_realisees
+      FROM p
+  )`;
+
+/** Invoices paid in the period on the contracts of the direction and of the minimum amount. */
+const FACTURES = `
+  SELECT f.*, m.direction_id, m.cpv, m.date_notification
+    FROM marche_factures f JOIN marches m ON m.id = f.marche_id
+   WHERE m.organisation_id = $1
+     AND f.date_paiement BETWEEN $2::date AND $3::date
+     AND ($4::uuid IS NULL OR m.direction_id = $4::uuid)
+     AND coalesce(m.montant_ht_cents, m.montant_max_ht_cents, m.montant_min_ht_cents) >= $5`;
+
+const AGREGATS_FACTURES = `
+  count(*)::int AS factures,
+  coalesce(sum(f.date_paiement - f.date_reception), 0)::int AS delais,
+  count(*) FILTER (WHERE f.date_paiement <= f.date_echeance)::int AS dans_les_delais,
+  coalesce(sum(f.interets_moratoires_cents + f.indemnite_forfaitaire_cents), 0)::float8 AS interets,
+  coalesce(sum(f.montant_ttc_cents), 0)::float8 AS paye`;
+
+/**
+ * What each contract brings beyond its own row: the estimate of the programme line it came from (only when it is
+ * the sole contract of its lines, so that an estimate is never compared with a part of what it covered), and the
+ * previous contract for the same need (same direction and CPV code, ended in the year before this notification),
+ * both annualised for the « marché précédent » method.
+ */
+const ESTIMATION = `
+  (SELECT sum(l.valeur_estimee_ht_cents)::float8 FROM lignes_programme l
+    WHERE l.id::text = ANY(q.lignes_programme_ids)
+      AND cardinality(q.lignes_programme_ids) > 0
+      AND NOT EXISTS (SELECT 1 FROM marches o WHERE o.id <> q.id AND o.organisation_id = q.organisation_id
+                        AND o.lignes_programme_ids && q.lignes_programme_ids)) AS valeur_estimee_ht_cents,
+  (SELECT (coalesce(o.montant_ht_cents, o.montant_max_ht_cents) * 12.0 / greatest(o.duree_mois, 1))::float8
+     FROM marches o
+    WHERE o.organisation_id = q.organisation_id AND o.id <> q.id AND o.direction_id = q.direction_id AND o.cpv = q.cpv
+      AND o.date_notification < q.date_notification
+      AND o.date_fin BETWEEN q.date_notification - 365 AND q.date_notification + 180
+    ORDER BY o.date_fin DESC LIMIT 1) AS precedent_annuel_ht_cents,
+  (q.montant * 12.0 / greatest(q.duree_mois, 1))::float8 AS montant_annuel`;
+
+/**
+ * Lots launched and lots declared unsuccessful in the period. They come from the procedures followed in the
+ * platform; without them, the unsuccessful share is « non calculable » (0 lots launched), never 0 %.
+ */
+const LOTS = "SELECT 0 AS lances, 0 AS infructueux";
+const lotsPar = (_axe: AxeRepartition) => "SELECT NULL AS cle, 0 AS lances, 0 AS infructueux WHERE false";
+
+type Ligne = Record<string, unknown>;
+const n = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
+
+function versAgregats(m: Ligne | undefined, f: Ligne | undefined, lots: Ligne | undefined): AgregatsMarches {
+  return {
+    nombreMarchesNotifies: n(m?.nombre),
+    montantNotifieHtCents: n(m?.montant),
+    montantPayeTtcCents: n(f?.paye),
+    nombreMarchesPme: n(m?.nombre_pme),
+    montantPmeHtCents: n(m?.montant_pme),
+    nombreMarchesLocaux: n(m?.nombre_locaux),
+    montantLocauxHtCents: n(m?.montant_locaux),
+    nombreLotsAttribues: n(m?.lots_attribues),
+    nombreOffresLotsAttribues: n(m?.offres),
+    nombreLotsOffreUnique: n(m?.offre_unique),
+    nombreLotsLances: n(lots?.lances),
+    nombreLotsInfructueux: n(lots?.infructueux),
+    nombreFacturesPayees: n(f?.factures),
+    sommeDelaisPaiementJours: n(f?.delais),
+    nombreFacturesDansLesDelais: n(f?.dans_les_delais),
+    interetsMoratoiresDusCents: n(f?.interets),
+    nombreProceduresDuree: n(m?.procedures_duree),
+    sommeDureesPassationJours: n(m?.duree_passation),
+    nombreConsiderationEnvironnementale: n(m?.environnement),
+    nombreConsiderationSociale: n(m?.social),
+    nombreMarchesReserves: n(m?.reserves),
+    nombreAchatsInnovants: n(m?.innovants),
+    heuresInsertionPrevues: n(m?.heures_prevues),
+    heuresInsertionRealisees: n(m?.heures_realisees),
+    economies: [
+      ...(n(m?.eco_nombre) > 0
+        ? [
+            {
+              methode: "estimation-attribution" as const,
+              nombre: n(m?.eco_nombre),
+              referenceHtCents: n(m?.eco_reference),
+              attribueHtCents: n(m?.eco_attribue),
+            },
+          ]
+        : []),
+      ...(n(m?.prec_nombre) > 0
+        ? [
+            {
+              methode: "marche-precedent" as const,
+              nombre: n(m?.prec_nombre),
+              referenceHtCents: n(m?.prec_reference),
+              attribueHtCents: n(m?.prec_attribue),
+            },
+          ]
+        : []),
+    ],
+  };
+}
+
+/** « 45 — Travaux de construction » for the CPV division `45`. */
+function libelleDivision(division: string): string {
+  const code = CodeCpv.tryParse(`${division}000000`);
+  return code ? `${division} — ${code.libelle}` : `Division CPV ${division}`;
+}
+
+const MOIS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
+
+/** How a row of the population is keyed along an axis, and the label of a key. */
+const AXES: Record<AxeRepartition, { cleMarche: string; cleFacture: string }> = {
+  direction: { cleMarche: "direction_id::text", cleFacture: "direction_id::text" },
+  famille: { cleMarche: "left(cpv, 2)", cleFacture: "left(cpv, 2)" },
+  mois: { cleMarche: "to_char(date_notification, 'MM')", cleFacture: "to_char(date_paiement, 'MM')" },
+};
+
+export function pilotageRepository(db: Executor): PilotageRepository {
+  const rows = async (text: string, values: unknown[]): Promise<Ligne[]> =>
+    ((await db.execute(rawSql(text, values))) as unknown as { rows: Ligne[] }).rows;
+  const valeurs = (organisationId: string, f: FiltreIndicateurs) => [organisationId, f.du, f.au, f.directionId, f.montantMinHtCents];
+
+  return {
+    async agreger(organisationId, filtre) {
+      const v = valeurs(organisationId, filtre);
+      const [[m], [f], [lots]] = await Promise.all([
+        rows(`${POPULATION} SELECT ${AGREGATS} FROM (SELECT q.*, ${ESTIMATION} FROM q) x`, v),
+        rows(`SELECT ${AGREGATS_FACTURES} FROM (${FACTURES}) f`, v),
+        rows(LOTS, v),
+      ]);
+      return versAgregats(m, f, lots);
+    },
+
+    async repartir(organisationId, filtre, axe) {
+      const v = valeurs(organisationId, filtre);
+      const { cleMarche, cleFacture } = AXES[axe];
+      const [marches, factures, lots, libelles] = await Promise.all([
+        rows(`${POPULATION} SELECT ${cleMarche} AS cle, ${AGREGATS} FROM (SELECT q.*, ${ESTIMATION} FROM q) x GROUP BY 1`, v),
+        rows(
+          `SELECT ${cleFacture.replace(/(date_paiement|direction_id|cpv)/, "f.$1")} AS cle, ${AGREGATS_FACTURES} FROM (${FACTURES}) f GROUP BY 1`,
+          v,
+        ),
+        rows(lotsPar(axe), v),
+        axe === "direction"
+          ? rows(
+              "SELECT id::text AS cle, nom AS libelle FROM directions WHERE organisation_id = $1 ORDER BY immutable_unaccent(lower(nom))",
+              [organisationId],
+            )
+          : Promise.resolve(axe === "mois" ? MOIS.map((libelle, i) => ({ cle: String(i + 1).padStart(2, "0"), libelle })) : []),
+      ]);
+      const par = (liste: Ligne[]) => new Map(liste.map((l) => [String(l.cle), l]));
+      const pm = par(marches);
+      const pf = par(factures);
+      const pl = par(lots);
+      const cles = axe === "mois" ? libelles.map((l) => String(l.cle)) : [...new Set([...pm.keys(), ...pf.keys()])];
+      const nom = new Map(libelles.map((l) => [String(l.cle), String(l.libelle)]));
+      const series: Repartition[] = cles.map((cle) => ({
+        cle,
+        libelle: nom.get(cle) ?? (axe === "famille" ? libelleDivision(cle) : cle),
+        agregats: versAgregats(pm.get(cle), pf.get(cle), pl.get(cle)),
+      }));
+      if (axe === "direction") {
+        const ordre = libelles.map((l) => String(l.cle));
+        series.sort((a, b) => ordre.indexOf(a.cle) - ordre.indexOf(b.cle));
+      } else if (axe === "famille") series.sort((a, b) => b.agregats.montantNotifieHtCents - a.agregats.montantNotifieHtCents);
+      return series;
+    },
+
+    async marchesDerriere(organisationId, filtre, indicateur, page) {
+      const v = valeurs(organisationId, filtre);
+      const condition = NUMERATEURS[indicateur] ?? "true";
+      const base = `${POPULATION}, r AS (SELECT p.* FROM (SELECT q.*, ${ESTIMATION} FROM q) p WHERE ${condition})`;
+      const [[total], marches] = await Promise.all([
+        rows(`${base} SELECT count(*)::int AS total FROM r`, v),
+        rows(
+          `${base} SELECT id, numero, objet, direction_id, to_char(date_notification, 'YYYY-MM-DD') AS date_notification, montant, titulaire
+             FROM r ORDER BY date_notification DESC, numero LIMIT $6 OFFSET $7`,
+          [...v, page.limit, page.offset],
+        ),
+      ]);
+      return {
+        total: n(total?.total),
+        marches: marches.map((m) => ({
+          id: String(m.id),
+          numero: String(m.numero),
+          objet: String(m.objet),
+          directionId: String(m.direction_id),
+          dateNotification: String(m.date_notification),
+          montantHtCents: n(m.montant),
+          titulaire: m.titulaire === null || m.titulaire === undefined ? null : String(m.titulaire),
+        })),
+      };
+    },
+
+    async cibles(organisationId, annee) {
+      const liste = await rows("SELECT indicateur, annee, valeur FROM cibles_spaser WHERE organisation_id = $1 AND annee = $2", [
+        organisationId,
+        annee,
+      ]);
+      return liste.map((c) => ({ indicateur: String(c.indicateur) as CleIndicateur, annee: n(c.annee), valeur: n(c.valeur) }));
+    },
+
+    async fixerCible(organisationId, cible) {
+      await db.execute(
+        rawSql(
+          `INSERT INTO cibles_spaser (organisation_id, annee, indicateur, valeur) VALUES ($1, $2, $3, $4)
+           ON CONFLICT (organisation_id, annee, indicateur) DO UPDATE SET valeur = excluded.valeur`,
+          [organisationId, cible.annee, cible.indicateur, cible.valeur],
+        ),
+      );
+    },
+  };
+}
