@@ -18,6 +18,7 @@ const VIEWPORTS = [
 ] as const;
 
 async function verifier(page: Page, quoi: string): Promise<void> {
+  await page.reload(); // the skip link is checked from the top of a freshly loaded page
   await page.locator("h1").first().waitFor();
   await page.waitForLoadState("networkidle");
   await page.locator('[role="status"] .mantine-Loader-root').first().waitFor({ state: "detached", timeout: 10_000 });
@@ -134,7 +135,7 @@ describe("programmation des achats (navigateur) : acheteur de direction, directi
       .getByRole("link", { name: /Véhicules électriques/ })
       .first()
       .click();
-    await page.getByRole("heading", { level: 1, name: /Véhicules électriques/ }).waitFor();
+    await page.getByRole("heading", { level: 2, name: /Véhicules électriques/ }).waitFor();
     assert.match(new URL(page.url()).pathname, new RegExp(`^/programme-public/${annee}/[0-9a-f-]{36}$`));
     await verifier(page, "/programme-public/:annee/:id");
     await context.close();

@@ -56,7 +56,8 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   let output = "";
   child.stdout?.on("data", (c) => (output += c));
   child.stderr?.on("data", (c) => (output += c));
-  const deadline = Date.now() + 60_000;
+  // the demo département is loaded before the server listens: allow for a busy machine
+  const deadline = Date.now() + 180_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`le serveur s'est arrêté (code ${child.exitCode}) :\n${output}`);
     try {
@@ -66,6 +67,10 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
       /* not listening yet */
     }
     await new Promise((r) => setTimeout(r, 100));
+  }
+  if (Date.now() >= deadline) {
+    child.kill("SIGTERM");
+    throw new Error(`le serveur n'a pas répondu sur /api/health à temps :\n${output}`);
   }
   return {
     url,

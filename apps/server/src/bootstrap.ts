@@ -184,6 +184,10 @@ export async function prepareData(ctx: AppContext): Promise<DemoSummary | null> 
 export async function loadDemo(ctx: AppContext, uow: Parameters<Parameters<typeof unitOfWork>[1]>[0]): Promise<DemoSummary> {
   const summary: DemoSummary = {};
   const state = new Map<string, unknown>();
-  for (const step of DEMO_STEPS) Object.assign(summary, await step.load({ ctx, uow, state }));
+  for (const step of DEMO_STEPS) {
+    const t0 = performance.now();
+    Object.assign(summary, await step.load({ ctx, uow, state }));
+    if (process.env.DEMO_TIMING) console.error(`démonstration ${step.name} : ${Math.round(performance.now() - t0)} ms`);
+  }
   return summary;
 }

@@ -259,7 +259,8 @@ export const programmeDemo: DemoStep = {
         for (const [objet, nature, cpv8, min, max] of besoins) {
           if (max === 0) continue;
           // small needs are declared once: repeating them would make split purchases by chance
-          const repetitions = max < 250_000 ? 1 : 2 + Math.floor(random() * 3);
+          // (next year's programme is the detailed one: 2 to 4 lines per large need, 2 for the current year)
+          const repetitions = max < 250_000 ? 1 : 2 + Math.floor(random() * (quand === "suivante" ? 3 : 1));
           for (let i = 0; i < repetitions; i++) {
             const precision = repetitions > 1 ? (PRECISIONS[1 + ((i + Math.floor(random() * 6)) % (PRECISIONS.length - 1))] ?? "") : "";
             const ligne = await createLigne(uow, actor, organisation.id, {

@@ -11,14 +11,14 @@ const known = (permission: string | null) => permission === null || permission =
 const featuresDir = fileURLToPath(new URL("../features", import.meta.url));
 
 describe("registre des fonctionnalités web", () => {
-  it("gives every page a unique path, starting with /", () => {
+  it("gives every page a unique path, starting with /, parameters last (`/programme-public/:annee/:id`)", () => {
     const paths = pagesDe(FEATURES).map((p) => p.path);
     assert.deepEqual(
       paths.filter((p, i) => paths.indexOf(p) !== i),
       [],
       "chemins en double",
     );
-    for (const path of paths) assert.match(path, /^\/[a-z0-9-/]*$/u, path);
+    for (const path of paths) assert.match(path, /^\/[a-z0-9-/]*(?:\/:[a-z]+)*$/u, path);
   });
 
   it("gives every navigation page, menu page and start-page block a permission the domain knows", () => {

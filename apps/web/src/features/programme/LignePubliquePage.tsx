@@ -1,4 +1,4 @@
-import { Anchor, List, Text } from "@mantine/core";
+import { Anchor, List, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "react-router";
 import type { LignePubliqueOutput } from "@achat-public/contracts";
@@ -18,9 +18,11 @@ export default function LignePubliquePage() {
   });
   const l = ligne.data;
   return (
-    <Page title={l ? l.objet : "Ligne du programme public"}>
+    // a constant title: the page keeps the focus where the browser put it while the line loads
+    <Page title="Ligne du programme public">
       <ErrorAlert error={ligne.error} title="Ligne introuvable" />
       {ligne.isPending && <Chargement />}
+      {l && <Title order={2}>{l.objet}</Title>}
       {l && (
         <List>
           <List.Item>Direction : {l.direction}</List.Item>
