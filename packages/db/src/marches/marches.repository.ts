@@ -425,6 +425,17 @@ export function marcheRepository(db: Executor): MarcheRepository {
         interetsMoratoiresCents: Number(r.interets),
       }));
     },
+    async importerPortefeuille(lot) {
+      const paquets = <T>(liste: T[], taille = 400) =>
+        Array.from({ length: Math.ceil(liste.length / taille) }, (_, i) => liste.slice(i * taille, (i + 1) * taille));
+      for (const p of paquets(lot.marches)) await uniqueGuard(() => db.insert(marches).values(p.map(colonnes)), CONFLITS);
+      const titulaires = lot.marches.flatMap((m) => m.titulaires.map((t, rang) => ({ marcheId: m.id, rang, ...t })));
+      for (const p of paquets(titulaires, 1000)) await db.insert(marcheTitulaires).values(p);
+      for (const p of paquets(lot.modifications)) await db.insert(marcheModifications).values(p);
+      for (const p of paquets(lot.bonsCommande, 1000)) await db.insert(marcheBonsCommande).values(p);
+      for (const p of paquets(lot.factures, 1000)) await db.insert(marcheFactures).values(p);
+      for (const p of paquets(lot.heuresInsertion, 1000)) await db.insert(marcheHeuresInsertion).values(p);
+    },
     async marquerSynthese(directionId, jour) {
       const rows = await db
         .insert(marcheSyntheses)
