@@ -118,7 +118,11 @@ export function genererPortefeuille(p: ParametresPortefeuille): PortefeuilleGene
   const jours = annees * 365;
   for (let i = 0; i < n; i++) {
     let r = h() * poidsTotal;
-    const direction = p.directions.find((d) => (r -= d.poids) < 0) ?? (p.directions[0] as (typeof p.directions)[number]);
+    const direction =
+      p.directions.find((d) => {
+        r -= d.poids;
+        return r < 0;
+      }) ?? (p.directions[0] as (typeof p.directions)[number]);
     const x = h();
     const nature: Nature = direction.travaux
       ? x < 0.6
