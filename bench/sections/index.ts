@@ -1,4 +1,5 @@
 import { demarrage } from "./demarrage";
+import { marches } from "./marches";
 import { organisation } from "./organisation";
 import { programme } from "./programme";
 import { salon } from "./salon";
@@ -7,4 +8,4 @@ import { tableur } from "./tableur";
 import { web } from "./web";
 
 /** The sections of `npm run bench`, in order: adding one adds a line here. */
-export const SECTIONS: readonly SectionBanc[] = [demarrage, organisation, tableur, web, salon, programme];
+export const SECTIONS: readonly SectionBanc[] = [demarrage, organisation, tableur, web, salon, programme, marches];

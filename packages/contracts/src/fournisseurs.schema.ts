@@ -36,6 +36,7 @@ export const FournisseurResumeOutput = FournisseurOutput.extend({
   montantMarchesHt: z.number().describe("Somme des montants (ou maxima) des marchés tenus, euros HT"),
 });
 export const FournisseursPage = pageDe("fournisseurs", FournisseurResumeOutput);
+export type FournisseursPage = z.infer<typeof FournisseursPage>;
 
 export const FournisseursQuery = z.strictObject({
   recherche: texte(200, { compacter: true }).optional(),

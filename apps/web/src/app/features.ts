@@ -7,6 +7,7 @@ import { accueil } from "../features/accueil/feature";
 import { audit } from "../features/audit/feature";
 import { auth } from "../features/auth/feature";
 import { informations } from "../features/informations/feature";
+import { marches } from "../features/marches/feature";
 import { organisation } from "../features/organisation/feature";
 import { pilotage } from "../features/pilotage/feature";
 import { plateforme } from "../features/plateforme/feature";
@@ -18,6 +19,7 @@ import { simulateur } from "./simulateur.feature";
 export const FEATURES: readonly Feature[] = [
   accueil,
   programme,
+  marches,
   pilotage,
   organisation,
   utilisateurs,

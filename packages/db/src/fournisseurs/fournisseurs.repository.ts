@@ -112,6 +112,10 @@ export function fournisseurRepository(db: Executor): FournisseurRepository {
     async insert(f) {
       await uniqueGuard(() => db.insert(fournisseurs).values({ ...f }), CONFLITS);
     },
+    async insertMany(liste) {
+      for (let i = 0; i < liste.length; i += 500)
+        await uniqueGuard(() => db.insert(fournisseurs).values(liste.slice(i, i + 500)), CONFLITS);
+    },
     async update(f, expectedVersion) {
       const rows = await uniqueGuard(
         () =>

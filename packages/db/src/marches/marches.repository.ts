@@ -152,6 +152,25 @@ export function triMarchesSql(tri: string | undefined): SQL {
   return TRIS[tri ?? "-dateNotification"] ?? (TRIS["-dateNotification"] as SQL);
 }
 
+/** The two statements of the contract list (count, page): the repository runs them, the bench runs them bare. */
+export function requetesListeMarches(filtre: Parameters<MarcheRepository["list"]>[0], scope: Scope): { compte: SQL; page: SQL } {
+  const where = filtreMarchesSql(filtre, scope);
+  return {
+    compte: sql`select count(*)::int as n from marches m where ${where}`,
+    page: sql`select m.id, m.numero, m.objet, m.direction_id, d.sigle, m.nature, m.cpv, m.accord_cadre,
+                   m.montant_ht_cents::float8 as montant, m.montant_max_ht_cents::float8 as maximum,
+                   m.date_notification::text as date_notification, m.date_fin::text as date_fin, m.clos, m.version,
+                   (select f.nom from marche_titulaires t join fournisseurs f on f.id = t.fournisseur_id
+                     where t.marche_id = m.id and t.role in ('titulaire', 'mandataire') limit 1) as titulaire,
+                   (select coalesce(sum(x.montant_ht_cents), 0)::float8 from marche_modifications x where x.marche_id = m.id) as modifications,
+                   (select coalesce(sum(b.montant_ht_cents), 0)::float8 from marche_bons_commande b where b.marche_id = m.id) as consomme
+            from (select m.* from marches m where ${where} order by ${triMarchesSql(filtre.tri)}
+                  limit ${filtre.parPage} offset ${(filtre.page - 1) * filtre.parPage}) m
+            join directions d on d.id = m.direction_id
+            order by ${triMarchesSql(filtre.tri)}`,
+  };
+}
+
 export function marcheRepository(db: Executor): MarcheRepository {
   async function titulairesDe(ids: string[]) {
     if (ids.length === 0) return [];
@@ -185,22 +204,9 @@ export function marcheRepository(db: Executor): MarcheRepository {
   });
   return {
     async list(filtre, scope) {
-      const where = filtreMarchesSql(filtre, scope);
-      const [total] = await selectRows<{ n: number }>(db, sql`select count(*)::int as n from marches m where ${where}`);
-      const rows = await selectRows<Record<string, unknown>>(
-        db,
-        sql`select m.id, m.numero, m.objet, m.direction_id, d.sigle, m.nature, m.cpv, m.accord_cadre,
-                   m.montant_ht_cents::float8 as montant, m.montant_max_ht_cents::float8 as maximum,
-                   m.date_notification::text as date_notification, m.date_fin::text as date_fin, m.clos, m.version,
-                   (select f.nom from marche_titulaires t join fournisseurs f on f.id = t.fournisseur_id
-                     where t.marche_id = m.id and t.role in ('titulaire', 'mandataire') limit 1) as titulaire,
-                   (select coalesce(sum(x.montant_ht_cents), 0)::float8 from marche_modifications x where x.marche_id = m.id) as modifications,
-                   (select coalesce(sum(b.montant_ht_cents), 0)::float8 from marche_bons_commande b where b.marche_id = m.id) as consomme
-            from (select m.* from marches m where ${where} order by ${triMarchesSql(filtre.tri)}
-                  limit ${filtre.parPage} offset ${(filtre.page - 1) * filtre.parPage}) m
-            join directions d on d.id = m.direction_id
-            order by ${triMarchesSql(filtre.tri)}`,
-      );
+      const requetes = requetesListeMarches(filtre, scope);
+      const [total] = await selectRows<{ n: number }>(db, requetes.compte);
+      const rows = await selectRows<Record<string, unknown>>(db, requetes.page);
       return {
         total: total?.n ?? 0,
         marches: rows.map((r) => {
@@ -424,6 +430,17 @@ export function marcheRepository(db: Executor): MarcheRepository {
         facturesImpayeesEchues: Number(r.impayees),
         interetsMoratoiresCents: Number(r.interets),
       }));
+    },
+    async importerPortefeuille(lot) {
+      const paquets = <T>(liste: T[], taille = 400) =>
+        Array.from({ length: Math.ceil(liste.length / taille) }, (_, i) => liste.slice(i * taille, (i + 1) * taille));
+      for (const p of paquets(lot.marches)) await uniqueGuard(() => db.insert(marches).values(p.map(colonnes)), CONFLITS);
+      const titulaires = lot.marches.flatMap((m) => m.titulaires.map((t, rang) => ({ marcheId: m.id, rang, ...t })));
+      for (const p of paquets(titulaires, 1000)) await db.insert(marcheTitulaires).values(p);
+      for (const p of paquets(lot.modifications)) await db.insert(marcheModifications).values(p);
+      for (const p of paquets(lot.bonsCommande, 1000)) await db.insert(marcheBonsCommande).values(p);
+      for (const p of paquets(lot.factures, 1000)) await db.insert(marcheFactures).values(p);
+      for (const p of paquets(lot.heuresInsertion, 1000)) await db.insert(marcheHeuresInsertion).values(p);
     },
     async marquerSynthese(directionId, jour) {
       const rows = await db

@@ -66,6 +66,8 @@ export interface FournisseurRepository {
   /** Throws FOURNISSEUR_SIRET_TAKEN (conflict, on `siret`) when the SIRET is already in the directory. */
   insert(fournisseur: Fournisseur): Promise<void>;
   update(fournisseur: Fournisseur, expectedVersion: number): Promise<boolean>;
+  /** Adds many suppliers at once (demo, import). */
+  insertMany(fournisseurs: Fournisseur[]): Promise<void>;
   /** The 360 read model, restricted to the contracts the scope lets the actor see. */
   fiche(id: string, organisationId: string, scope: Scope): Promise<Fiche360 | null>;
 }

@@ -4,3 +4,4 @@ export * from "./ports";
 export * from "./marches.use-cases";
 export * from "./veille";
 export * from "./contexte";
+export * from "./generateur";

@@ -104,6 +104,14 @@ export interface MarcheRepository {
   insertHeuresInsertion(heures: HeuresInsertion): Promise<void>;
   /** Open contracts with their watch figures (end within `horizon`, consumption, drift, late payments). */
   veille(organisationId: string, scope: Scope, aujourdhui: DateLegale, horizon: DateLegale): Promise<LigneVeille[]>;
+  /** Writes a whole portfolio at once (demo, import, benchmarks): contracts, holders and their execution. */
+  importerPortefeuille(lot: {
+    marches: Marche[];
+    modifications: Modification[];
+    bonsCommande: BonCommande[];
+    factures: Facture[];
+    heuresInsertion: HeuresInsertion[];
+  }): Promise<void>;
   /** Records that the digest of a direction was sent on `jour`; false when it already was (never twice a day). */
   marquerSynthese(directionId: string, jour: DateLegale): Promise<boolean>;
 }
