@@ -9,3 +9,4 @@ export * from "./plateforme/plateforme.repository";
 export * from "./regles/regles.repository";
 export { sql } from "drizzle-orm";
 export { ordreFrancais } from "./commun/colonnes";
+export * from "./donnees/donnees.repository";

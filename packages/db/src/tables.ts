@@ -7,3 +7,4 @@ export * from "./audit/audit.schema";
 export * from "./organisation/organisation.schema";
 export * from "./plateforme/plateforme.schema";
 export * from "./regles/regles.schema";
+export * from "./donnees/donnees.schema";

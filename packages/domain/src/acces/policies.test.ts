@@ -24,6 +24,8 @@ const MATRIX: Record<Permission, Role[]> = {
   "regles.simulate": ["admin", "acheteur-central", "acheteur", "lecteur", "entreprise"],
   "plateforme.manage": ["admin"],
   "salon.manage": ["admin", "acheteur-central"],
+  "donnees.read": ["admin", "acheteur-central", "acheteur", "lecteur"],
+  "donnees.manage": ["admin"],
 };
 
 describe("access policies", () => {
