@@ -10,3 +10,4 @@ export * from "./regles/regles.repository";
 export { sql } from "drizzle-orm";
 export { ordreFrancais } from "./commun/colonnes";
 export * from "./donnees/donnees.repository";
+export * from "./donnees/donnees.lectures";

@@ -15,8 +15,7 @@ import {
   type ResultatNormalisation,
 } from "@achat-public/domain/donnees";
 import { cleAttribution, type LotDecp } from "@achat-public/db";
-import type { AppContext } from "../context";
-import { unitOfWork } from "../context";
+import { unitOfWork, type AppContext, type UnitOfWork } from "../context";
 import { lireDecp, type Avancement, type Enregistrement } from "./lecture";
 
 export { FichierIlisible } from "./lecture";
@@ -140,31 +139,39 @@ export async function importerDansTransaction(
   return rapport;
 }
 
-/** The whole import: one transaction, one audit event. */
-export async function importerDecp(
+/** The import in a unit of work (the caller's transaction): the batches, then one audit event. */
+export async function importerAvec(
+  uow: UnitOfWork,
+  actor: Actor,
+  source: Readable | AsyncIterable<Buffer | string>,
+  options: OptionsImport,
+) {
+  const rapport = await importerDansTransaction(uow.decp.ecrireLot, source, options);
+  await uow.audit.append(actor, {
+    type: "decp.imported",
+    aggregateType: "decp",
+    aggregateId: rapport.empreinte,
+    payload: {
+      nomFichier: options.nomFichier,
+      empreinte: rapport.empreinte,
+      octets: rapport.octets,
+      format: rapport.format,
+      total: rapport.total,
+      importes: rapport.importes,
+      rejetes: rapport.rejetes,
+      doublons: rapport.doublons,
+      avertissements: rapport.avertissements,
+    },
+  });
+  return rapport;
+}
+
+/** The whole import: one transaction (nothing half-written), one audit event. */
+export function importerDecp(
   ctx: AppContext,
   actor: Actor,
   source: Readable | AsyncIterable<Buffer | string>,
   options: OptionsImport,
 ): Promise<RapportDecp> {
-  return unitOfWork(ctx, async (uow) => {
-    const rapport = await importerDansTransaction(uow.decp.ecrireLot, source, options);
-    await uow.audit.append(actor, {
-      type: "decp.imported",
-      aggregateType: "decp",
-      aggregateId: rapport.empreinte,
-      payload: {
-        nomFichier: options.nomFichier,
-        empreinte: rapport.empreinte,
-        octets: rapport.octets,
-        format: rapport.format,
-        total: rapport.total,
-        importes: rapport.importes,
-        rejetes: rapport.rejetes,
-        doublons: rapport.doublons,
-        avertissements: rapport.avertissements,
-      },
-    });
-    return rapport;
-  });
+  return unitOfWork(ctx, (uow) => importerAvec(uow, actor, source, options));
 }

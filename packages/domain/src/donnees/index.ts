@@ -4,3 +4,4 @@
  */
 export * from "./normalisation";
 export { DONNEES } from "./contexte";
+export * from "./territoires";

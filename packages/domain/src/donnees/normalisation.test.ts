@@ -182,3 +182,24 @@ describe("normalisation d'un enregistrement DECP", () => {
     assert.equal(departementDe("INO", "Code commune"), null);
   });
 });
+
+describe("régions des départements", () => {
+  it("every département code of the real flat table is in the région the table says", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { regionDe } = await import("./territoires");
+    const lignes = readFileSync(new URL("../../../../fixtures/decp/decp_tabular_2024H2_travaux_cpv4521_200.csv", import.meta.url), "utf8")
+      .trim()
+      .split("\n")
+      .slice(1);
+    let verifies = 0;
+    for (const l of lignes) {
+      const c = l.split(",");
+      const [dep, , reg] = c.slice(-4);
+      if (dep && reg) {
+        assert.equal(regionDe(dep), reg.padStart(2, "0"), l);
+        verifies++;
+      }
+    }
+    assert.ok(verifies > 100);
+  });
+});
