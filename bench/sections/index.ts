@@ -1,3 +1,4 @@
+import { decp } from "./decp";
 import { demarrage } from "./demarrage";
 import { organisation } from "./organisation";
 import { salon } from "./salon";
@@ -6,4 +7,4 @@ import { tableur } from "./tableur";
 import { web } from "./web";
 
 /** The sections of `npm run bench`, in order: adding one adds a line here. */
-export const SECTIONS: readonly SectionBanc[] = [demarrage, organisation, tableur, web, salon];
+export const SECTIONS: readonly SectionBanc[] = [demarrage, organisation, tableur, web, salon, decp];

@@ -6,6 +6,7 @@
 import { accueil } from "../features/accueil/feature";
 import { audit } from "../features/audit/feature";
 import { auth } from "../features/auth/feature";
+import { donnees } from "../features/donnees/feature";
 import { informations } from "../features/informations/feature";
 import { organisation } from "../features/organisation/feature";
 import { plateforme } from "../features/plateforme/feature";
@@ -13,4 +14,14 @@ import { utilisateurs } from "../features/utilisateurs/feature";
 import type { Feature } from "./registre";
 import { simulateur } from "./simulateur.feature";
 
-export const FEATURES: readonly Feature[] = [accueil, organisation, utilisateurs, audit, plateforme, simulateur, auth, informations];
+export const FEATURES: readonly Feature[] = [
+  accueil,
+  organisation,
+  utilisateurs,
+  audit,
+  plateforme,
+  donnees,
+  simulateur,
+  auth,
+  informations,
+];
