@@ -18,9 +18,21 @@ const VIEWPORTS = [
 
 /** Pages each role must at least reach (the navigation may offer more). */
 const ATTENDUES: Record<keyof typeof DEMO, string[]> = {
-  admin: ["/", "/organisation", "/utilisateurs", "/audit", "/securite", "/courriels", "/taches", "/simulateur"],
+  admin: [
+    "/",
+    "/organisation",
+    "/utilisateurs",
+    "/audit",
+    "/securite",
+    "/courriels",
+    "/taches",
+    "/simulateur",
+    "/donnees/marches",
+    "/donnees/import",
+    "/donnees/sourcing",
+  ],
   "acheteur-central": ["/", "/organisation", "/utilisateurs", "/simulateur"],
-  acheteur: ["/", "/organisation", "/utilisateurs", "/simulateur"],
+  acheteur: ["/", "/organisation", "/utilisateurs", "/simulateur", "/donnees/sourcing", "/donnees/pairs"],
   lecteur: ["/", "/organisation", "/simulateur"],
   entreprise: ["/", "/simulateur"],
 };

@@ -12,6 +12,8 @@ import type { SectionBanc } from "./section";
 const RACINE = fileURLToPath(new URL("../../", import.meta.url));
 /** Contracts of the large generated file (the national data: about 1.5 million). */
 const LIGNES = Number(process.env.DECP_BENCH_LIGNES ?? 200_000);
+/** PGlite (one process, one connection) imports a smaller file. */
+const LIGNES_PGLITE = Number(process.env.DECP_BENCH_LIGNES_PGLITE ?? Math.min(20_000, Math.round(LIGNES / 4)));
 const PG_ADMIN = process.env.DECP_BENCH_PG ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const BASE = "bench_decp";
 const pgUrl = (base: string) => PG_ADMIN.replace(/\/[^/]*$/, `/${base}`);
@@ -121,13 +123,15 @@ async function run(): Promise<void> {
           `${Math.round(lignes / r.secondes).toLocaleString("fr-FR")} marchés/s ; JSON.parse nu ${f1(parse)} s → ratio ${f1(r.secondes / parse)} ; mémoire max ${r.memoireMo} Mo`,
       );
     }
-    // PGlite: the small file
+    // PGlite: a smaller file
     {
       const data = join(dossier, "pglite");
-      const parse = parseNu(petit);
-      const r = await importerCli(petit, { DATA_DIR: data, DATABASE_URL: "" });
+      const fichierPglite = join(dossier, "pglite.json");
+      await genererDecp(fichierPglite, LIGNES_PGLITE, modeles, 3);
+      const parse = parseNu(fichierPglite);
+      const r = await importerCli(fichierPglite, { DATA_DIR: data, DATABASE_URL: "" });
       console.log(
-        `   import PGlite (${lignesPetit.toLocaleString("fr-FR")} marchés) : ${f1(r.secondes)} s, ${Math.round(lignesPetit / r.secondes).toLocaleString("fr-FR")} marchés/s ; ` +
+        `   import PGlite (${LIGNES_PGLITE.toLocaleString("fr-FR")} marchés) : ${f1(r.secondes)} s, ${Math.round(LIGNES_PGLITE / r.secondes).toLocaleString("fr-FR")} marchés/s ; ` +
           `ratio au JSON.parse ${f1(r.secondes / parse)} ; mémoire max ${r.memoireMo} Mo`,
       );
       rmSync(data, { recursive: true, force: true });

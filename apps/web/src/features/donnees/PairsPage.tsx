@@ -10,18 +10,16 @@ import { ErrorAlert } from "../../ui/ErrorAlert";
 import { Page } from "../../ui/Page";
 import { nombre, pourcent } from "./format";
 
-/** SIRET of the Département du Val-de-Marne (none of its records is in the public DECP found so far). */
-const DEPARTEMENT = "22940028800010";
-
 /** Page "/donnees/pairs": one buyer against the other buyers of the imported data. */
 export default function PairsPage() {
   const [params, setParams] = useSearchParams();
-  const acheteur = params.get("acheteur") ?? DEPARTEMENT;
+  const acheteur = params.get("acheteur") ?? "";
   const cpv = params.get("cpv") ?? "";
   const [saisie, setSaisie] = useState({ acheteur, cpv });
   const resultat = useQuery({
     queryKey: ["decp-pairs", acheteur, cpv],
     queryFn: () => api<PairsOutput>("GET", `/api/decp/pairs${query({ acheteur, cpv })}`),
+    enabled: acheteur !== "",
     retry: false,
   });
   const envoyer = (e: FormEvent) => {
@@ -90,7 +88,7 @@ export default function PairsPage() {
         </Group>
       </form>
       <ErrorAlert error={resultat.error} title="Comparaison impossible" />
-      {resultat.isPending ? (
+      {acheteur === "" ? null : resultat.isPending ? (
         <Chargement />
       ) : d ? (
         <DataTable
