@@ -17,6 +17,7 @@ const LIGNES_PGLITE = Number(process.env.DECP_BENCH_LIGNES_PGLITE ?? Math.min(20
 const PG_ADMIN = process.env.DECP_BENCH_PG ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const BASE = "bench_decp";
 const pgUrl = (base: string) => PG_ADMIN.replace(/\/[^/]*$/, `/${base}`);
+const REUTILISER = process.env.DECP_BENCH_REUTILISER === "1";
 const DUREE_MS = Number(process.env.DECP_BENCH_DUREE_MS ?? 4_000);
 
 async function recreer(): Promise<void> {
@@ -67,8 +68,8 @@ const f1 = (n: number) => n.toLocaleString("fr-FR", { maximumFractionDigits: 1 }
 /** Runs each request in turn for DUREE_MS: the p95 of all. */
 async function mesurer(requetes: (() => Promise<unknown>)[]): Promise<{ p95: number; n: number }> {
   const durees: number[] = [];
-  const fin = performance.now() + DUREE_MS;
   for (const r of requetes) await r(); // warm
+  const fin = performance.now() + DUREE_MS;
   while (performance.now() < fin) {
     for (const r of requetes) {
       const t = performance.now();
@@ -103,18 +104,23 @@ async function run(): Promise<void> {
     const grand = join(dossier, "grand.json");
     const lignesPetit = Math.max(1000, Math.round(LIGNES / 4));
     let t = performance.now();
-    await genererDecp(petit, lignesPetit, modeles, 1);
-    await genererDecp(grand, LIGNES, modeles, 2);
-    console.log(
-      `   générateur : ${modeles.length.toLocaleString("fr-FR")} enregistrements réels → ${LIGNES.toLocaleString("fr-FR")} marchés ` +
-        `(${f1(statSync(grand).size / 1e6)} Mo) et ${lignesPetit.toLocaleString("fr-FR")} (${f1(statSync(petit).size / 1e6)} Mo) en ${f1((performance.now() - t) / 1000)} s`,
-    );
+    if (!REUTILISER) {
+      await genererDecp(petit, lignesPetit, modeles, 1);
+      await genererDecp(grand, LIGNES, modeles, 2);
+    }
+    if (!REUTILISER)
+      console.log(
+        `   générateur : ${modeles.length.toLocaleString("fr-FR")} enregistrements réels → ${LIGNES.toLocaleString("fr-FR")} marchés ` +
+          `(${f1(statSync(grand).size / 1e6)} Mo) et ${lignesPetit.toLocaleString("fr-FR")} (${f1(statSync(petit).size / 1e6)} Mo) en ${f1((performance.now() - t) / 1000)} s`,
+      );
 
-    // import on PostgreSQL, two sizes (fresh database each)
-    for (const [nom, fichier, lignes] of [
-      ["petit", petit, lignesPetit],
-      ["grand", grand, LIGNES],
-    ] as const) {
+    // import on PostgreSQL, two sizes (fresh database each); DECP_BENCH_REUTILISER=1: search and sourcing only, on the last import
+    for (const [nom, fichier, lignes] of REUTILISER
+      ? []
+      : ([
+          ["petit", petit, lignesPetit],
+          ["grand", grand, LIGNES],
+        ] as const)) {
       await recreer();
       const parse = parseNu(fichier);
       const r = await importerCli(fichier, { DATABASE_URL: pgUrl(BASE) });
@@ -124,7 +130,7 @@ async function run(): Promise<void> {
       );
     }
     // PGlite: a smaller file
-    {
+    if (!REUTILISER) {
       const data = join(dossier, "pglite");
       const fichierPglite = join(dossier, "pglite.json");
       await genererDecp(fichierPglite, LIGNES_PGLITE, modeles, 3);

@@ -38,6 +38,11 @@ CREATE TABLE decp_attributions (
   nombre_titulaires integer NOT NULL,
   categorie_entreprise text,
   avertissements integer NOT NULL DEFAULT 0,
+  -- recherche plein texte française, sans accents, sur l'objet et le nom du titulaire : stockée, pour que la
+  -- recherche triée par date parcoure l'index des dates en filtrant sans recalculer le vecteur
+  recherche tsvector GENERATED ALWAYS AS (
+    to_tsvector('french'::regconfig, immutable_unaccent(coalesce(objet, '') || ' ' || coalesce(titulaire_nom, '')))
+  ) STORED,
   PRIMARY KEY (acheteur_id, marche_id, titulaire_id)
 );
 --> statement-breakpoint
@@ -53,10 +58,7 @@ CREATE TABLE decp_modifications (
   PRIMARY KEY (acheteur_id, marche_id, rang)
 );
 --> statement-breakpoint
--- Recherche plein texte française, sans accents, sur l'objet et le nom du titulaire (même expression dans les requêtes).
-CREATE INDEX decp_attributions_recherche_idx ON decp_attributions USING gin (
-  to_tsvector('french'::regconfig, immutable_unaccent(coalesce(objet, '') || ' ' || coalesce(titulaire_nom, '')))
-);
+CREATE INDEX decp_attributions_recherche_idx ON decp_attributions USING gin (recherche);
 --> statement-breakpoint
 CREATE INDEX decp_attributions_cpv_idx ON decp_attributions (code_cpv text_pattern_ops, date_notification);
 --> statement-breakpoint
@@ -65,5 +67,8 @@ CREATE INDEX decp_attributions_departement_cpv_idx ON decp_attributions (departe
 CREATE INDEX decp_attributions_titulaire_idx ON decp_attributions (titulaire_id);
 --> statement-breakpoint
 CREATE INDEX decp_attributions_date_idx ON decp_attributions (date_notification DESC NULLS LAST, acheteur_id, marche_id, titulaire_id);
+--> statement-breakpoint
+-- le tri croissant met aussi les marchés sans date à la fin : un second index (un B-arbre lu à l'envers inverse NULLS LAST)
+CREATE INDEX decp_attributions_date_asc_idx ON decp_attributions (date_notification ASC NULLS LAST, acheteur_id, marche_id, titulaire_id);
 --> statement-breakpoint
 CREATE INDEX decp_attributions_montant_idx ON decp_attributions (montant_ht_cents);

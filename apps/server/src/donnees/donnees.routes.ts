@@ -45,7 +45,7 @@ export const donneesRoutes = defineRoutes("Données ouvertes (DECP)", (r, ctx) =
     summary: "Recherche dans les données essentielles publiées (DECP) de tous les acheteurs, importées",
     description:
       "Plein texte français sans accents sur l'objet et le nom du titulaire, filtres (CPV, acheteur, titulaire, département, montants, " +
-      "dates), tri et pagination côté serveur. Une ligne par marché × titulaire. Le total est plafonné à 10 000 (totalPlafonne).",
+      "dates), tri et pagination côté serveur. Une ligne par marché × titulaire. Le total est plafonné à 1 000 (totalPlafonne).",
     query: MarchesPubliesQuery,
     response: MarchesPubliesPage,
     handler: async ({ query }) => {

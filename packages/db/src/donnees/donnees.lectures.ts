@@ -37,12 +37,19 @@ export interface FiltresMarchesPublies {
   offset: number;
 }
 
-/** Beyond this, the total is not counted exactly (« plus de 10 000 »): counting costs as much as reading. */
-export const TOTAL_PLAFOND = 10_000;
+/** Beyond this, the total is not counted exactly (« plus de 1 000 »): counting costs as much as reading. */
+export const TOTAL_PLAFOND = 1_000;
+
+/** Letters without their diacritics (as PostgreSQL's unaccent for French text: é → e, ç → c, œ → oe). */
+export function sansAccents(texte: string): string {
+  return texte.normalize("NFD").replace(/\p{M}/gu, "").replace(/œ/g, "oe").replace(/Œ/g, "OE").replace(/æ/g, "ae").replace(/Æ/g, "AE");
+}
 
 function conditions(f: Omit<FiltresMarchesPublies, "tri" | "limit" | "offset">, p: Parametres): string {
   const c: string[] = [];
-  if (f.recherche) c.push(`${VECTEUR_RECHERCHE} @@ plainto_tsquery('french'::regconfig, immutable_unaccent(${p.p(f.recherche)}))`);
+  // the words are unaccented here, not by immutable_unaccent($n): around a parameter, it kept the planner from
+  // folding the query to a constant (10 s instead of 0.1 s at 300,000 rows)
+  if (f.recherche) c.push(`${VECTEUR_RECHERCHE} @@ plainto_tsquery('french'::regconfig, ${p.p(sansAccents(f.recherche))})`);
   if (f.cpv) c.push(`code_cpv LIKE ${p.p(`${f.cpv}%`)}`);
   if (f.acheteur) c.push(`acheteur_id = ${p.p(f.acheteur)}`);
   if (f.titulaire) c.push(`titulaire_id = ${p.p(f.titulaire)}`);
