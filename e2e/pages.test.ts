@@ -18,9 +18,22 @@ const VIEWPORTS = [
 
 /** Pages each role must at least reach (the navigation may offer more). */
 const ATTENDUES: Record<keyof typeof DEMO, string[]> = {
-  admin: ["/", "/organisation", "/utilisateurs", "/audit", "/securite", "/courriels", "/taches", "/simulateur", "/programme"],
+  admin: [
+    "/",
+    "/organisation",
+    "/utilisateurs",
+    "/audit",
+    "/securite",
+    "/courriels",
+    "/taches",
+    "/simulateur",
+    "/programme",
+    "/donnees/marches",
+    "/donnees/import",
+    "/donnees/sourcing",
+  ],
   "acheteur-central": ["/", "/organisation", "/utilisateurs", "/simulateur", "/programme", "/programme/agregation", "/programme-public"],
-  acheteur: ["/", "/organisation", "/utilisateurs", "/simulateur", "/programme", "/programme-public"],
+  acheteur: ["/", "/organisation", "/utilisateurs", "/simulateur", "/programme", "/programme-public", "/donnees/sourcing", "/donnees/pairs"],
   lecteur: ["/", "/organisation", "/simulateur", "/programme", "/programme/agregation"],
   entreprise: ["/", "/simulateur", "/programme-public"],
 };

@@ -1,3 +1,4 @@
+import { decp } from "./decp";
 import { demarrage } from "./demarrage";
 import { marches } from "./marches";
 import { organisation } from "./organisation";
@@ -8,4 +9,4 @@ import { tableur } from "./tableur";
 import { web } from "./web";
 
 /** The sections of `npm run bench`, in order: adding one adds a line here. */
-export const SECTIONS: readonly SectionBanc[] = [demarrage, organisation, tableur, web, salon, programme, marches];
+export const SECTIONS: readonly SectionBanc[] = [demarrage, organisation, tableur, web, salon, programme, marches, decp];

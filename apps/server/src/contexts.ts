@@ -6,6 +6,7 @@
 import { acces } from "./acces/index";
 import { audit } from "./audit/index";
 import type { Config } from "./config";
+import { donnees } from "./donnees/index";
 import { organisation } from "./organisation/index";
 import type { CommandSpec } from "./platform/cli/commands";
 import type { ServerContext } from "./platform/context-registry";
@@ -30,6 +31,7 @@ export const CONTEXTS: readonly ServerContext[] = [
   programme,
   marches,
   pilotage,
+  donnees,
 ];
 
 export const ALL_ROUTES = CONTEXTS.flatMap((c) => c.routes ?? []);

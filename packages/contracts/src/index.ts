@@ -10,3 +10,4 @@ export * from "./programme.schema";
 export * from "./fournisseurs.schema";
 export * from "./marches.schema";
 export * from "./pilotage.schema";
+export * from "./donnees.schema";

@@ -12,3 +12,5 @@ export * from "./fournisseurs/fournisseurs.repository";
 export * from "./marches/marches.repository";
 export { sql } from "drizzle-orm";
 export { ordreFrancais } from "./commun/colonnes";
+export * from "./donnees/donnees.repository";
+export * from "./donnees/donnees.lectures";

@@ -3,6 +3,7 @@ import type { Clock, IdGenerator } from "@achat-public/domain";
 import { rawSql, type Executor } from "./client";
 import { securityEventLog, sessionRepository, throttleRepository } from "./acces/acces.repository";
 import { auditLog } from "./audit/audit.repository";
+import { decpRepository } from "./donnees/donnees.repository";
 import {
   directionRepository,
   organisationRepository,
@@ -54,6 +55,8 @@ export function repositories(db: Executor, context: RepositoryContext) {
     // plateforme
     courrielsTable: courrielRepository(db, context),
     imports: importRepository(db, context.clock),
+    // donnees
+    decp: decpRepository(db),
     // shared
     audit: auditLog(db, context),
     /** Raw SQL in this transaction (the job queue writes its jobs here: the transactional outbox). */

@@ -11,3 +11,4 @@ export * from "./programme/programme.schema";
 export * from "./fournisseurs/fournisseurs.schema";
 export * from "./marches/marches.schema";
 export * from "./pilotage/pilotage.schema";
+export * from "./donnees/donnees.schema";

@@ -5,6 +5,7 @@
  */
 import { ACCES } from "./acces/contexte";
 import { AUDIT } from "./audit/contexte";
+import { DONNEES } from "./donnees/contexte";
 import { ORGANISATION } from "./organisation/contexte";
 import { PILOTAGE } from "./pilotage/contexte";
 import { PLATEFORME } from "./plateforme/contexte";
@@ -24,6 +25,7 @@ export const PERMISSIONS = {
   ...FOURNISSEURS.permissions,
   ...MARCHES.permissions,
   ...PILOTAGE.permissions,
+  ...DONNEES.permissions,
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -40,4 +42,5 @@ export const LIBELLES_EVENEMENTS: Readonly<Record<string, string>> = {
   ...FOURNISSEURS.evenements,
   ...MARCHES.evenements,
   ...PILOTAGE.evenements,
+  ...DONNEES.evenements,
 };

@@ -6,6 +6,7 @@
 import { accueil } from "../features/accueil/feature";
 import { audit } from "../features/audit/feature";
 import { auth } from "../features/auth/feature";
+import { donnees } from "../features/donnees/feature";
 import { informations } from "../features/informations/feature";
 import { marches } from "../features/marches/feature";
 import { organisation } from "../features/organisation/feature";
@@ -25,6 +26,7 @@ export const FEATURES: readonly Feature[] = [
   utilisateurs,
   audit,
   plateforme,
+  donnees,
   simulateur,
   auth,
   informations,

@@ -76,3 +76,34 @@ export const query = (params: Record<string, string | number | undefined | null>
   const entries = Object.entries(params).filter(([, v]) => v !== undefined && v !== null && v !== "");
   return entries.length ? `?${new URLSearchParams(entries.map(([k, v]) => [k, String(v)])).toString()}` : "";
 };
+
+/**
+ * `upload` with the progress of the sending (XMLHttpRequest: fetch does not report upload progress), for large
+ * files: `progression(fraction)` from 0 to 1 while the bytes leave, then the server works.
+ */
+export function uploadAvecProgression<T>(path: string, file: Blob, progression: (fraction: number) => void): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open("POST", path);
+    xhr.setRequestHeader("Accept", "application/json");
+    xhr.setRequestHeader("Content-Type", "application/octet-stream");
+    if (csrfToken) xhr.setRequestHeader("X-CSRF-Token", csrfToken);
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) progression(e.loaded / e.total);
+    };
+    xhr.onerror = () => reject(new ApiError(0, "NETWORK", "Le serveur ne répond pas : vérifiez votre connexion puis réessayez."));
+    xhr.onload = () => {
+      let data: unknown = null;
+      try {
+        data = JSON.parse(xhr.responseText);
+      } catch {
+        data = null;
+      }
+      if (xhr.status >= 200 && xhr.status < 300) return resolve(data as T);
+      const p = data as Partial<Problem> | null;
+      if (xhr.status === 401 && p?.code === "UNAUTHENTICATED") onUnauthenticated?.();
+      reject(new ApiError(xhr.status, p?.code ?? "UNKNOWN", p?.detail ?? `Erreur ${xhr.status}`, p?.issues ?? [], p?.requestId ?? null));
+    };
+    xhr.send(file);
+  });
+}

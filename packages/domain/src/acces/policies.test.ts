@@ -35,6 +35,8 @@ const MATRIX: Record<Permission, Role[]> = {
   "marches.manage": ["admin", "acheteur-central", "acheteur"],
   "pilotage.read": ["admin", "acheteur-central", "acheteur", "lecteur"],
   "pilotage.cibles": ["admin", "acheteur-central"],
+  "donnees.read": ["admin", "acheteur-central", "acheteur", "lecteur"],
+  "donnees.manage": ["admin"],
 };
 
 describe("access policies", () => {

@@ -1,0 +1,203 @@
+import assert from "node:assert/strict";
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { after, before, describe, it } from "node:test";
+import { fileURLToPath } from "node:url";
+import { selectRows, sql } from "@achat-public/db";
+import { testTargets } from "@achat-public/db/testing";
+import { ALL_COMMANDS } from "../contexts";
+import { cliActor, findCommand, runCommand } from "../platform/cli/commands";
+import { memoryOutput } from "../platform/cli/output";
+import { apiTest, type ApiTest } from "../testing/harness";
+import { runProcess } from "../testing/process";
+
+const RACINE = fileURLToPath(new URL("../../../../", import.meta.url));
+const FIXTURES = join(RACINE, "fixtures/decp");
+/** The real DECP files shared beside the repository (in CI: ../shared relative to the repository root). */
+const PARTAGE = resolve(RACINE, "../shared/data/decp");
+
+function fichiersDecp(dossier: string): string[] {
+  return readdirSync(dossier).flatMap((nom) => {
+    const chemin = join(dossier, nom);
+    if (statSync(chemin).isDirectory()) return nom === "schemas" ? [] : fichiersDecp(chemin);
+    return /\.(json|xml|csv)$/.test(nom) && !/acheteurs\.csv$/.test(nom) ? [chemin] : [];
+  });
+}
+
+interface Rapport {
+  total: number;
+  importes: number;
+  rejetes: number;
+  doublons: number;
+  avertissements: number;
+  problemes: { index: number; chemin: string; message: string }[];
+}
+
+for (const target of testTargets()) {
+  describe(`import des DECP publiées (${target.name})`, () => {
+    let kit: ApiTest;
+    let dossier: string;
+    const cli = async (argv: string[]) => {
+      const trouve = findCommand(ALL_COMMANDS, argv);
+      assert.ok(trouve);
+      const out = memoryOutput(argv.includes("--json"));
+      const code = await runCommand(trouve.command, {
+        args: trouve.args,
+        out,
+        context: async () => kit.ctx,
+        actor: cliActor("test"),
+        stdin: async () => "",
+        cwd: "/",
+      });
+      return { code, stdout: out.out, stderr: out.err };
+    };
+    const importer = async (fichier: string) => {
+      const r = await cli(["decp", "importer", fichier, "--json"]);
+      assert.equal(r.code, 0, `${fichier} : ${r.stdout}${r.stderr}`);
+      return JSON.parse(r.stdout) as Rapport;
+    };
+    const fichier = (nom: string, contenu: string) => {
+      const chemin = join(dossier, nom);
+      writeFileSync(chemin, contenu);
+      return chemin;
+    };
+
+    before(async () => {
+      kit = await apiTest(target);
+      dossier = mkdtempSync(join(tmpdir(), "achat-decp-"));
+    });
+    after(async () => {
+      rmSync(dossier, { recursive: true, force: true });
+      await kit.close();
+    });
+
+    it("imports every fixture with a full report: imported + rejected + duplicates = total, each problem located", async () => {
+      for (const f of fichiersDecp(FIXTURES)) {
+        const r = await importer(f);
+        assert.deepEqual(Object.keys(r).slice(0, 6), ["total", "importes", "rejetes", "doublons", "avertissements", "problemes"]);
+        assert.equal(r.importes + r.rejetes + r.doublons, r.total, f);
+        assert.ok(r.total > 0, f);
+        for (const p of r.problemes) {
+          assert.ok(Number.isInteger(p.index) && p.index >= 0 && p.index < r.total, JSON.stringify(p));
+          assert.match(p.message, /^(Rejet|Avertissement) : /);
+        }
+        assert.equal(r.problemes.filter((p) => p.message.startsWith("Avertissement")).length, r.avertissements, f);
+      }
+    });
+
+    it("keeps the real defects visible: null buyer rejected, time zones, lost accents, bad SIRET, CPV, text amounts warned", async () => {
+      const vdm = await importer(join(FIXTURES, "decp2019_val-de-marne.json"));
+      const messages = vdm.problemes.map((p) => `${p.chemin} ${p.message}`).join("\n");
+      assert.match(messages, /acheteur\.id Rejet : identifiant de l'acheteur nul/);
+      const aife = await importer(join(FIXTURES, "decp2019_aife_extrait.json"));
+      const tout = aife.problemes.map((p) => `${p.chemin} ${p.message}`).join("\n");
+      for (const attendu of [
+        /accents perdus/,
+        /espaces autour de l'identifiant retirés/,
+        /code CPV de 7 chiffres/,
+        /montant publié comme un texte/,
+        /date de notification absente/,
+        /TVA_INTRACOMMUNAUTAIRE/,
+      ]) {
+        assert.match(tout, attendu);
+      }
+      const pes = await importer(join(FIXTURES, "decp2019_pes_extrait.json"));
+      assert.match(pes.problemes.map((p) => p.message).join("\n"), /fuseau horaire \(2018-\d\d-\d\d\+01:00\)/);
+      const [row] = await selectRows<{ date_notification: string; objet: string }>(
+        kit.database.db,
+        sql`select date_notification::text, objet from decp_attributions where acheteur_id = '21940068600016' and objet like ${"%\uFFFD%"} limit 1`,
+      );
+      assert.ok(row, "le texte aux accents perdus est gardé tel que publié");
+    });
+
+    it("is idempotent: the same file twice adds nothing, and each import writes one audit event", async () => {
+      const f = join(FIXTURES, "decp_tabular_2024H2_val-de-marne.csv");
+      const compter = async () =>
+        (await selectRows<{ n: number }>(kit.database.db, sql`select count(*)::int as n from decp_attributions`))[0]?.n ?? 0;
+      const evenements = async () =>
+        (await selectRows<{ n: number }>(kit.database.db, sql`select count(*)::int as n from audit_events where type = 'decp.imported'`))[0]
+          ?.n ?? 0;
+      const avant = await compter();
+      const e0 = await evenements();
+      const r = await importer(f);
+      assert.equal(r.importes, 0, "déjà importé par le premier test");
+      assert.equal(r.doublons, r.total - r.rejetes);
+      assert.equal(await compter(), avant);
+      assert.equal(await evenements(), e0 + 1);
+      const [ev] = await selectRows<{ payload: { empreinte: string; total: number; doublons: number } }>(
+        kit.database.db,
+        sql`select payload from audit_events where type = 'decp.imported' order by occurred_at desc limit 1`,
+      );
+      assert.equal(ev?.payload.total, r.total);
+      assert.match(ev?.payload.empreinte ?? "", /^[0-9a-f]{64}$/);
+    });
+
+    it("exit 2 when the file is not a readable DECP file; a truncated file reports its lost end", async () => {
+      for (const [nom, contenu] of [
+        ["vide.json", ""],
+        ["tableau.json", "[1, 2]"],
+        ["autre.json", '{"foo": [1]}'],
+        ["autre.xml", "<factures><facture/></factures>"],
+        ["autre.csv", "a;b\n1;2\n"],
+        ["binaire.json", "\u0000\u0001PK"],
+      ] as const) {
+        const r = await cli(["decp", "importer", fichier(nom, contenu), "--json"]);
+        assert.equal(r.code, 2, `${nom} : ${r.stdout}`);
+        assert.equal(JSON.parse(r.stdout).code, "DECP_ILLISIBLE");
+      }
+      assert.equal((await cli(["decp", "importer", join(dossier, "absent.json"), "--json"])).code, 2);
+      const tronque = await cli([
+        "decp",
+        "importer",
+        fichier("tronque.json", '{"marches": [{"id": "T1", "acheteur": {"id": "21940068600016"}, "objet": "A"}, {"id": "T2", "ach'),
+        "--json",
+      ]);
+      assert.equal(tronque.code, 0);
+      const r = JSON.parse(tronque.stdout) as Rapport;
+      assert.equal(r.total, 2);
+      assert.equal(r.rejetes, 1);
+      assert.match(r.problemes.at(-1)?.message ?? "", /tronqué/);
+      const malForme = JSON.parse(
+        (
+          await cli([
+            "decp",
+            "importer",
+            fichier("mal.json", '{"marches": [{"id": "M1", "acheteur": {"id": "21940068600016"}}, {"id": tru}]}'),
+            "--json",
+          ])
+        ).stdout,
+      ) as Rapport;
+      assert.equal(malForme.total, 2);
+      assert.equal(malForme.rejetes, 1);
+    });
+
+    it("imports every file of the shared DECP folder without a crash (when it is beside the repository)", {
+      skip: !existsSync(PARTAGE),
+    }, async () => {
+      for (const f of fichiersDecp(PARTAGE)) {
+        const r = await importer(f);
+        assert.equal(r.importes + r.rejetes + r.doublons, r.total, f);
+      }
+    });
+  });
+}
+
+describe("decp importer, by npm (the stable interface)", () => {
+  it("prints the report as JSON and exits 0", async () => {
+    const dossier = mkdtempSync(join(tmpdir(), "achat-decp-npm-"));
+    try {
+      const run = await runProcess(
+        "npm",
+        ["run", "--silent", "cli", "--", "decp", "importer", join(FIXTURES, "decp2019_pes_extrait.json"), "--json"],
+        { DATA_DIR: join(dossier, "donnees") },
+      );
+      assert.equal(run.code, 0, run.stderr);
+      const r = JSON.parse(run.stdout) as Rapport;
+      assert.equal(r.total, 40);
+      assert.equal(r.importes, 40);
+    } finally {
+      rmSync(dossier, { recursive: true, force: true });
+    }
+  });
+});

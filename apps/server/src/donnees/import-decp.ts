@@ -1,0 +1,177 @@
+/**
+ * Import of a published DECP file into the store of public award data: streamed (records read one by one),
+ * normalised by the domain (imported, imported with warnings, or rejected with reasons), written by batches
+ * of multi-row INSERT … ON CONFLICT DO NOTHING (idempotent: importing the same file twice adds nothing), in
+ * one transaction with one audit event (the file's hash and the report's counts).
+ */
+import { createHash } from "node:crypto";
+import type { Readable } from "node:stream";
+import type { Actor } from "@achat-public/domain";
+import {
+  normaliserLigneTabulaire,
+  normaliserMarche,
+  type AttributionPubliee,
+  type ModificationPubliee,
+  type ResultatNormalisation,
+} from "@achat-public/domain/donnees";
+import { cleAttribution, type LotDecp } from "@achat-public/db";
+import { unitOfWork, type AppContext, type UnitOfWork } from "../context";
+import { lireDecp, type Avancement, type Enregistrement } from "./lecture";
+
+export { FichierIlisible } from "./lecture";
+
+export interface ProblemeRapport {
+  /** Position of the record in the file (0 for the first). */
+  index: number;
+  /** Field of the record, as published. */
+  chemin: string;
+  message: string;
+}
+
+export interface RapportDecp {
+  total: number;
+  importes: number;
+  rejetes: number;
+  doublons: number;
+  avertissements: number;
+  problemes: ProblemeRapport[];
+  /** Problems beyond the listed ones (the report keeps at most PROBLEMES_MAX in memory). */
+  problemesNonListes: number;
+  format: string | null;
+  empreinte: string;
+  octets: number;
+}
+
+/** Records per batch written in one round of statements. */
+export const TAILLE_LOT = 2000;
+/** Problems kept in the report: beyond, they are counted (memory stays bounded whatever the file). */
+export const PROBLEMES_MAX = 20_000;
+
+export interface OptionsImport {
+  nomFichier: string;
+  /** Called after each batch with the bytes read so far. */
+  progression?: (octetsLus: number) => void;
+  tailleLot?: number;
+}
+
+function normaliser(e: Enregistrement): ResultatNormalisation {
+  if (e.erreur !== undefined) return { statut: "rejete", raisons: [{ chemin: "", message: e.erreur }] };
+  return e.format === "csv" ? normaliserLigneTabulaire(e.ligne) : normaliserMarche(e.brut, { depuisXml: e.format === "xml" });
+}
+
+/** Hashes the bytes as they stream by. */
+async function* empreinteDe(source: AsyncIterable<Buffer | string>, hash: ReturnType<typeof createHash>): AsyncGenerator<Buffer> {
+  for await (const morceau of source) {
+    const b = typeof morceau === "string" ? Buffer.from(morceau) : morceau;
+    hash.update(b);
+    yield b;
+  }
+}
+
+/** Imports in the transaction `tx` (the caller commits): returns the report. Throws FichierIlisible. */
+export async function importerDansTransaction(
+  ecrire: (lot: LotDecp) => Promise<Set<string>>,
+  source: Readable | AsyncIterable<Buffer | string>,
+  options: OptionsImport,
+) {
+  const hash = createHash("sha256");
+  const avancement: Avancement = { octetsLus: 0 };
+  const rapport: RapportDecp = {
+    total: 0,
+    importes: 0,
+    rejetes: 0,
+    doublons: 0,
+    avertissements: 0,
+    problemes: [],
+    problemesNonListes: 0,
+    format: null,
+    empreinte: "",
+    octets: 0,
+  };
+  const noter = (index: number, chemin: string, message: string) => {
+    if (rapport.problemes.length < PROBLEMES_MAX) rapport.problemes.push({ index, chemin, message });
+    else rapport.problemesNonListes++;
+  };
+  const taille = options.tailleLot ?? TAILLE_LOT;
+  let attributions: (AttributionPubliee & { avertissements: number })[] = [];
+  let modifications: ModificationPubliee[] = [];
+  /** Records of the batch: their index and the keys of their attributions. */
+  let enAttente: { index: number; cles: string[] }[] = [];
+  const vider = async () => {
+    if (enAttente.length === 0) return;
+    const inserees = await ecrire({ attributions, modifications });
+    const prises = new Set<string>();
+    for (const r of enAttente) {
+      let nouveau = false;
+      for (const cle of r.cles) {
+        if (inserees.has(cle) && !prises.has(cle)) {
+          prises.add(cle);
+          nouveau = true;
+        }
+      }
+      if (nouveau) rapport.importes++;
+      else rapport.doublons++;
+    }
+    attributions = [];
+    modifications = [];
+    enAttente = [];
+    options.progression?.(avancement.octetsLus);
+  };
+  for await (const e of lireDecp(empreinteDe(source, hash), avancement)) {
+    const index = rapport.total++;
+    rapport.format ??= e.format;
+    const r = normaliser(e);
+    if (r.statut === "rejete") {
+      rapport.rejetes++;
+      for (const p of r.raisons) noter(index, p.chemin, `Rejet : ${p.message}`);
+      continue;
+    }
+    rapport.avertissements += r.avertissements.length;
+    for (const p of r.avertissements) noter(index, p.chemin, `Avertissement : ${p.message}`);
+    for (const a of r.attributions) attributions.push({ ...a, avertissements: r.avertissements.length });
+    modifications.push(...r.modifications);
+    enAttente.push({ index, cles: r.attributions.map(cleAttribution) });
+    if (enAttente.length >= taille) await vider();
+  }
+  await vider();
+  rapport.empreinte = hash.digest("hex");
+  rapport.octets = avancement.octetsLus;
+  return rapport;
+}
+
+/** The import in a unit of work (the caller's transaction): the batches, then one audit event. */
+export async function importerAvec(
+  uow: UnitOfWork,
+  actor: Actor,
+  source: Readable | AsyncIterable<Buffer | string>,
+  options: OptionsImport,
+) {
+  const rapport = await importerDansTransaction(uow.decp.ecrireLot, source, options);
+  await uow.audit.append(actor, {
+    type: "decp.imported",
+    aggregateType: "decp",
+    aggregateId: rapport.empreinte,
+    payload: {
+      nomFichier: options.nomFichier,
+      empreinte: rapport.empreinte,
+      octets: rapport.octets,
+      format: rapport.format,
+      total: rapport.total,
+      importes: rapport.importes,
+      rejetes: rapport.rejetes,
+      doublons: rapport.doublons,
+      avertissements: rapport.avertissements,
+    },
+  });
+  return rapport;
+}
+
+/** The whole import: one transaction (nothing half-written), one audit event. */
+export function importerDecp(
+  ctx: AppContext,
+  actor: Actor,
+  source: Readable | AsyncIterable<Buffer | string>,
+  options: OptionsImport,
+): Promise<RapportDecp> {
+  return unitOfWork(ctx, (uow) => importerAvec(uow, actor, source, options));
+}

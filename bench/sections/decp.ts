@@ -1,0 +1,201 @@
+import { execFileSync, spawn } from "node:child_process";
+import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import pg from "pg";
+import { migrate, openDatabase, requetesMarchesPublies, requetesSourcing, type FiltresMarchesPublies } from "@achat-public/db";
+import { DEMO, loggedIn, testApp } from "../../apps/server/src/testing/harness";
+import { genererDecp, modelesReels } from "../decp/generateur";
+import type { SectionBanc } from "./section";
+
+const RACINE = fileURLToPath(new URL("../../", import.meta.url));
+/** Contracts of the large generated file (the national data: about 1.5 million). */
+const LIGNES = Number(process.env.DECP_BENCH_LIGNES ?? 200_000);
+/** PGlite (one process, one connection) imports a smaller file. */
+const LIGNES_PGLITE = Number(process.env.DECP_BENCH_LIGNES_PGLITE ?? Math.min(20_000, Math.round(LIGNES / 4)));
+const PG_ADMIN = process.env.DECP_BENCH_PG ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const BASE = "bench_decp";
+const pgUrl = (base: string) => PG_ADMIN.replace(/\/[^/]*$/, `/${base}`);
+const REUTILISER = process.env.DECP_BENCH_REUTILISER === "1";
+const DUREE_MS = Number(process.env.DECP_BENCH_DUREE_MS ?? 4_000);
+
+async function recreer(): Promise<void> {
+  const client = new pg.Client({ connectionString: PG_ADMIN });
+  await client.connect();
+  await client.query(`drop database if exists ${BASE} with (force)`);
+  await client.query(`create database ${BASE}`);
+  await client.end();
+}
+
+/** `npm run --silent cli -- decp importer <fichier> --json`, from the CLI's start to its report: seconds and peak memory. */
+function importerCli(fichier: string, env: Record<string, string>): Promise<{ secondes: number; memoireMo: number; total: number }> {
+  return new Promise((ok, ko) => {
+    const debut = performance.now();
+    const p = spawn("/usr/bin/time", ["-f", "MAXRSS=%M", "npm", "run", "--silent", "cli", "--", "decp", "importer", fichier, "--json"], {
+      cwd: RACINE,
+      env: { ...process.env, ...env },
+    });
+    let sortie = "";
+    let erreurs = "";
+    p.stdout.on("data", (d) => {
+      sortie += d;
+    });
+    p.stderr.on("data", (d) => {
+      erreurs += d;
+    });
+    p.on("close", (code) => {
+      const secondes = (performance.now() - debut) / 1000;
+      if (code !== 0) return ko(new Error(`import : code ${code}\n${erreurs.slice(-2000)}`));
+      const rss = Number(/MAXRSS=(\d+)/.exec(erreurs)?.[1] ?? 0);
+      ok({ secondes, memoireMo: Math.round(rss / 1024), total: (JSON.parse(sortie) as { total: number }).total });
+    });
+  });
+}
+
+/** A bare `JSON.parse` of the same file (read whole), in a fresh process: seconds. */
+function parseNu(fichier: string): number {
+  const s = execFileSync(process.execPath, [
+    "-e",
+    `const f=require("fs");const t=performance.now();JSON.parse(f.readFileSync(${JSON.stringify(fichier)},"utf8"));console.log(performance.now()-t)`,
+  ]);
+  return Number(String(s)) / 1000;
+}
+
+const p95 = (d: number[]) => [...d].sort((a, b) => a - b)[Math.min(d.length - 1, Math.floor(0.95 * d.length))] ?? Number.NaN;
+const f1 = (n: number) => n.toLocaleString("fr-FR", { maximumFractionDigits: 1 });
+
+/** Runs each request in turn for DUREE_MS: the p95 of all. */
+async function mesurer(requetes: (() => Promise<unknown>)[]): Promise<{ p95: number; n: number }> {
+  const durees: number[] = [];
+  for (const r of requetes) await r(); // warm
+  const fin = performance.now() + DUREE_MS;
+  while (performance.now() < fin) {
+    for (const r of requetes) {
+      const t = performance.now();
+      await r();
+      durees.push(performance.now() - t);
+    }
+  }
+  return { p95: p95(durees), n: durees.length };
+}
+
+const RECHERCHES: (Partial<FiltresMarchesPublies> & { qs: string })[] = [
+  { qs: "recherche=nettoyage", recherche: "nettoyage" },
+  { qs: "recherche=travaux%20electricite", recherche: "travaux electricite" },
+  { qs: "cpv=4521", cpv: "4521" },
+  { qs: "departement=94&tri=montant-desc", departement: "94", tri: "montant-desc" },
+  { qs: "recherche=maintenance&cpv=50&montantMin=40000", recherche: "maintenance", cpv: "50", montantMinCents: 4_000_000 },
+  { qs: "du=2019-01-01&au=2019-03-31&tri=date-asc", du: "2019-01-01", au: "2019-03-31", tri: "date-asc" },
+  { qs: "recherche=fourniture&page=20", recherche: "fourniture", offset: 19 * 20 },
+];
+const SOURCINGS = [
+  { cpv: "4521", departement: "94", portee: "region" as const },
+  { cpv: "7731", departement: "94", portee: "france" as const },
+  { cpv: "90", departement: "69", portee: "region" as const },
+  { cpv: "452", departement: "35", portee: "departement" as const },
+];
+
+async function run(): Promise<void> {
+  const dossier = mkdtempSync(join(tmpdir(), "bench-decp-"));
+  try {
+    const modeles = modelesReels(RACINE);
+    const petit = join(dossier, "petit.json");
+    const grand = join(dossier, "grand.json");
+    const lignesPetit = Math.max(1000, Math.round(LIGNES / 4));
+    let t = performance.now();
+    if (!REUTILISER) {
+      await genererDecp(petit, lignesPetit, modeles, 1);
+      await genererDecp(grand, LIGNES, modeles, 2);
+    }
+    if (!REUTILISER)
+      console.log(
+        `   générateur : ${modeles.length.toLocaleString("fr-FR")} enregistrements réels → ${LIGNES.toLocaleString("fr-FR")} marchés ` +
+          `(${f1(statSync(grand).size / 1e6)} Mo) et ${lignesPetit.toLocaleString("fr-FR")} (${f1(statSync(petit).size / 1e6)} Mo) en ${f1((performance.now() - t) / 1000)} s`,
+      );
+
+    // import on PostgreSQL, two sizes (fresh database each); DECP_BENCH_REUTILISER=1: search and sourcing only, on the last import
+    for (const [nom, fichier, lignes] of REUTILISER
+      ? []
+      : ([
+          ["petit", petit, lignesPetit],
+          ["grand", grand, LIGNES],
+        ] as const)) {
+      await recreer();
+      const parse = parseNu(fichier);
+      const r = await importerCli(fichier, { DATABASE_URL: pgUrl(BASE) });
+      console.log(
+        `   import PostgreSQL (${nom}, ${lignes.toLocaleString("fr-FR")} marchés) : ${f1(r.secondes)} s de la commande au rapport, ` +
+          `${Math.round(lignes / r.secondes).toLocaleString("fr-FR")} marchés/s ; JSON.parse nu ${f1(parse)} s → ratio ${f1(r.secondes / parse)} ; mémoire max ${r.memoireMo} Mo`,
+      );
+    }
+    // PGlite: a smaller file
+    if (!REUTILISER) {
+      const data = join(dossier, "pglite");
+      const fichierPglite = join(dossier, "pglite.json");
+      await genererDecp(fichierPglite, LIGNES_PGLITE, modeles, 3);
+      const parse = parseNu(fichierPglite);
+      const r = await importerCli(fichierPglite, { DATA_DIR: data, DATABASE_URL: "" });
+      console.log(
+        `   import PGlite (${LIGNES_PGLITE.toLocaleString("fr-FR")} marchés) : ${f1(r.secondes)} s, ${Math.round(LIGNES_PGLITE / r.secondes).toLocaleString("fr-FR")} marchés/s ; ` +
+          `ratio au JSON.parse ${f1(r.secondes / parse)} ; mémoire max ${r.memoireMo} Mo`,
+      );
+      rmSync(data, { recursive: true, force: true });
+    }
+
+    // search and sourcing on PostgreSQL, over the large file's import (the last one)
+    t = performance.now();
+    const database = await openDatabase({ kind: "postgresql", url: pgUrl(BASE) });
+    await migrate(database);
+    const { app } = await testApp(database, { demoMode: true });
+    const nu = new pg.Pool({ connectionString: pgUrl(BASE), max: 2 });
+    try {
+      await nu.query("analyze decp_attributions");
+      const anonyme = await loggedIn(app, DEMO.admin);
+      const api = await mesurer(
+        RECHERCHES.map((q) => async () => {
+          const r = await anonyme.request("GET", `/api/public/decp/marches?${q.qs}`);
+          if (r.status !== 200) throw new Error(`recherche ${q.qs} : ${r.status} ${JSON.stringify(r.body)}`);
+        }),
+      );
+      const brut = await mesurer(
+        RECHERCHES.map(({ qs: _qs, ...f }) => async () => {
+          const q = requetesMarchesPublies({ tri: "date-desc", limit: 20, offset: 0, ...f });
+          await Promise.all([nu.query(q.page.text, q.page.values), nu.query(q.total.text, q.total.values)]);
+        }),
+      );
+      console.log(
+        `   recherche (${RECHERCHES.length} requêtes types, ${LIGNES.toLocaleString("fr-FR")} marchés, PostgreSQL) : p95 ${f1(api.p95)} ms par l'API ` +
+          `(${api.n} requêtes), SQL nu p95 ${f1(brut.p95)} ms → ratio ${f1(api.p95 / brut.p95)} (cible : p95 ≤ 100 ms à 1,5 million)`,
+      );
+      const apiS = await mesurer(
+        SOURCINGS.map((s) => async () => {
+          const r = await anonyme.request("GET", `/api/decp/sourcing?cpv=${s.cpv}&departement=${s.departement}&portee=${s.portee}`);
+          if (r.status !== 200) throw new Error(`sourcing : ${r.status} ${JSON.stringify(r.body)}`);
+        }),
+      );
+      const brutS = await mesurer(
+        SOURCINGS.map((s) => async () => {
+          const q = requetesSourcing({ ...s, limit: 25, offset: 0 });
+          await Promise.all([q.entreprises, q.total, q.concurrence].map((x) => nu.query(x.text, x.values)));
+        }),
+      );
+      console.log(
+        `   sourcing (${SOURCINGS.length} requêtes types) : p95 ${f1(apiS.p95)} ms par l'API (${apiS.n} requêtes), SQL nu p95 ${f1(brutS.p95)} ms ` +
+          `→ ratio ${f1(apiS.p95 / brutS.p95)} (cible : p95 ≤ 150 ms à 1,5 million)`,
+      );
+    } finally {
+      await nu.end();
+      await app.close();
+      await database.close();
+    }
+  } finally {
+    rmSync(dossier, { recursive: true, force: true });
+  }
+}
+
+export const decp: SectionBanc = {
+  nom: "decp",
+  titre: `Données ouvertes : import des DECP, recherche et sourcing (${LIGNES.toLocaleString("fr-FR")} marchés, DECP_BENCH_LIGNES)`,
+  run,
+};
