@@ -7,6 +7,7 @@ import { ACCES } from "./acces/contexte";
 import { AUDIT } from "./audit/contexte";
 import { ORGANISATION } from "./organisation/contexte";
 import { PLATEFORME } from "./plateforme/contexte";
+import { PUBLICATION } from "./publication/contexte";
 import { REGLES } from "./regles/contexte";
 import { SALON } from "./salon/contexte";
 
@@ -16,6 +17,7 @@ export const PERMISSIONS = {
   ...REGLES.permissions,
   ...PLATEFORME.permissions,
   ...SALON.permissions,
+  ...PUBLICATION.permissions,
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -28,4 +30,5 @@ export const LIBELLES_EVENEMENTS: Readonly<Record<string, string>> = {
   ...REGLES.evenements,
   ...PLATEFORME.evenements,
   ...SALON.evenements,
+  ...PUBLICATION.evenements,
 };

@@ -24,6 +24,7 @@ const MATRIX: Record<Permission, Role[]> = {
   "regles.simulate": ["admin", "acheteur-central", "acheteur", "lecteur", "entreprise"],
   "plateforme.manage": ["admin"],
   "salon.manage": ["admin", "acheteur-central"],
+  "publication.read": ["admin", "acheteur-central"],
 };
 
 describe("access policies", () => {

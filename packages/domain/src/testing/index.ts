@@ -2,3 +2,10 @@
 export * from "./factories";
 export * from "./fakes";
 export { optimumExhaustif, petiteInstance } from "./salon";
+export {
+  fixturesPublication,
+  fixturesPublicationSaines,
+  AUJOURDHUI_PUBLICATION,
+  SIRET_DEPARTEMENT,
+  type FixturesPublication,
+} from "./publication";
