@@ -12,11 +12,12 @@ import type { ServerContext } from "./platform/context-registry";
 import type { DemoStep } from "./platform/demo";
 import type { JobSpec, ScheduleSpec } from "./platform/jobs/jobs";
 import { plateforme } from "./plateforme/index";
+import { publication } from "./publication/index";
 import { regles } from "./regles/index";
 import { salon } from "./salon/index";
 import { systeme } from "./systeme/index";
 
-export const CONTEXTS: readonly ServerContext[] = [systeme, acces, organisation, audit, plateforme, regles, salon];
+export const CONTEXTS: readonly ServerContext[] = [systeme, acces, organisation, audit, plateforme, regles, salon, publication];
 
 export const ALL_ROUTES = CONTEXTS.flatMap((c) => c.routes ?? []);
 export const ALL_COMMANDS: readonly CommandSpec[] = CONTEXTS.flatMap((c) => c.commands ?? []);

@@ -6,3 +6,4 @@ export * from "./audit.schema";
 export * from "./regles/index";
 export * from "./plateforme.schema";
 export * from "./imports.schema";
+export * from "./publication.schema";
