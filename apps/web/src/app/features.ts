@@ -9,8 +9,19 @@ import { auth } from "../features/auth/feature";
 import { informations } from "../features/informations/feature";
 import { organisation } from "../features/organisation/feature";
 import { plateforme } from "../features/plateforme/feature";
+import { publication } from "../features/publication/feature";
 import { utilisateurs } from "../features/utilisateurs/feature";
 import type { Feature } from "./registre";
 import { simulateur } from "./simulateur.feature";
 
-export const FEATURES: readonly Feature[] = [accueil, organisation, utilisateurs, audit, plateforme, simulateur, auth, informations];
+export const FEATURES: readonly Feature[] = [
+  accueil,
+  organisation,
+  utilisateurs,
+  audit,
+  plateforme,
+  publication,
+  simulateur,
+  auth,
+  informations,
+];
