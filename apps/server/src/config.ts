@@ -38,6 +38,11 @@ const EnvSchema = z.object({
     .string()
     .regex(/^\d{14}$/, { error: "SIRET attendu (14 chiffres)" })
     .default("22940028800010"),
+  /** ocid prefix of the OCDS export: "ocds-" + 6 characters, assigned by the Open Contracting Partnership on registration. */
+  OCDS_PREFIXE: z
+    .string()
+    .regex(/^ocds-[a-z0-9]{6}$/, { error: "préfixe OCDS attendu : « ocds- » suivi de 6 caractères (lettres minuscules ou chiffres)" })
+    .default("ocds-vdm94x"),
   THEME_PRIMARY_COLOR: z
     .string()
     .regex(/^#[0-9a-fA-F]{6}$/, { error: "couleur attendue au format #rrggbb" })
@@ -84,6 +89,8 @@ export interface Config {
   demoMode: boolean;
   session: { idleMs: number; absoluteMs: number; secureCookie: boolean };
   organisation: { name: string; siret: string };
+  /** ocid prefix of the OCDS export (OCDS_PREFIXE; to register with the Open Contracting Partnership). */
+  ocdsPrefixe: string;
   theme: { primaryColor: string; logoFile: string | null };
   webDistDir: string | null;
   /** The owner role that applies the migrations, when the runtime role of DATABASE_URL is a lesser one. */
@@ -157,6 +164,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       secureCookie: publicUrl.startsWith("https://"),
     },
     organisation: { name: e.ORG_NAME, siret: e.ORG_SIRET },
+    ocdsPrefixe: e.OCDS_PREFIXE,
     theme: { primaryColor: e.THEME_PRIMARY_COLOR.toLowerCase(), logoFile: e.THEME_LOGO_FILE ? resolve(e.THEME_LOGO_FILE) : null },
     webDistDir: e.WEB_DIST_DIR ? resolve(e.WEB_DIST_DIR) : null,
     migrationDatabaseUrl: e.MIGRATION_DATABASE_URL ?? null,

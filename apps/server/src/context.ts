@@ -1,6 +1,7 @@
 import type { Clock, Courriels, IdGenerator, Outbox, PasswordHasher, PasswordStrength, TokenGenerator } from "@achat-public/domain";
 import { repositories, type Database, type Executor, type Repositories } from "@achat-public/db";
 import type { Config } from "./config";
+import type { SourcePublication } from "@achat-public/domain/publication";
 import { courrielsOf } from "./platform/jobs/courriels";
 import type { ImportDefinition } from "./platform/imports";
 import type { JobRunner } from "./platform/jobs/jobs";
@@ -26,6 +27,11 @@ export interface AppContext {
   /** The spreadsheet imports the contexts declare (platform/imports.ts). */
   // biome-ignore lint/suspicious/noExplicitAny: each import has its own row type
   imports: readonly ImportDefinition<any>[];
+  /**
+   * Where the open-data exports read the département's contracts and procedures (publication context). Unset: an
+   * empty source until the contracts tables are wired (apps/server/src/publication/source.ts); tests set it.
+   */
+  sourcePublication?: SourcePublication;
 }
 
 /** The repositories of one transaction plus the services a use case may need: what every handler receives. */

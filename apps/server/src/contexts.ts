@@ -15,6 +15,7 @@ import type { JobSpec, ScheduleSpec } from "./platform/jobs/jobs";
 import { pilotage } from "./pilotage/index";
 import { plateforme } from "./plateforme/index";
 import { programme } from "./programme/index";
+import { publication } from "./publication/index";
 import { regles } from "./regles/index";
 import { salon } from "./salon/index";
 import { marches } from "./marches/index";
@@ -32,6 +33,7 @@ export const CONTEXTS: readonly ServerContext[] = [
   marches,
   pilotage,
   donnees,
+  publication,
 ];
 
 export const ALL_ROUTES = CONTEXTS.flatMap((c) => c.routes ?? []);

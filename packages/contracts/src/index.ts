@@ -11,3 +11,4 @@ export * from "./fournisseurs.schema";
 export * from "./marches.schema";
 export * from "./pilotage.schema";
 export * from "./donnees.schema";
+export * from "./publication.schema";

@@ -10,6 +10,7 @@ import { ORGANISATION } from "./organisation/contexte";
 import { PILOTAGE } from "./pilotage/contexte";
 import { PLATEFORME } from "./plateforme/contexte";
 import { PROGRAMME } from "./programme/contexte";
+import { PUBLICATION } from "./publication/contexte";
 import { REGLES } from "./regles/contexte";
 import { SALON } from "./salon/contexte";
 import { FOURNISSEURS } from "./fournisseurs/contexte";
@@ -26,6 +27,7 @@ export const PERMISSIONS = {
   ...MARCHES.permissions,
   ...PILOTAGE.permissions,
   ...DONNEES.permissions,
+  ...PUBLICATION.permissions,
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -43,4 +45,5 @@ export const LIBELLES_EVENEMENTS: Readonly<Record<string, string>> = {
   ...MARCHES.evenements,
   ...PILOTAGE.evenements,
   ...DONNEES.evenements,
+  ...PUBLICATION.evenements,
 };

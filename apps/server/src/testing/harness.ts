@@ -23,6 +23,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     demoMode: true,
     session: { idleMs: 30 * 60_000, absoluteMs: 12 * 3_600_000, secureCookie: false },
     organisation: { name: "Département du Val-de-Marne", siret: "22940028800010" },
+    ocdsPrefixe: "ocds-vdm94x",
     theme: { primaryColor: "#005a9c", logoFile: null },
     webDistDir: "/nonexistent",
     migrationDatabaseUrl: null,

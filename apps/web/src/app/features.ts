@@ -13,6 +13,7 @@ import { organisation } from "../features/organisation/feature";
 import { pilotage } from "../features/pilotage/feature";
 import { plateforme } from "../features/plateforme/feature";
 import { programme } from "../features/programme/feature";
+import { publication } from "../features/publication/feature";
 import { utilisateurs } from "../features/utilisateurs/feature";
 import type { Feature } from "./registre";
 import { simulateur } from "./simulateur.feature";
@@ -27,6 +28,7 @@ export const FEATURES: readonly Feature[] = [
   audit,
   plateforme,
   donnees,
+  publication,
   simulateur,
   auth,
   informations,

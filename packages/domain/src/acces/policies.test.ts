@@ -37,6 +37,7 @@ const MATRIX: Record<Permission, Role[]> = {
   "pilotage.cibles": ["admin", "acheteur-central"],
   "donnees.read": ["admin", "acheteur-central", "acheteur", "lecteur"],
   "donnees.manage": ["admin"],
+  "publication.read": ["admin", "acheteur-central"],
 };
 
 describe("access policies", () => {

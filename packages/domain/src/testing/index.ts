@@ -3,3 +3,10 @@ export * from "./factories";
 export * from "./fakes";
 export { optimumExhaustif, petiteInstance } from "./salon";
 export { FakeProgramme } from "./programme";
+export {
+  fixturesPublication,
+  fixturesPublicationSaines,
+  AUJOURDHUI_PUBLICATION,
+  SIRET_DEPARTEMENT,
+  type FixturesPublication,
+} from "./publication";

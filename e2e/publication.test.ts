@@ -1,0 +1,56 @@
+/**
+ * The procurement directorate checks the open data before it is published: the quality gate's result, what is late
+ * to publish, every problem with its DECP field; then anyone downloads the public files without an account.
+ */
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import { chromium, type Browser } from "playwright-core";
+import { assertPageStructure, seriousViolations } from "./axe";
+import { browserSkipReason, CHROMIUM, CHROMIUM_ARGS, startServer, type RunningServer } from "./server";
+import { DEMO, login } from "./session";
+
+const skip = browserSkipReason();
+
+describe("données essentielles : contrôle avant publication (navigateur)", { skip }, () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  before(async () => {
+    server = await startServer();
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it("shows the procurement directorate the blocked export, the late publications and each problem with its field", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await login(page, server.url, DEMO["acheteur-central"].email, DEMO["acheteur-central"].password);
+    await page.getByRole("link", { name: "Données essentielles" }).first().click();
+    await page.getByRole("heading", { level: 1, name: "Données essentielles des marchés" }).waitFor();
+    await page.getByText("Export bloqué").waitFor();
+    const retards = page.getByRole("table", { name: /Marchés et modifications non publiés/ });
+    await retards.getByRole("cell", { name: "2026-D003" }).waitFor();
+    const problemes = page.getByRole("table", { name: /Problèmes du contrôle qualité/ });
+    await problemes.getByRole("cell", { name: "2026-X002" }).first().waitFor();
+    assert.ok(await problemes.getByText("codeCPV", { exact: true }).isVisible());
+    await assertPageStructure(page, "/publication");
+    assert.deepEqual(await seriousViolations(page), []);
+
+    // the public files, without an account
+    const anonyme = await browser.newContext();
+    const decp = await anonyme.request.get(`${server.url}/api/donnees-ouvertes/decp.json`);
+    assert.equal(decp.status(), 200);
+    const document = await decp.json();
+    assert.ok(document.marches.marche.length > 0);
+    assert.ok(!document.marches.marche.some((m: { id: string }) => m.id === "2026-X002"), "a record at fault is never published");
+    const encore = await anonyme.request.get(`${server.url}/api/donnees-ouvertes/decp.json`, {
+      headers: { "if-none-match": decp.headers().etag ?? "" },
+    });
+    assert.equal(encore.status(), 304);
+    await anonyme.close();
+    await context.close();
+  });
+});

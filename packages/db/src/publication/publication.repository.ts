@@ -1,0 +1,266 @@
+/**
+ * The database adapter of the publication context's `SourcePublication` port, over the tables of the contracts
+ * context (`marches`, `marche_titulaires`, `fournisseurs`, `marche_modifications`, `marche_factures`, migration
+ * 0007_marches.sql of the `marches` branch).
+ *
+ * NOT REGISTERED on the `publication` branch (those tables are not there yet): the integrator wires it after the
+ * merge with `ctx.sourcePublication = publicationRepository(ctx.database.db)` (see docs/donnees-ouvertes.md,
+ * « Brancher la source ») and runs the API tests of apps/server/src/publication against it. Raw SQL on purpose:
+ * it does not import the contracts context's Drizzle tables, so this branch compiles alone.
+ *
+ * What the contracts record does not hold yet, and how it is filled here (each is a follow-up, listed in the doc):
+ * - tenders received (`offresRecues`): not stored → null, so the quality gate names the field;
+ * - first publication dates of the contract and of its modifications: not stored → null (the export dates them);
+ * - place of performance: the département (`94`, code département);
+ * - consortium type: « Conjoint » when several holders (not recorded), « Pas de groupement » otherwise;
+ * - modification notification date: its signature date; new total = initial amount + cumulated amendment amounts;
+ * - procedures (OCDS tender, lots, bids, programme lines) live on the `programme` branch: `procedures()` yields none
+ *   until that context's adapter adds them, so each contract is its own contracting process in OCDS.
+ */
+import { sql } from "drizzle-orm";
+import {
+  decoderCurseur,
+  encoderCurseur,
+  type ChangementPublic,
+  type CodeCcag,
+  type FacturePayeePourPublication,
+  type MarchePourPublication,
+  type ModificationPourPublication,
+  type PageChangements,
+  type ProcedurePourPublication,
+  type SourcePublication,
+  type TitulairePublication,
+} from "@achat-public/domain/publication";
+import type { ProcedureDecp } from "@achat-public/domain/regles";
+import { selectRows, type Executor } from "../client";
+
+interface LigneMarche extends Record<string, unknown> {
+  id: string;
+  numero: string;
+  objet: string;
+  procedure: string;
+  nature: string;
+  cpv: string;
+  forme_prix: string;
+  accord_cadre: boolean;
+  montant_ht_cents: string | number | null;
+  montant_min_ht_cents: string | number | null;
+  montant_max_ht_cents: string | number | null;
+  date_notification: string;
+  duree_mois: number;
+  reconductions_nombre: number;
+  reconduction_duree_mois: number | null;
+  ccag: string;
+  clause_sociale: boolean;
+  clause_environnementale: boolean;
+  marche_reserve: boolean;
+  achat_innovant: boolean;
+  avance_accordee: boolean;
+  taux_avance_points_de_base: number | null;
+  date_lancement: string | null;
+  procedure_id: string | null;
+  lot_numero: number | null;
+  mis_a_jour_le: string;
+  acheteur_siret: string;
+  acheteur_nom: string;
+}
+
+const PAGE = 500;
+
+const nombre = (v: string | number | null): number | null => (v === null ? null : Number(v));
+const jour = (v: unknown): string => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10));
+const instant = (v: unknown): string => (v instanceof Date ? v.toISOString() : new Date(String(v)).toISOString());
+
+/** Whole months from `debut` to `fin` (at least 1), for a new end date turned into a DECP duration. */
+function moisEntre(debut: string, fin: string): number {
+  const [ay, am, ad] = debut.split("-").map(Number) as [number, number, number];
+  const [by, bm, bd] = fin.split("-").map(Number) as [number, number, number];
+  return Math.max(1, (by - ay) * 12 + (bm - am) + (bd > ad ? 1 : 0));
+}
+
+export function publicationRepository(db: Executor): SourcePublication {
+  async function lot(organisationId: string, apresNumero: string | null): Promise<LigneMarche[]> {
+    return selectRows<LigneMarche>(
+      db,
+      sql`select m.id, m.numero, m.objet, m.procedure, m.nature, m.cpv, m.forme_prix, m.accord_cadre,
+                 m.montant_ht_cents, m.montant_min_ht_cents, m.montant_max_ht_cents, m.date_notification::text as date_notification,
+                 m.duree_mois, m.reconductions_nombre, m.reconduction_duree_mois, m.ccag, m.clause_sociale,
+                 m.clause_environnementale, m.marche_reserve, m.achat_innovant, m.avance_accordee,
+                 m.taux_avance_points_de_base, m.date_lancement::text as date_lancement, m.procedure_id, m.lot_numero,
+                 greatest(m.updated_at, coalesce((select max(x.created_at) from marche_modifications x where x.marche_id = m.id), m.updated_at),
+                          coalesce((select max(f.created_at) from marche_factures f where f.marche_id = m.id), m.updated_at)) as mis_a_jour_le,
+                 o.siret as acheteur_siret, o.nom as acheteur_nom
+            from marches m join organisations o on o.id = m.organisation_id
+           where m.organisation_id = ${organisationId} ${apresNumero === null ? sql`` : sql`and m.numero > ${apresNumero}`}
+           order by m.numero
+           limit ${PAGE}`,
+    );
+  }
+
+  async function details(ids: string[]) {
+    if (ids.length === 0) return { titulaires: new Map(), modifications: new Map(), factures: new Map(), sousTraitance: new Set<string>() };
+    const liste = sql.join(
+      ids.map((id) => sql`${id}`),
+      sql`, `,
+    );
+    const titulaires = await selectRows<{ marche_id: string; role: string; siret: string; nom: string }>(
+      db,
+      sql`select t.marche_id, t.role, f.siret, f.nom from marche_titulaires t join fournisseurs f on f.id = t.fournisseur_id
+           where t.marche_id in (${liste}) order by t.marche_id, t.rang`,
+    );
+    const modifications = await selectRows<{
+      marche_id: string;
+      numero: number;
+      objet: string;
+      montant_ht_cents: string | number;
+      nouvelle_date_fin: string | null;
+      date_signature: string;
+    }>(
+      db,
+      sql`select marche_id, numero, objet, montant_ht_cents, nouvelle_date_fin::text as nouvelle_date_fin, date_signature::text as date_signature
+            from marche_modifications where marche_id in (${liste}) order by marche_id, numero`,
+    );
+    const factures = await selectRows<{ marche_id: string; numero: string; date_paiement: string; montant_ttc_cents: string | number }>(
+      db,
+      sql`select marche_id, numero, date_paiement::text as date_paiement, montant_ttc_cents from marche_factures
+           where marche_id in (${liste}) and date_paiement is not null order by marche_id, date_paiement, numero`,
+    );
+    const parMarche = <T>(rows: T[], cle: (r: T) => string) => {
+      const map = new Map<string, T[]>();
+      for (const r of rows) map.set(cle(r), [...(map.get(cle(r)) ?? []), r]);
+      return map;
+    };
+    return {
+      titulaires: parMarche(
+        titulaires.filter((t) => t.role !== "sous-traitant"),
+        (t) => t.marche_id,
+      ),
+      sousTraitance: new Set(titulaires.filter((t) => t.role === "sous-traitant").map((t) => t.marche_id)),
+      modifications: parMarche(modifications, (m) => m.marche_id),
+      factures: parMarche(factures, (f) => f.marche_id),
+    };
+  }
+
+  function versPublication(m: LigneMarche, d: Awaited<ReturnType<typeof details>>): MarchePourPublication {
+    const montant = (m.accord_cadre ? nombre(m.montant_max_ht_cents) : nombre(m.montant_ht_cents)) ?? 0;
+    const titulaires: TitulairePublication[] = (d.titulaires.get(m.id) ?? []).map((t: { siret: string; nom: string }) => ({
+      siret: t.siret,
+      nom: t.nom,
+    }));
+    const dateNotification = jour(m.date_notification);
+    let cumul = montant;
+    const modifications: ModificationPourPublication[] = (d.modifications.get(m.id) ?? []).map(
+      (x: {
+        numero: number;
+        objet: string;
+        montant_ht_cents: string | number;
+        nouvelle_date_fin: string | null;
+        date_signature: string;
+      }) => {
+        const delta = Number(x.montant_ht_cents);
+        cumul += delta;
+        return {
+          numero: x.numero,
+          objet: x.objet,
+          dateNotification: jour(x.date_signature),
+          datePublication: null,
+          montantHtCents: delta !== 0 ? cumul : null,
+          dureeMois: x.nouvelle_date_fin ? moisEntre(dateNotification, jour(x.nouvelle_date_fin)) : null,
+          titulaires: null,
+        };
+      },
+    );
+    const factures: FacturePayeePourPublication[] = (d.factures.get(m.id) ?? []).map(
+      (f: { numero: string; date_paiement: string; montant_ttc_cents: string | number }) => ({
+        numero: f.numero,
+        datePaiement: jour(f.date_paiement),
+        montantTtcCents: Number(f.montant_ttc_cents),
+      }),
+    );
+    return {
+      id: m.id,
+      numero: m.numero,
+      acheteurSiret: m.acheteur_siret,
+      acheteurNom: m.acheteur_nom,
+      natureDecp: "Marché",
+      nature: m.nature as MarchePourPublication["nature"],
+      objet: m.objet,
+      cpv: m.cpv,
+      procedure: m.procedure as ProcedureDecp,
+      fondementProcedure: null,
+      dateLancement: m.date_lancement ? jour(m.date_lancement) : null,
+      procedureId: m.procedure_id,
+      lotNumero: m.lot_numero,
+      valeurEstimeeProcedureHtCents: null,
+      lieuExecution: { code: "94", typeCode: "Code département" },
+      dureeMois: m.duree_mois + m.reconductions_nombre * (m.reconduction_duree_mois ?? 0),
+      dateNotification,
+      datePublicationDonnees: null,
+      montantHtCents: montant,
+      montantMinimumHtCents: m.accord_cadre ? nombre(m.montant_min_ht_cents) : null,
+      accordCadre: m.accord_cadre,
+      idAccordCadre: null,
+      formePrix: m.forme_prix as MarchePourPublication["formePrix"],
+      typesPrix: ["Définitif ferme"],
+      techniques: m.accord_cadre ? ["Accord-cadre"] : ["Sans objet"],
+      modalitesExecution: m.accord_cadre ? ["Bons de commande"] : ["Sans objet"],
+      ccag: m.ccag as CodeCcag,
+      offresRecues: null,
+      avanceAccordee: m.avance_accordee,
+      tauxAvancePointsDeBase: m.taux_avance_points_de_base,
+      typeGroupement: titulaires.length > 1 ? "Conjoint" : "Pas de groupement",
+      sousTraitanceDeclaree: d.sousTraitance.has(m.id),
+      actesSousTraitance: [],
+      titulaires,
+      clauseSociale: m.clause_sociale,
+      critereSocial: false,
+      marcheReserve: m.marche_reserve,
+      clauseEnvironnementale: m.clause_environnementale,
+      critereEnvironnemental: false,
+      marcheInnovant: m.achat_innovant,
+      modifications,
+      facturesPayees: factures,
+      misAJourLe: instant(m.mis_a_jour_le),
+    };
+  }
+
+  return {
+    async *marches(organisationId) {
+      let apres: string | null = null;
+      for (;;) {
+        const rows = await lot(organisationId, apres);
+        if (rows.length === 0) return;
+        const d = await details(rows.map((r) => r.id));
+        for (const r of rows) yield versPublication(r, d);
+        if (rows.length < PAGE) return;
+        apres = rows[rows.length - 1]?.numero ?? null;
+      }
+    },
+    async *procedures(_organisationId): AsyncGenerator<ProcedurePourPublication> {
+      // the procedures context (branch `programme`) adds its records here after the merge
+    },
+    async changements(organisationId, depuis, limit): Promise<PageChangements> {
+      const apres = depuis === null ? null : decoderCurseur(depuis);
+      const rows = await selectRows<{ id: string; numero: string; mis_a_jour_le: unknown }>(
+        db,
+        // milliseconds: the cursor carries an ISO instant (ms), so the comparison must not see microseconds
+        sql`select * from (
+              select m.id, m.numero,
+                     date_trunc('milliseconds', greatest(m.updated_at,
+                       coalesce((select max(x.created_at) from marche_modifications x where x.marche_id = m.id), m.updated_at))) as mis_a_jour_le
+                from marches m where m.organisation_id = ${organisationId}) c
+             ${apres === null ? sql`` : sql`where (c.mis_a_jour_le, 'marche', c.id::text) > (${apres.misAJourLe}::timestamptz, ${apres.type}, ${apres.id})`}
+             order by c.mis_a_jour_le, c.id
+             limit ${limit}`,
+      );
+      const changements: ChangementPublic[] = rows.map((r) => ({
+        type: "marche",
+        id: r.id,
+        reference: r.numero,
+        misAJourLe: instant(r.mis_a_jour_le),
+      }));
+      const dernier = changements.at(-1);
+      return { changements, suivant: dernier ? encoderCurseur(dernier) : depuis };
+    },
+  };
+}
