@@ -5,6 +5,7 @@
  */
 import { acces } from "./acces/index";
 import { audit } from "./audit/index";
+import { entreprises } from "./entreprises/index";
 import type { Config } from "./config";
 import { organisation } from "./organisation/index";
 import type { CommandSpec } from "./platform/cli/commands";
@@ -16,7 +17,7 @@ import { regles } from "./regles/index";
 import { salon } from "./salon/index";
 import { systeme } from "./systeme/index";
 
-export const CONTEXTS: readonly ServerContext[] = [systeme, acces, organisation, audit, plateforme, regles, salon];
+export const CONTEXTS: readonly ServerContext[] = [systeme, acces, organisation, audit, plateforme, regles, entreprises, salon];
 
 export const ALL_ROUTES = CONTEXTS.flatMap((c) => c.routes ?? []);
 export const ALL_COMMANDS: readonly CommandSpec[] = CONTEXTS.flatMap((c) => c.commands ?? []);

@@ -6,3 +6,5 @@ export * from "./audit.schema";
 export * from "./regles/index";
 export * from "./plateforme.schema";
 export * from "./imports.schema";
+export * from "./entreprises.schema";
+export * from "./salon.schema";

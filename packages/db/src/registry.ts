@@ -3,6 +3,8 @@ import type { Clock, IdGenerator } from "@achat-public/domain";
 import { rawSql, type Executor } from "./client";
 import { securityEventLog, sessionRepository, throttleRepository } from "./acces/acces.repository";
 import { auditLog } from "./audit/audit.repository";
+import { entrepriseRepository, jetonRepository, membreRepository } from "./entreprises/entreprises.repository";
+import { inscriptionSalonRepository, salonRepository } from "./salon/salon.repository";
 import {
   directionRepository,
   organisationRepository,
@@ -42,6 +44,13 @@ export function repositories(db: Executor, context: RepositoryContext) {
     // plateforme
     courrielsTable: courrielRepository(db, context),
     imports: importRepository(db, context.clock),
+    // entreprises
+    entreprises: entrepriseRepository(db),
+    membres: membreRepository(db),
+    jetons: jetonRepository(db),
+    // salon
+    salons: salonRepository(db),
+    inscriptionsSalon: inscriptionSalonRepository(db),
     // shared
     audit: auditLog(db, context),
     /** Raw SQL in this transaction (the job queue writes its jobs here: the transactional outbox). */

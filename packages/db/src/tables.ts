@@ -7,3 +7,5 @@ export * from "./audit/audit.schema";
 export * from "./organisation/organisation.schema";
 export * from "./plateforme/plateforme.schema";
 export * from "./regles/regles.schema";
+export * from "./entreprises/entreprises.schema";
+export * from "./salon/salon.schema";

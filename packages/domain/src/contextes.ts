@@ -5,6 +5,7 @@
  */
 import { ACCES } from "./acces/contexte";
 import { AUDIT } from "./audit/contexte";
+import { ENTREPRISES } from "./entreprises/contexte";
 import { ORGANISATION } from "./organisation/contexte";
 import { PLATEFORME } from "./plateforme/contexte";
 import { REGLES } from "./regles/contexte";
@@ -16,6 +17,7 @@ export const PERMISSIONS = {
   ...REGLES.permissions,
   ...PLATEFORME.permissions,
   ...SALON.permissions,
+  ...ENTREPRISES.permissions,
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -28,4 +30,5 @@ export const LIBELLES_EVENEMENTS: Readonly<Record<string, string>> = {
   ...REGLES.evenements,
   ...PLATEFORME.evenements,
   ...SALON.evenements,
+  ...ENTREPRISES.evenements,
 };

@@ -24,6 +24,9 @@ const MATRIX: Record<Permission, Role[]> = {
   "regles.simulate": ["admin", "acheteur-central", "acheteur", "lecteur", "entreprise"],
   "plateforme.manage": ["admin"],
   "salon.manage": ["admin", "acheteur-central"],
+  "salon.read": ["admin", "acheteur-central", "acheteur", "lecteur", "entreprise"],
+  "salon.inscrire": ["entreprise"],
+  "entreprise.self": ["entreprise"],
 };
 
 describe("access policies", () => {
