@@ -18,11 +18,11 @@ const VIEWPORTS = [
 
 /** Pages each role must at least reach (the navigation may offer more). */
 const ATTENDUES: Record<keyof typeof DEMO, string[]> = {
-  admin: ["/", "/organisation", "/utilisateurs", "/audit", "/securite", "/courriels", "/taches", "/simulateur"],
-  "acheteur-central": ["/", "/organisation", "/utilisateurs", "/simulateur"],
+  admin: ["/", "/organisation", "/utilisateurs", "/audit", "/securite", "/courriels", "/taches", "/simulateur", "/salons", "/salons/organisation"],
+  "acheteur-central": ["/", "/organisation", "/utilisateurs", "/simulateur", "/salons", "/salons/organisation"],
   acheteur: ["/", "/organisation", "/utilisateurs", "/simulateur"],
   lecteur: ["/", "/organisation", "/simulateur"],
-  entreprise: ["/", "/simulateur"],
+  entreprise: ["/", "/simulateur", "/mon-entreprise", "/mon-entreprise/collegues", "/salons"],
 };
 
 /** Same-origin paths of the links inside `selector`. */

@@ -6,11 +6,24 @@
 import { accueil } from "../features/accueil/feature";
 import { audit } from "../features/audit/feature";
 import { auth } from "../features/auth/feature";
+import { entreprises } from "../features/entreprises/feature";
 import { informations } from "../features/informations/feature";
 import { organisation } from "../features/organisation/feature";
 import { plateforme } from "../features/plateforme/feature";
+import { salon } from "../features/salon/feature";
 import { utilisateurs } from "../features/utilisateurs/feature";
 import type { Feature } from "./registre";
 import { simulateur } from "./simulateur.feature";
 
-export const FEATURES: readonly Feature[] = [accueil, organisation, utilisateurs, audit, plateforme, simulateur, auth, informations];
+export const FEATURES: readonly Feature[] = [
+  accueil,
+  organisation,
+  utilisateurs,
+  audit,
+  plateforme,
+  entreprises,
+  salon,
+  simulateur,
+  auth,
+  informations,
+];
