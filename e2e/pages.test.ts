@@ -18,7 +18,18 @@ const VIEWPORTS = [
 
 /** Pages each role must at least reach (the navigation may offer more). */
 const ATTENDUES: Record<keyof typeof DEMO, string[]> = {
-  admin: ["/", "/organisation", "/utilisateurs", "/audit", "/securite", "/courriels", "/taches", "/simulateur", "/salons", "/salons/organisation"],
+  admin: [
+    "/",
+    "/organisation",
+    "/utilisateurs",
+    "/audit",
+    "/securite",
+    "/courriels",
+    "/taches",
+    "/simulateur",
+    "/salons",
+    "/salons/organisation",
+  ],
   "acheteur-central": ["/", "/organisation", "/utilisateurs", "/simulateur", "/salons", "/salons/organisation"],
   acheteur: ["/", "/organisation", "/utilisateurs", "/simulateur"],
   lecteur: ["/", "/organisation", "/simulateur"],

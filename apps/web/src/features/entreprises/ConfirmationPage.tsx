@@ -34,7 +34,7 @@ export default function ConfirmationPage() {
           {email ? (
             <Alert color={SUCCESS} variant="outline" title="Adresse confirmée" role="status">
               Le compte {email} est actif.{" "}
-              <Anchor component={Link} to="/connexion">
+              <Anchor component={Link} to="/connexion" underline="always">
                 Connectez-vous
               </Anchor>
               .

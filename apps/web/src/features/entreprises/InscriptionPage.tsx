@@ -50,7 +50,7 @@ export default function InscriptionPage() {
         <Text>
           Un compte par établissement (SIRET). Vous en serez l'administrateur et pourrez inviter vos collègues. Rien de ce que vous décrivez
           de votre entreprise n'est public sans votre accord. Déjà inscrit ?{" "}
-          <Anchor component={Link} to="/connexion">
+          <Anchor component={Link} to="/connexion" underline="always">
             Connectez-vous
           </Anchor>
           .

@@ -42,7 +42,7 @@ export default function InvitationPage() {
         {email ? (
           <Alert color={SUCCESS} variant="outline" title="Compte créé" role="status">
             Le compte {email} est actif.{" "}
-            <Anchor component={Link} to="/connexion">
+            <Anchor component={Link} to="/connexion" underline="always">
               Connectez-vous
             </Anchor>
             .
