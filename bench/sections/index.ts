@@ -1,9 +1,10 @@
 import { demarrage } from "./demarrage";
 import { organisation } from "./organisation";
 import { salon } from "./salon";
+import { salonInscriptions } from "./salon-inscriptions";
 import type { SectionBanc } from "./section";
 import { tableur } from "./tableur";
 import { web } from "./web";
 
 /** The sections of `npm run bench`, in order: adding one adds a line here. */
-export const SECTIONS: readonly SectionBanc[] = [demarrage, organisation, tableur, web, salon];
+export const SECTIONS: readonly SectionBanc[] = [demarrage, organisation, tableur, web, salon, salonInscriptions];

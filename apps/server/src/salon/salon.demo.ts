@@ -65,6 +65,6 @@ export const salonDemo: DemoStep = {
       capaciteEntreprises: 150,
     });
     for (let i = 1; i <= 40; i++) await inscrire(prochain.id, entreprises[i] as string, "acceptee", null);
-    return { salons: 2, inscriptions: 105, presents };
+    return { salons: 2, inscriptionsSalon: 105, presentsSalon: presents };
   },
 };

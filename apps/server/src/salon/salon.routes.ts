@@ -28,6 +28,7 @@ import {
   SalonUpdate,
 } from "@achat-public/contracts";
 import { z } from "zod";
+import { unitOfWork } from "../context";
 import { defineRoutes } from "../platform/routes";
 
 const EXEMPLE_SALON = {
@@ -58,7 +59,34 @@ const presentMonInscription = (r: Awaited<ReturnType<typeof monInscription>>) =>
     : null,
 });
 
-export const salonRoutes = defineRoutes("Salon de l'achat public", (r) => {
+/**
+ * Registrations and cancellations of one fair wait their turn in this process (at most `EN_MEME_TEMPS` per fair)
+ * before opening their transaction: under a rush, the waiters queue in memory instead of each holding a pooled
+ * connection while blocked on the fair's row lock (which starved the pool: 282 of 500 requests timed out waiting
+ * for a connection). The row lock stays the guarantee across server instances; this queue only spares the pool,
+ * and lets a few registrations do their reads while another holds the lock.
+ */
+const EN_MEME_TEMPS = 3;
+const files = new Map<string, { actifs: number; attente: (() => void)[] }>();
+async function aSonTour<T>(salonId: string, fn: () => Promise<T>): Promise<T> {
+  let file = files.get(salonId);
+  if (!file) {
+    file = { actifs: 0, attente: [] };
+    files.set(salonId, file);
+  }
+  const f = file;
+  if (f.actifs >= EN_MEME_TEMPS) await new Promise<void>((resolve) => f.attente.push(resolve));
+  else f.actifs++;
+  try {
+    return await fn();
+  } finally {
+    const suivant = f.attente.shift();
+    if (suivant) suivant();
+    else if (--f.actifs === 0) files.delete(salonId);
+  }
+}
+
+export const salonRoutes = defineRoutes("Salon de l'achat public", (r, ctx) => {
   r.read({
     method: "GET",
     url: "/api/salons",
@@ -114,7 +142,7 @@ export const salonRoutes = defineRoutes("Salon de l'achat public", (r) => {
     handler: async ({ uow, actor, params }) => presentMonInscription(await monInscription(uow, actor, params.salonId)),
   });
 
-  r.write({
+  r.read({
     method: "POST",
     url: "/api/salons/:salonId/mon-inscription",
     access: "salon.inscrire",
@@ -127,10 +155,13 @@ export const salonRoutes = defineRoutes("Salon de l'achat public", (r) => {
     body: InscriptionSalonInput,
     response: MonInscriptionOutput,
     example: { params: { salonId: ID }, body: { personnes: 1 } },
-    handler: async ({ uow, actor, params, body }) => presentMonInscription(await inscrireAuSalon(uow, actor, params.salonId, body)),
+    handler: async ({ actor, params, body, request }) =>
+      presentMonInscription(
+        await aSonTour(params.salonId, () => unitOfWork(ctx, (uow) => inscrireAuSalon(uow, actor, params.salonId, body), request.id)),
+      ),
   });
 
-  r.write({
+  r.read({
     method: "DELETE",
     url: "/api/salons/:salonId/mon-inscription",
     access: "salon.inscrire",
@@ -139,8 +170,8 @@ export const salonRoutes = defineRoutes("Salon de l'achat public", (r) => {
     params: SalonIdParams,
     response: z.null(),
     example: { params: { salonId: ID } },
-    handler: async ({ uow, actor, params }) => {
-      await annulerInscription(uow, actor, params.salonId);
+    handler: async ({ actor, params, request }) => {
+      await aSonTour(params.salonId, () => unitOfWork(ctx, (uow) => annulerInscription(uow, actor, params.salonId), request.id));
       return null;
     },
   });
