@@ -59,7 +59,7 @@ export interface Collegue {
   actif: boolean;
 }
 
-const DEPARTEMENT = /^(0[1-9]|[1-8]\d|9[0-5]|2A|2B|97[1-6])$/;
+const DEPARTEMENT = /^(0[1-9]|1\d|2[1-9]|[3-8]\d|9[0-5]|2A|2B|97[1-6])$/;
 
 export function validerRaisonSociale(brut: string, issues: Issue[], path = "raisonSociale"): string {
   const verifie = verifierTexte(brut, { compacter: true });
