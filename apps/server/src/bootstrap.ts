@@ -7,6 +7,7 @@ import {
   grantRuntimeRole,
   migrate,
   openDatabase,
+  publicationRepository,
   repositories,
   systemClock,
   uuidGenerator,
@@ -147,6 +148,7 @@ export async function createContext(
     jobs,
     log,
     imports: ALL_IMPORTS,
+    sourcePublication: publicationRepository(database.db),
   };
   await database.withStartupLock(() => jobs.start(ctx, ALL_JOBS, workers ? allSchedules(config) : []));
   return ctx;

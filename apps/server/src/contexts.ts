@@ -5,6 +5,7 @@
  */
 import { acces } from "./acces/index";
 import { audit } from "./audit/index";
+import { entreprises } from "./entreprises/index";
 import type { Config } from "./config";
 import { donnees } from "./donnees/index";
 import { organisation } from "./organisation/index";
@@ -28,6 +29,7 @@ export const CONTEXTS: readonly ServerContext[] = [
   audit,
   plateforme,
   regles,
+  entreprises,
   salon,
   programme,
   marches,

@@ -12,3 +12,5 @@ export * from "./marches.schema";
 export * from "./pilotage.schema";
 export * from "./donnees.schema";
 export * from "./publication.schema";
+export * from "./entreprises.schema";
+export * from "./salon.schema";

@@ -31,7 +31,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
       return true;
     const message = typeof candidate.message === "string" ? candidate.message : "";
     if (
-      /Connection terminated|terminating connection|Client has encountered a connection error|PGlite is closed|connection is closed/i.test(
+      /Connection terminated|terminating connection|timeout exceeded when trying to connect|Client has encountered a connection error|PGlite is closed|connection is closed/i.test(
         message,
       )
     ) {

@@ -14,3 +14,4 @@ export { sql } from "drizzle-orm";
 export { ordreFrancais } from "./commun/colonnes";
 export * from "./donnees/donnees.repository";
 export * from "./donnees/donnees.lectures";
+export * from "./publication/publication.repository";

@@ -4,6 +4,8 @@ import { rawSql, type Executor } from "./client";
 import { securityEventLog, sessionRepository, throttleRepository } from "./acces/acces.repository";
 import { auditLog } from "./audit/audit.repository";
 import { decpRepository } from "./donnees/donnees.repository";
+import { entrepriseRepository, jetonRepository, membreRepository } from "./entreprises/entreprises.repository";
+import { inscriptionSalonRepository, salonRepository } from "./salon/salon.repository";
 import {
   directionRepository,
   organisationRepository,
@@ -57,6 +59,13 @@ export function repositories(db: Executor, context: RepositoryContext) {
     imports: importRepository(db, context.clock),
     // donnees
     decp: decpRepository(db),
+    // entreprises
+    entreprises: entrepriseRepository(db),
+    membres: membreRepository(db),
+    jetons: jetonRepository(db),
+    // salon
+    salons: salonRepository(db),
+    inscriptionsSalon: inscriptionSalonRepository(db),
     // shared
     audit: auditLog(db, context),
     /** Raw SQL in this transaction (the job queue writes its jobs here: the transactional outbox). */

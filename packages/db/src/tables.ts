@@ -12,3 +12,5 @@ export * from "./fournisseurs/fournisseurs.schema";
 export * from "./marches/marches.schema";
 export * from "./pilotage/pilotage.schema";
 export * from "./donnees/donnees.schema";
+export * from "./entreprises/entreprises.schema";
+export * from "./salon/salon.schema";

@@ -6,6 +6,7 @@
 import { ACCES } from "./acces/contexte";
 import { AUDIT } from "./audit/contexte";
 import { DONNEES } from "./donnees/contexte";
+import { ENTREPRISES } from "./entreprises/contexte";
 import { ORGANISATION } from "./organisation/contexte";
 import { PILOTAGE } from "./pilotage/contexte";
 import { PLATEFORME } from "./plateforme/contexte";
@@ -28,6 +29,7 @@ export const PERMISSIONS = {
   ...PILOTAGE.permissions,
   ...DONNEES.permissions,
   ...PUBLICATION.permissions,
+  ...ENTREPRISES.permissions,
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -46,4 +48,5 @@ export const LIBELLES_EVENEMENTS: Readonly<Record<string, string>> = {
   ...PILOTAGE.evenements,
   ...DONNEES.evenements,
   ...PUBLICATION.evenements,
+  ...ENTREPRISES.evenements,
 };

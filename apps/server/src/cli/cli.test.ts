@@ -34,7 +34,15 @@ describe("ligne de commande d'administration", () => {
   it("loads the demo data, creates users, refuses bad input with exit code 2", async () => {
     const demo = await runCli(["demo", "charger", "--json"], env);
     assert.equal(demo.code, 0, demo.stderr);
-    assert.deepEqual(JSON.parse(demo.stdout), { directions: 13, services: 32, comptes: 46 });
+    assert.deepEqual(JSON.parse(demo.stdout), {
+      directions: 13,
+      services: 32,
+      comptes: 46,
+      entreprises: 81,
+      salons: 2,
+      inscriptionsSalon: 105,
+      presentsSalon: 53,
+    });
     const again = await runCli(["demo", "charger"], env);
     assert.equal(again.code, 2);
     assert.match(again.stderr, /déjà une organisation/);

@@ -76,6 +76,24 @@ export const marchesDemo: DemoStep = {
       ids,
     });
     await uow.marches.importerPortefeuille(portefeuille);
+    // Tenders received (deterministic from the number; one for a contract without competition) and the first
+    // publication of the essential data: most within two months, a few late, the last three weeks not yet.
+    await uow.executeSql(
+      `UPDATE marches SET
+         nombre_offres = CASE WHEN procedure = 'Marché passé sans publicité ni mise en concurrence préalable' THEN 1
+                              ELSE 1 + abs(hashtext(numero)) % 6 END,
+         date_publication_donnees = CASE
+           WHEN date_notification > $2::date - 21 THEN NULL
+           WHEN abs(hashtext(numero || 'p')) % 25 = 0 THEN date_notification + 75
+           ELSE date_notification + 5 + abs(hashtext(numero || 'p')) % 45 END
+       WHERE organisation_id = $1`,
+      [organisation.id, aujourdhui],
+    );
+    await uow.executeSql(
+      `UPDATE marche_modifications mm SET date_publication_donnees = mm.date_signature + 10
+         FROM marches m WHERE m.id = mm.marche_id AND m.organisation_id = $1 AND mm.date_signature < $2::date - 21`,
+      [organisation.id, aujourdhui],
+    );
     const vivants = portefeuille.marches.filter((m) => !m.clos && m.dateFin >= aujourdhui).length;
     const compte = {
       fournisseurs: fournisseurs.length,

@@ -44,9 +44,12 @@ export const attributionNotifieeJob = defineJob({
   name: ATTRIBUTION_NOTIFIEE,
   payload: AttributionSchema,
   handler: async (payload, { ctx }) => {
-    const { marche, cree } = await unitOfWork(ctx, (uow) =>
-      enregistrerAttribution(uow, systemActor("tâche : attribution notifiée"), payload),
-    );
+    const { marche, cree } = await unitOfWork(ctx, async (uow) => {
+      const r = await enregistrerAttribution(uow, systemActor("tâche : attribution notifiée"), payload);
+      // the competition indicator of the lot, kept beside the record (steering, DECP `offresRecues`)
+      if (r.cree) await uow.executeSql("UPDATE marches SET nombre_offres = $1 WHERE id = $2", [payload.nombreOffres, r.marche.id]);
+      return r;
+    });
     if (cree) ctx.log.info({ marcheId: marche.id, numero: marche.numero }, "marché créé depuis l'attribution notifiée");
   },
 });

@@ -3,10 +3,8 @@
  * `SourcePublication` port, run the quality gate (domain), build DECP v2.0.3 and OCDS 1.1.5, validate them against
  * the official schemas (ajv, offline).
  */
-import { fixturesPublication } from "@achat-public/domain/testing";
 import {
   controlerPublication,
-  sourcePublicationEnMemoire,
   versDecp,
   versOcds,
   type MarchePourPublication,
@@ -28,25 +26,9 @@ export const SOURCE_VIDE: SourcePublication = {
   },
 };
 
-/**
- * The demonstration set (33 contracts, 13 of them deliberately at fault, 7 procedures), for `npm start` in demo mode
- * while the contracts context is not wired: the page and the public files then show what the gate does.
- */
-export function sourceDemonstration(): SourcePublication {
-  const pour = (organisationId: string) => sourcePublicationEnMemoire(fixturesPublication(organisationId));
-  return {
-    marches: (organisationId) => pour(organisationId).marches(organisationId),
-    procedures: (organisationId) => pour(organisationId).procedures(organisationId),
-    changements: (organisationId, depuis, limite) => pour(organisationId).changements(organisationId, depuis, limite),
-  };
-}
-
-/**
- * The source of the exports: `ctx.sourcePublication` (set by the integration or the tests); unset, the demonstration
- * set in demo mode, else nothing to publish.
- */
+/** The source of the exports: the contracts of the database (`createContext`), or what a test put in its place. */
 export function sourceDe(ctx: AppContext): SourcePublication {
-  return ctx.sourcePublication ?? (ctx.config.demoMode ? sourceDemonstration() : SOURCE_VIDE);
+  return ctx.sourcePublication ?? SOURCE_VIDE;
 }
 
 /** The département the platform serves (the exports and public routes are its own). */

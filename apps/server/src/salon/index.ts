@@ -1,8 +1,10 @@
 import type { ServerContext } from "../platform/context-registry";
 import { salonCommands } from "./salon.cli";
+import { salonDemo } from "./salon.demo";
+import { salonRoutes } from "./salon.routes";
 
 /**
- * The procurement fair (salon de l'achat public). For now its meeting scheduler, in the CLI; registration,
- * agendas, check-in and routes come with the companies' portal. Needs no database.
+ * The procurement fair (salon de l'achat public): the event (date, hours, slots, capacities), the registrations of
+ * companies with a waiting list and check-in (routes), and the meeting scheduler (CLI). See docs/salon.md.
  */
-export const salon: ServerContext = { name: "salon", commands: salonCommands };
+export const salon: ServerContext = { name: "salon", routes: [salonRoutes], commands: salonCommands, demo: salonDemo };

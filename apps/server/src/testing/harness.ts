@@ -1,9 +1,11 @@
+import { randomUUID } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
 import type { Role, Utilisateur } from "@achat-public/domain";
-import type { Database } from "@achat-public/db";
+import { sql, type Database } from "@achat-public/db";
+import { luhnIsValid } from "@achat-public/domain/valeurs";
 import { insertDirection, insertOrganisation, insertUtilisateur, type TestTarget } from "@achat-public/db/testing";
 import { buildApp } from "../app";
 import { createContext, loadReferenceData, prepareData } from "../bootstrap";
@@ -185,6 +187,18 @@ export async function apiTest(target: TestTarget, overrides: Partial<Config> = {
         },
         await (cachedHash as Promise<string>),
       );
+      if (role === "entreprise") {
+        // a company account belongs to a company (of which it is the administrator), as after self-registration
+        const entrepriseId = randomUUID();
+        const siret = `9${String(n).padStart(12, "0")}`;
+        const cle = [...Array(10).keys()].find((d) => luhnIsValid(`${siret}${d}`));
+        await database.db.execute(
+          sql`insert into entreprises (id, siret, raison_sociale) values (${entrepriseId}, ${`${siret}${cle}`}, ${`Entreprise de test ${n}`})`,
+        );
+        await database.db.execute(
+          sql`insert into entreprise_membres (utilisateur_id, entreprise_id, administrateur) values (${utilisateur.id}, ${entrepriseId}, true)`,
+        );
+      }
       const client = new TestClient(app);
       const response = await client.login(utilisateur.email, TEST_PASSWORD);
       if (response.status !== 200) throw new Error(`login ${utilisateur.email} failed: ${JSON.stringify(response.body)}`);

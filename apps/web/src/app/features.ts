@@ -7,6 +7,7 @@ import { accueil } from "../features/accueil/feature";
 import { audit } from "../features/audit/feature";
 import { auth } from "../features/auth/feature";
 import { donnees } from "../features/donnees/feature";
+import { entreprises } from "../features/entreprises/feature";
 import { informations } from "../features/informations/feature";
 import { marches } from "../features/marches/feature";
 import { organisation } from "../features/organisation/feature";
@@ -14,6 +15,7 @@ import { pilotage } from "../features/pilotage/feature";
 import { plateforme } from "../features/plateforme/feature";
 import { programme } from "../features/programme/feature";
 import { publication } from "../features/publication/feature";
+import { salon } from "../features/salon/feature";
 import { utilisateurs } from "../features/utilisateurs/feature";
 import type { Feature } from "./registre";
 import { simulateur } from "./simulateur.feature";
@@ -29,6 +31,8 @@ export const FEATURES: readonly Feature[] = [
   plateforme,
   donnees,
   publication,
+  entreprises,
+  salon,
   simulateur,
   auth,
   informations,

@@ -56,6 +56,10 @@ export const marches = pgTable(
     evaluationDelais: integer("evaluation_delais"),
     evaluationRelation: integer("evaluation_relation"),
     evaluationCommentaire: text("evaluation_commentaire"),
+    /** Tenders received for the lot (competition indicators, DECP `offresRecues`); null when unknown. */
+    nombreOffres: integer("nombre_offres"),
+    /** First publication of the essential data (DECP `datePublicationDonnees`); null until published. */
+    datePublicationDonnees: jour("date_publication_donnees"),
     ...horodatage(),
   },
   (t) => [
@@ -100,6 +104,8 @@ export const marcheModifications = pgTable("marche_modifications", {
   pourcentageCumulePointsDeBase: integer("pourcentage_cumule_points_de_base").notNull(),
   motifJuridique: text("motif_juridique"),
   explications: text("explications").array().notNull().default(sql`'{}'`),
+  /** Republication of the essential data with this amendment (DECP `datePublicationDonneesModification`). */
+  datePublicationDonnees: jour("date_publication_donnees"),
   createdAt: instant("created_at").notNull().defaultNow(),
 });
 

@@ -3,14 +3,12 @@
  * context (`marches`, `marche_titulaires`, `fournisseurs`, `marche_modifications`, `marche_factures`, migration
  * 0007_marches.sql of the `marches` branch).
  *
- * NOT REGISTERED on the `publication` branch (those tables are not there yet): the integrator wires it after the
- * merge with `ctx.sourcePublication = publicationRepository(ctx.database.db)` (see docs/donnees-ouvertes.md,
- * « Brancher la source ») and runs the API tests of apps/server/src/publication against it. Raw SQL on purpose:
- * it does not import the contracts context's Drizzle tables, so this branch compiles alone.
+ * Wired in the composition root (`createContext`: `sourcePublication`). Raw SQL: it reads the contracts context's
+ * tables without importing its Drizzle schema.
  *
  * What the contracts record does not hold yet, and how it is filled here (each is a follow-up, listed in the doc):
- * - tenders received (`offresRecues`): not stored → null, so the quality gate names the field;
- * - first publication dates of the contract and of its modifications: not stored → null (the export dates them);
+ * - tenders received (`offresRecues`): `marches.nombre_offres` (null when unknown: the quality gate names the field);
+ * - first publication dates of the contract and of its modifications: `date_publication_donnees` (null until published);
  * - place of performance: the département (`94`, code département);
  * - consortium type: « Conjoint » when several holders (not recorded), « Pas de groupement » otherwise;
  * - modification notification date: its signature date; new total = initial amount + cumulated amendment amounts;
@@ -60,6 +58,8 @@ interface LigneMarche extends Record<string, unknown> {
   date_lancement: string | null;
   procedure_id: string | null;
   lot_numero: number | null;
+  nombre_offres: number | null;
+  date_publication_donnees: string | null;
   mis_a_jour_le: string;
   acheteur_siret: string;
   acheteur_nom: string;
@@ -87,6 +87,7 @@ export function publicationRepository(db: Executor): SourcePublication {
                  m.duree_mois, m.reconductions_nombre, m.reconduction_duree_mois, m.ccag, m.clause_sociale,
                  m.clause_environnementale, m.marche_reserve, m.achat_innovant, m.avance_accordee,
                  m.taux_avance_points_de_base, m.date_lancement::text as date_lancement, m.procedure_id, m.lot_numero,
+                 m.nombre_offres, m.date_publication_donnees::text as date_publication_donnees,
                  greatest(m.updated_at, coalesce((select max(x.created_at) from marche_modifications x where x.marche_id = m.id), m.updated_at),
                           coalesce((select max(f.created_at) from marche_factures f where f.marche_id = m.id), m.updated_at)) as mis_a_jour_le,
                  o.siret as acheteur_siret, o.nom as acheteur_nom
@@ -115,9 +116,11 @@ export function publicationRepository(db: Executor): SourcePublication {
       montant_ht_cents: string | number;
       nouvelle_date_fin: string | null;
       date_signature: string;
+      date_publication_donnees: string | null;
     }>(
       db,
-      sql`select marche_id, numero, objet, montant_ht_cents, nouvelle_date_fin::text as nouvelle_date_fin, date_signature::text as date_signature
+      sql`select marche_id, numero, objet, montant_ht_cents, nouvelle_date_fin::text as nouvelle_date_fin, date_signature::text as date_signature,
+                 date_publication_donnees::text as date_publication_donnees
             from marche_modifications where marche_id in (${liste}) order by marche_id, numero`,
     );
     const factures = await selectRows<{ marche_id: string; numero: string; date_paiement: string; montant_ttc_cents: string | number }>(
@@ -156,6 +159,7 @@ export function publicationRepository(db: Executor): SourcePublication {
         montant_ht_cents: string | number;
         nouvelle_date_fin: string | null;
         date_signature: string;
+        date_publication_donnees: string | null;
       }) => {
         const delta = Number(x.montant_ht_cents);
         cumul += delta;
@@ -163,7 +167,7 @@ export function publicationRepository(db: Executor): SourcePublication {
           numero: x.numero,
           objet: x.objet,
           dateNotification: jour(x.date_signature),
-          datePublication: null,
+          datePublication: x.date_publication_donnees ? jour(x.date_publication_donnees) : null,
           montantHtCents: delta !== 0 ? cumul : null,
           dureeMois: x.nouvelle_date_fin ? moisEntre(dateNotification, jour(x.nouvelle_date_fin)) : null,
           titulaires: null,
@@ -195,7 +199,7 @@ export function publicationRepository(db: Executor): SourcePublication {
       lieuExecution: { code: "94", typeCode: "Code département" },
       dureeMois: m.duree_mois + m.reconductions_nombre * (m.reconduction_duree_mois ?? 0),
       dateNotification,
-      datePublicationDonnees: null,
+      datePublicationDonnees: m.date_publication_donnees ? jour(m.date_publication_donnees) : null,
       montantHtCents: montant,
       montantMinimumHtCents: m.accord_cadre ? nombre(m.montant_min_ht_cents) : null,
       accordCadre: m.accord_cadre,
@@ -205,7 +209,7 @@ export function publicationRepository(db: Executor): SourcePublication {
       techniques: m.accord_cadre ? ["Accord-cadre"] : ["Sans objet"],
       modalitesExecution: m.accord_cadre ? ["Bons de commande"] : ["Sans objet"],
       ccag: m.ccag as CodeCcag,
-      offresRecues: null,
+      offresRecues: m.nombre_offres,
       avanceAccordee: m.avance_accordee,
       tauxAvancePointsDeBase: m.taux_avance_points_de_base,
       typeGroupement: titulaires.length > 1 ? "Conjoint" : "Pas de groupement",

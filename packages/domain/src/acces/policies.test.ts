@@ -38,6 +38,9 @@ const MATRIX: Record<Permission, Role[]> = {
   "donnees.read": ["admin", "acheteur-central", "acheteur", "lecteur"],
   "donnees.manage": ["admin"],
   "publication.read": ["admin", "acheteur-central"],
+  "salon.read": ["admin", "acheteur-central", "acheteur", "lecteur", "entreprise"],
+  "salon.inscrire": ["entreprise"],
+  "entreprise.self": ["entreprise"],
 };
 
 describe("access policies", () => {

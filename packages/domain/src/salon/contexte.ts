@@ -1,9 +1,19 @@
 import { defineContexte } from "../acces/permissions";
+import { INTERNAL_ROLES } from "../acces/roles";
 
-/** The procurement fair: organising it (meeting schedule) belongs to the procurement directorate. */
+/** The procurement fair: organising it belongs to the procurement directorate; companies register from their account. */
 export const SALON = defineContexte({
   permissions: {
     "salon.manage": { label: "Organiser le salon de l'achat public (planning des rendez-vous)", roles: ["admin", "acheteur-central"] },
+    "salon.read": { label: "Consulter les salons de l'achat public", roles: [...INTERNAL_ROLES, "entreprise"] },
+    "salon.inscrire": { label: "Inscrire son entreprise au salon de l'achat public", roles: ["entreprise"] },
   },
-  evenements: {},
+  evenements: {
+    "salon.created": "Salon créé",
+    "salon.updated": "Salon modifié",
+    "salon.registered": "Entreprise inscrite au salon (acceptée ou en liste d'attente)",
+    "salon.registration-cancelled": "Inscription au salon annulée",
+    "salon.registration-promoted": "Entreprise de la liste d'attente admise au salon",
+    "salon.checked-in": "Présence au salon pointée",
+  },
 });

@@ -24,3 +24,6 @@ export {
   type ResultatReplanification,
   type Retrait,
 } from "./replanification";
+export * from "./evenement";
+export type * from "./evenement.ports";
+export * from "./inscriptions.use-cases";
