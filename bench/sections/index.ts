@@ -11,4 +11,15 @@ import { tableur } from "./tableur";
 import { web } from "./web";
 
 /** The sections of `npm run bench`, in order: adding one adds a line here. */
-export const SECTIONS: readonly SectionBanc[] = [demarrage, organisation, tableur, web, salon, programme, marches, decp, publication, salonInscriptions];
+export const SECTIONS: readonly SectionBanc[] = [
+  demarrage,
+  organisation,
+  tableur,
+  web,
+  salon,
+  programme,
+  marches,
+  decp,
+  publication,
+  salonInscriptions,
+];

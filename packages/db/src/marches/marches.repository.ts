@@ -458,10 +458,30 @@ export function marcheRepository(db: Executor): MarcheRepository {
  * contract ending soon is listed. The integrator replaces it with a query on the programme lines that renew a
  * contract (see docs/marches.md, « Successeurs »).
  */
-export function successeursProgramme(_db: Executor): SuccesseursProgramme {
+export function successeursProgramme(db: Executor): SuccesseursProgramme {
   return {
-    async avecSuccesseur() {
-      return new Set<string>();
+    /**
+     * A contract has a successor when its direction has planned, in the programme of the year its current period
+     * ends or of a later year, a renewal line (`renouvellement`) of the same CPV group (3 first digits), not sent
+     * back.
+     */
+    async avecSuccesseur(organisationId, marcheIds) {
+      if (marcheIds.length === 0) return new Set<string>();
+      const rows = await selectRows<{ id: string }>(
+        db,
+        sql`select m.id from marches m
+             where m.organisation_id = ${organisationId}
+               and m.id in (${sql.join(
+                 marcheIds.map((id) => sql`${id}::uuid`),
+                 sql`, `,
+               )})
+               and exists (select 1 from lignes_programme l
+                            where l.organisation_id = m.organisation_id and l.direction_id = m.direction_id
+                              and l.renouvellement and l.statut <> 'renvoyee'
+                              and left(l.cpv, 3) = left(m.cpv, 3)
+                              and l.annee >= extract(year from m.date_fin)::int)`,
+      );
+      return new Set(rows.map((r) => r.id));
     },
   };
 }
