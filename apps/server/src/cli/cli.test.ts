@@ -34,15 +34,34 @@ describe("ligne de commande d'administration", () => {
   it("loads the demo data, creates users, refuses bad input with exit code 2", async () => {
     const demo = await runCli(["demo", "charger", "--json"], env);
     assert.equal(demo.code, 0, demo.stderr);
-    assert.deepEqual(JSON.parse(demo.stdout), {
-      directions: 13,
-      services: 32,
-      comptes: 46,
-      entreprises: 81,
-      salons: 2,
-      inscriptionsSalon: 105,
-      presentsSalon: 53,
-    });
+    const resume = JSON.parse(demo.stdout);
+    assert.deepEqual(
+      {
+        directions: resume.directions,
+        services: resume.services,
+        comptes: resume.comptes,
+        entreprises: resume.entreprises,
+        salons: resume.salons,
+        inscriptionsSalon: resume.inscriptionsSalon,
+        presentsSalon: resume.presentsSalon,
+        familles: resume.familles,
+        fournisseurs: resume.fournisseurs,
+      },
+      {
+        directions: 13,
+        services: 32,
+        comptes: 46,
+        entreprises: 81,
+        salons: 2,
+        inscriptionsSalon: 105,
+        presentsSalon: 53,
+        familles: 26,
+        fournisseurs: 491,
+      },
+    );
+    // the programme and the portfolio are built around the day of loading (the year, the first of the month)
+    assert.ok(resume.lignes > 200, "plus de 200 lignes de programmation");
+    assert.ok(resume.marchesVivants > 600 && resume.marchesVivants < 720, `environ 650 marchés vivants (${resume.marchesVivants})`);
     const again = await runCli(["demo", "charger"], env);
     assert.equal(again.code, 2);
     assert.match(again.stderr, /déjà une organisation/);
