@@ -270,10 +270,6 @@ describe("parcours d'un premier utilisateur (navigateur)", { skip }, () => {
     const first = await names();
     assert.equal(first.length, 25);
     assert.deepEqual(first, [...first].sort(collator.compare), "ordre alphabétique français");
-    assert.ok(
-      first.some((n) => /^É/.test(n)),
-      "les noms accentués sont à leur place, pas à la fin",
-    );
     await page.getByRole("button", { name: "Page 2", exact: true }).click();
     await page.waitForURL(/page=2/);
     await page.getByText(/^26 à \d+ sur \d+ comptes$/).waitFor();
@@ -283,6 +279,13 @@ describe("parcours d'un premier utilisateur (navigateur)", { skip }, () => {
       collator.compare(first.at(-1) ?? "", second[0] ?? "") <= 0,
       `la page 2 suit la page 1 : ${first.join(", ")} / ${second.join(", ")}`,
     );
+    // accented names sit among the E's, not after the Z's (the order of the bytes would put them last)
+    const total = Number((await page.getByText(/^26 à \d+ sur \d+ comptes$/).innerText()).match(/sur (\d+)/)?.[1]);
+    await page.goto(`${server.url}/utilisateurs?parPage=25&page=${Math.ceil(total / 25)}`);
+    await table.waitFor();
+    const last = await names();
+    assert.ok(last.length > 0);
+    assert.ok(!last.some((n) => /^[ÉÈÊ]/.test(n)), `les noms accentués sont à leur place, pas à la fin : ${last.join(", ")}`);
     await context.close();
   });
 });

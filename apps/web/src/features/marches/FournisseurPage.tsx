@@ -66,7 +66,7 @@ export default function FournisseurPage() {
             header: "Marché",
             principale: true,
             render: (m) => (
-              <Anchor component={Link} to={`/marches/${m.id}`}>
+              <Anchor component={Link} to={`/marches/${m.id}`} underline="always">
                 {m.numero}
               </Anchor>
             ),
@@ -103,7 +103,7 @@ export default function FournisseurPage() {
           <List>
             {f.etablissements.map((e) => (
               <List.Item key={e.id}>
-                <Anchor component={Link} to={`/fournisseurs/${e.id}`}>{`${e.nom} (${e.siret})`}</Anchor>
+                <Anchor component={Link} to={`/fournisseurs/${e.id}`} underline="always">{`${e.nom} (${e.siret})`}</Anchor>
               </List.Item>
             ))}
           </List>

@@ -111,7 +111,7 @@ export default function FournisseursPage() {
                 header: "Nom",
                 principale: true,
                 render: (f) => (
-                  <Anchor component={Link} to={`/fournisseurs/${f.id}`}>
+                  <Anchor component={Link} to={`/fournisseurs/${f.id}`} underline="always">
                     {f.nom}
                   </Anchor>
                 ),

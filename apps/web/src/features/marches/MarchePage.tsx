@@ -116,7 +116,7 @@ export default function MarchePage() {
                 header: "Fournisseur",
                 principale: true,
                 render: (t) => (
-                  <Anchor component={Link} to={`/fournisseurs/${t.fournisseurId}`}>
+                  <Anchor component={Link} to={`/fournisseurs/${t.fournisseurId}`} underline="always">
                     {t.nom}
                   </Anchor>
                 ),

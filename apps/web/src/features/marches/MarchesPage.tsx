@@ -96,7 +96,7 @@ export default function MarchesPage() {
                 principale: true,
                 nowrap: true,
                 render: (m) => (
-                  <Anchor component={Link} to={`/marches/${m.id}`}>
+                  <Anchor component={Link} to={`/marches/${m.id}`} underline="always">
                     {m.numero}
                   </Anchor>
                 ),

@@ -17,7 +17,7 @@ const numero: Colonne<Ligne> = {
   principale: true,
   nowrap: true,
   render: (l) => (
-    <Anchor component={Link} to={`/marches/${l.marcheId}`}>
+    <Anchor component={Link} to={`/marches/${l.marcheId}`} underline="always">
       {l.numero}
     </Anchor>
   ),

@@ -42,7 +42,7 @@ export default function LignePubliquePage() {
         </List>
       )}
       <Text>
-        <Anchor component={Link} to={`/programme-public?annee=${annee ?? ""}`}>
+        <Anchor component={Link} to={`/programme-public?annee=${annee ?? ""}`} underline="always">
           Retour au programme {annee}
         </Anchor>
       </Text>

@@ -144,7 +144,7 @@ export default function ProgrammePublicPage() {
                 header: "Objet",
                 principale: true,
                 render: (l) => (
-                  <Anchor component={Link} to={l.url}>
+                  <Anchor component={Link} to={l.url} underline="always">
                     {l.objet}
                   </Anchor>
                 ),

@@ -33,8 +33,15 @@ export default function PublicationPage() {
           Avant chaque publication, les données essentielles (DECP, format 2.0.3) passent un contrôle qualité : schéma officiel, SIRET,
           codes CPV, procédure plausible pour le montant, lots, montants des modifications et délai légal de publication (deux mois après la
           notification et après chaque modification, article R2196-1 du code de la commande publique). Au moindre problème, l'export est
-          refusé. Les données publiées sont ouvertes à tous : <Anchor href="/api/donnees-ouvertes/decp.json">DECP</Anchor>,{" "}
-          <Anchor href="/api/donnees-ouvertes/ocds.json">OCDS</Anchor>.
+          refusé. Les données publiées sont ouvertes à tous :{" "}
+          <Anchor href="/api/donnees-ouvertes/decp.json" underline="always">
+            DECP
+          </Anchor>
+          ,{" "}
+          <Anchor href="/api/donnees-ouvertes/ocds.json" underline="always">
+            OCDS
+          </Anchor>
+          .
         </Text>
       }
     >
