@@ -77,13 +77,15 @@ export const marchesDemo: DemoStep = {
     });
     await uow.marches.importerPortefeuille(portefeuille);
     // Tenders received (deterministic from the number; one for a contract without competition) and the first
-    // publication of the essential data: most within two months, a few late, the last three weeks not yet.
+    // publication of the essential data: most within two months, a few late, a few never (late to publish), the last
+    // three weeks not yet.
     await uow.executeSql(
       `UPDATE marches SET
          nombre_offres = CASE WHEN procedure = 'Marché passé sans publicité ni mise en concurrence préalable' THEN 1
                               ELSE 1 + abs(hashtext(numero)) % 6 END,
          date_publication_donnees = CASE
            WHEN date_notification > $2::date - 21 THEN NULL
+           WHEN abs(hashtext(numero || 'p')) % 40 = 1 THEN NULL
            WHEN abs(hashtext(numero || 'p')) % 25 = 0 THEN date_notification + 75
            ELSE date_notification + 5 + abs(hashtext(numero || 'p')) % 45 END
        WHERE organisation_id = $1`,
