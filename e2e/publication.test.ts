@@ -37,6 +37,9 @@ describe("données essentielles : contrôle avant publication (navigateur)", { s
     // the demo leaves the contracts of the last three weeks unpublished, and a few published late
     const retards = page.getByRole("table", { name: /Marchés et modifications non publiés/ });
     await retards.getByRole("row").nth(1).waitFor();
+    // the structure as on a fresh load (after a client-side navigation, focus is on the title, not before the skip link)
+    await page.goto(`${server.url}/publication`);
+    await page.getByRole("heading", { level: 1, name: "Données essentielles des marchés" }).waitFor();
     await assertPageStructure(page, "/publication");
     assert.deepEqual(await seriousViolations(page), []);
 
