@@ -25,7 +25,7 @@ describe("données essentielles : contrôle avant publication (navigateur)", { s
   });
 
   it("shows the procurement directorate the blocked export, the late publications and each problem with its field", async () => {
-    const context = await browser.newContext();
+    const context = await browser.newContext({ bypassCSP: true }); // bypassCSP lets axe-core be injected
     const page = await context.newPage();
     await login(page, server.url, DEMO["acheteur-central"].email, DEMO["acheteur-central"].password);
     await page.getByRole("link", { name: "Données essentielles" }).first().click();
