@@ -7,7 +7,7 @@ import {
   type MarcheDerriere,
   type TableauIndicateurs,
 } from "@achat-public/domain/pilotage";
-import { bornes, jour, page, pageDe, Pagination, Uuid, versApi } from "./common.schema";
+import { jour, page, pageDe, Pagination, Uuid, versApi } from "./common.schema";
 
 const ANNEE = z.coerce
   .number({ error: "Année attendue (AAAA)." })
@@ -106,7 +106,6 @@ export const MarchesDerriereQuery = IndicateursQuery.extend({
   ...Pagination,
 });
 export type MarchesDerriereQuery = z.infer<typeof MarchesDerriereQuery>;
-export const bornesDe = bornes;
 
 const MarcheDerriereOutput = z.object({
   id: z.string(),

@@ -188,9 +188,9 @@ const MOIS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", 
 
 /** How a row of the population is keyed along an axis, and the label of a key. */
 const AXES: Record<AxeRepartition, { cleMarche: string; cleFacture: string }> = {
-  direction: { cleMarche: "direction_id::text", cleFacture: "direction_id::text" },
-  famille: { cleMarche: "left(cpv, 2)", cleFacture: "left(cpv, 2)" },
-  mois: { cleMarche: "to_char(date_notification, 'MM')", cleFacture: "to_char(date_paiement, 'MM')" },
+  direction: { cleMarche: "direction_id::text", cleFacture: "f.direction_id::text" },
+  famille: { cleMarche: "left(cpv, 2)", cleFacture: "left(f.cpv, 2)" },
+  mois: { cleMarche: "to_char(date_notification, 'MM')", cleFacture: "to_char(f.date_paiement, 'MM')" },
 };
 
 export function pilotageRepository(db: Executor): PilotageRepository {
@@ -214,10 +214,7 @@ export function pilotageRepository(db: Executor): PilotageRepository {
       const { cleMarche, cleFacture } = AXES[axe];
       const [marches, factures, lots, libelles] = await Promise.all([
         rows(`${POPULATION} SELECT ${cleMarche} AS cle, ${AGREGATS} FROM (SELECT q.*, ${ESTIMATION} FROM q) x GROUP BY 1`, v),
-        rows(
-          `SELECT ${cleFacture.replace(/(date_paiement|direction_id|cpv)/, "f.$1")} AS cle, ${AGREGATS_FACTURES} FROM (${FACTURES}) f GROUP BY 1`,
-          v,
-        ),
+        rows(`SELECT ${cleFacture} AS cle, ${AGREGATS_FACTURES} FROM (${FACTURES}) f GROUP BY 1`, v),
         rows(lotsPar(axe), v),
         axe === "direction"
           ? rows(
