@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -43,14 +44,73 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Starts the built server (as `npm start` does) on a fresh data directory and waits until it is healthy. */
+/** Variables that change what the first start writes: with any of them, the server loads its own data. */
+const DATA_SHAPING = ["DATABASE_URL", "DEMO_MODE", "ORG_NAME", "ORG_SIRET"];
+
+/**
+ * Every browser test starts the server on the demo département. Loading it takes 20 to 30 s on a busy machine,
+ * a restart on loaded data about 5 s: the first server of the day loads it once into a model directory (built
+ * server and date in its name, a lock directory so that parallel test files wait for it), and each server starts
+ * on its own copy. Tests still never share a database.
+ */
+async function demoModel(): Promise<string> {
+  const dist = join(ROOT, "apps/server/dist");
+  const hash = createHash("sha256").update(readFileSync(join(dist, "main.js")));
+  for (const file of readdirSync(join(dist, "migrations"), { recursive: true }).map(String).sort()) {
+    const path = join(dist, "migrations", file);
+    if (statSync(path).isFile()) hash.update(file).update(readFileSync(path));
+  }
+  const day = new Date().toISOString().slice(0, 10);
+  const model = join(tmpdir(), `achat-e2e-modele-${day}-${hash.digest("hex").slice(0, 16)}`);
+  const lock = `${model}.verrou`;
+  const deadline = Date.now() + 240_000;
+  while (!existsSync(model)) {
+    if (Date.now() > deadline) throw new Error(`le modèle de données de démonstration ${model} n'a pas été préparé à temps`);
+    try {
+      mkdirSync(lock);
+    } catch {
+      // another test file prepares it; a lock left by a killed run is taken over after 4 minutes
+      const since = statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now();
+      if (Date.now() - since > 240_000) rmSync(lock, { recursive: true, force: true });
+      await new Promise((r) => setTimeout(r, 250));
+      continue;
+    }
+    try {
+      const building = mkdtempSync(join(tmpdir(), "achat-e2e-modele-en-cours-"));
+      const server = await launch({ DATA_DIR: building });
+      await server.stop();
+      renameSync(building, model);
+    } finally {
+      rmSync(lock, { recursive: true, force: true });
+    }
+  }
+  return model;
+}
+
+/**
+ * Starts the built server (as `npm start` does) and waits until it is healthy. Without DATA_DIR it runs on a
+ * fresh directory; an empty data directory starts from a copy of the loaded demo unless `env` shapes the data.
+ */
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
-  const port = await freePort();
   const dataDir = env.DATA_DIR ?? mkdtempSync(join(tmpdir(), "achat-e2e-"));
+  const empty = readdirSync(dataDir).length === 0;
+  if (empty && !DATA_SHAPING.some((key) => key in env)) cpSync(await demoModel(), dataDir, { recursive: true });
+  const server = await launch({ ...env, DATA_DIR: dataDir });
+  return {
+    ...server,
+    async stop() {
+      await server.stop();
+      if (!env.DATA_DIR) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function launch(env: Record<string, string> & { DATA_DIR: string }): Promise<RunningServer> {
+  const port = await freePort();
   const url = `http://localhost:${port}`;
   const child = spawn(process.execPath, [join(ROOT, "apps/server/dist/main.js")], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? "", PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: "warn", ...env },
+    env: { PATH: process.env.PATH ?? "", PORT: String(port), LOG_LEVEL: "warn", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -82,7 +142,6 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
         child.kill("SIGTERM");
         await exited;
       }
-      if (!env.DATA_DIR) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
