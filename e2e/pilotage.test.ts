@@ -1,0 +1,80 @@
+/**
+ * The steering cockpit in the browser, for the procurement directorate: the indicators of the demo year with their
+ * targets and charts, the drill-down from a figure to the contracts that make it, the spreadsheet export of those
+ * contracts and the SPASER report as a PDF. axe-core: no serious or critical violation, on a desktop and a phone.
+ */
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { assertNoHorizontalScroll, assertPageStructure, seriousViolations } from "./axe";
+import { browserSkipReason, CHROMIUM, CHROMIUM_ARGS, startServer, type RunningServer } from "./server";
+import { DEMO, login } from "./session";
+
+const skip = browserSkipReason();
+const VIEWPORTS = [
+  { width: 1280, height: 800 },
+  { width: 390, height: 844 },
+] as const;
+
+async function verifier(page: Page, quoi: string): Promise<void> {
+  for (const viewport of VIEWPORTS) {
+    await page.setViewportSize(viewport);
+    await page.reload(); // the skip link is checked from the top of a freshly loaded page
+    await page.locator("h1").first().waitFor();
+    await page.waitForLoadState("networkidle");
+    await page.locator('[role="status"] .mantine-Loader-root').first().waitFor({ state: "detached", timeout: 10_000 });
+    await assertPageStructure(page, `${quoi} (${viewport.width})`);
+    assert.deepEqual(await seriousViolations(page), [], `${quoi} (${viewport.width})`);
+    await assertNoHorizontalScroll(page, `${quoi} (${viewport.width})`);
+  }
+  await page.setViewportSize(VIEWPORTS[0]);
+}
+
+describe("pilotage (navigateur) : indicateurs, marchés derrière un chiffre, export et rapport", { skip }, () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  before(async () => {
+    server = await startServer();
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it("goes from the count of notified contracts to those contracts, exports them and downloads the report", async () => {
+    const context = await browser.newContext({ bypassCSP: true, acceptDownloads: true }); // bypassCSP: axe-core
+    const page = await context.newPage();
+    await login(page, server.url, DEMO["acheteur-central"].email, DEMO["acheteur-central"].password);
+    await page.getByRole("link", { name: "Pilotage" }).first().click();
+    await page.getByRole("heading", { level: 1, name: "Pilotage de la politique d'achat" }).waitFor();
+    const carte = page.getByRole("article", { name: "Marchés notifiés" });
+    const compte = Number((await carte.locator("p").nth(1).innerText()).replace(/\D/g, ""));
+    assert.ok(compte > 100, `the demo year has its notified contracts (${compte})`);
+    await verifier(page, "/pilotage");
+
+    await page.getByRole("link", { name: "Voir les marchés : Marchés notifiés" }).click();
+    await page.getByRole("heading", { level: 1, name: "Marchés : marchés notifiés" }).waitFor();
+    const tableau = page.getByRole("table", { name: /Marchés comptés dans « Marchés notifiés »/ });
+    await tableau.getByRole("row").nth(1).waitFor();
+    await page
+      .getByText(new RegExp(`${compte.toLocaleString("fr-FR").replace(/\s/g, "\\s")} marchés`))
+      .first()
+      .waitFor();
+    await verifier(page, "/pilotage/marches");
+
+    await page.getByRole("button", { name: /Exporter \(XLSX \/ CSV\)/ }).click();
+    const [csv] = await Promise.all([page.waitForEvent("download"), page.getByRole("menuitem", { name: "Texte CSV (UTF-8)" }).click()]);
+    const texte = await (await csv.createReadStream()).toArray();
+    const lignes = Buffer.concat(texte).toString("utf8").trim().split(/\r?\n/);
+    assert.equal(lignes.length, compte + 1, "the file holds every contract of the figure, not only the first page");
+
+    await page.getByRole("link", { name: "Retour au pilotage" }).click();
+    await page.getByRole("heading", { level: 1, name: "Pilotage de la politique d'achat" }).waitFor();
+    const [pdf] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: /PDF/ }).first().click()]);
+    const octets = Buffer.concat(await (await pdf.createReadStream()).toArray());
+    assert.equal(octets.subarray(0, 5).toString("latin1"), "%PDF-");
+    await context.close();
+  });
+});
