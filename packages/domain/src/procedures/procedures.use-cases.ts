@@ -701,7 +701,12 @@ function titulairesDe(lot: Lot): TitulaireNotifie[] {
 
 /** The payload of the contract record of each awarded lot. */
 export function attributionsNotifiees(p: Procedure): AttributionNotifiee[] {
-  const clauseSociale = p.conditionExecutionSociale || p.clauses.some((c) => c.type === "sociale");
+  // the contract record's social clause is the insertion clause, with its hours (shared among lots by value)
+  const total = valeurEstimee(p);
+  const heures = (l: Lot) =>
+    p.heuresInsertionPrevues === null || total === 0
+      ? null
+      : Math.max(1, Math.floor((p.heuresInsertionPrevues * l.valeurEstimeeHtCents) / total));
   return p.lots
     .filter((l) => !l.infructueux && l.offresRetenues.length > 0)
     .map((l) => ({
@@ -722,8 +727,8 @@ export function attributionsNotifiees(p: Procedure): AttributionNotifiee[] {
       dateNotification: p.dateNotification ?? "",
       dureeMois: p.dureeMois,
       nombreOffres: l.offres.length,
-      clauseSociale,
-      heuresInsertionPrevues: clauseSociale ? p.heuresInsertionPrevues : null,
+      clauseSociale: heures(l) !== null,
+      heuresInsertionPrevues: heures(l),
       clauseEnvironnementale: p.conditionExecutionEnvironnementale || p.clauses.some((c) => c.type === "environnementale"),
       marcheReserve: l.reserve,
       achatInnovant: p.innovant,
