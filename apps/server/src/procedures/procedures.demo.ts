@@ -13,7 +13,7 @@ import {
 } from "@achat-public/domain/procedures";
 import { cleAgregation, type LigneProgramme } from "@achat-public/domain/programme";
 import { COUVERTURE_MOTEUR } from "@achat-public/domain/regles";
-import { addDays } from "@achat-public/domain/valeurs";
+import { addDays, maxDate } from "@achat-public/domain/valeurs";
 import { demoState, prng, type DemoStep } from "../platform/demo";
 import sourcesDecp from "../marches/donnees/fournisseurs-decp.json" with { type: "json" };
 
@@ -108,12 +108,7 @@ export const proceduresDemo: DemoStep = {
     const random = prng(8080);
     const jour = aujourdhui(ctx.clock.now());
     // the rules are known from COUVERTURE_MOTEUR.du: no historical date before it
-    const debut =
-      jour < COUVERTURE_MOTEUR.du
-        ? COUVERTURE_MOTEUR.du
-        : addDays(jour, -365) < COUVERTURE_MOTEUR.du
-          ? COUVERTURE_MOTEUR.du
-          : addDays(jour, -365);
+    const debut = maxDate(addDays(jour, -365), COUVERTURE_MOTEUR.du);
     const annee = Number(jour.slice(0, 4));
 
     const clauses: Clause[] = [];
@@ -210,7 +205,11 @@ export const proceduresDemo: DemoStep = {
         publication,
       );
       const procedure = formalisee.analyse.procedure === "procedure-formalisee" ? "Appel d'offres ouvert" : "Procédure adaptée";
-      const { publicite } = verifierChoixProcedure({ ...brouillon, lots, procedure }, null, publication);
+      const justificationProcedure =
+        formalisee.analyse.procedure === "sans-publicite-ni-mise-en-concurrence"
+          ? "Mise en concurrence volontaire, au-delà du seuil de dispense."
+          : null;
+      const { publicite } = verifierChoixProcedure({ ...brouillon, lots, procedure, justificationProcedure }, null, publication);
       const cao = procedure === "Appel d'offres ouvert";
       const limite = addDays(publication, cao ? 40 : 25);
       const attribution = addDays(limite, cao ? 30 : 20);
@@ -243,6 +242,7 @@ export const proceduresDemo: DemoStep = {
       const p: Procedure = {
         ...brouillon,
         procedure,
+        justificationProcedure,
         publicite,
         lots,
         lignesProgrammeIds: lignes.map((l) => l.id),
@@ -313,7 +313,10 @@ export const proceduresDemo: DemoStep = {
         objet: premiere.objet,
         nature: premiere.nature,
         procedure: formalisee ? "Appel d'offres ouvert" : "Procédure adaptée",
-        justificationProcedure: null,
+        justificationProcedure:
+          analyse.procedure === "sans-publicite-ni-mise-en-concurrence"
+            ? "Mise en concurrence volontaire, au-delà du seuil de dispense."
+            : null,
         publicite: null,
         criteres: CRITERES,
         conditionExecutionSociale: true,
