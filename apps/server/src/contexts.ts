@@ -20,6 +20,7 @@ import { publication } from "./publication/index";
 import { regles } from "./regles/index";
 import { salon } from "./salon/index";
 import { marches } from "./marches/index";
+import { procedures } from "./procedures/index";
 import { systeme } from "./systeme/index";
 
 export const CONTEXTS: readonly ServerContext[] = [
@@ -33,6 +34,7 @@ export const CONTEXTS: readonly ServerContext[] = [
   salon,
   programme,
   marches,
+  procedures,
   pilotage,
   donnees,
   publication,

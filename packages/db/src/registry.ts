@@ -13,6 +13,7 @@ import {
   utilisateurRepository,
 } from "./organisation/organisation.repository";
 import { programmeRepository } from "./programme/programme.repository";
+import { proceduresRepository } from "./procedures/procedures.repository";
 import { pilotageRepository } from "./pilotage/pilotage.repository";
 import { courrielRepository, importRepository } from "./plateforme/plateforme.repository";
 import { ecbRateRepository } from "./regles/regles.repository";
@@ -48,6 +49,8 @@ export function repositories(db: Executor, context: RepositoryContext) {
     ecbRates: ecbRateRepository(db),
     // programme
     programme: programmeRepository(db),
+    // procedures
+    procedures: proceduresRepository(db),
     // fournisseurs, marches
     fournisseurs: fournisseurRepository(db),
     marches: marcheRepository(db),

@@ -8,6 +8,7 @@ export * from "./organisation/organisation.schema";
 export * from "./plateforme/plateforme.schema";
 export * from "./regles/regles.schema";
 export * from "./programme/programme.schema";
+export * from "./procedures/procedures.schema";
 export * from "./fournisseurs/fournisseurs.schema";
 export * from "./marches/marches.schema";
 export * from "./pilotage/pilotage.schema";

@@ -16,6 +16,7 @@ import { REGLES } from "./regles/contexte";
 import { SALON } from "./salon/contexte";
 import { FOURNISSEURS } from "./fournisseurs/contexte";
 import { MARCHES } from "./marches/contexte";
+import { PROCEDURES } from "./procedures/contexte";
 
 export const PERMISSIONS = {
   ...ORGANISATION.permissions,
@@ -30,6 +31,7 @@ export const PERMISSIONS = {
   ...DONNEES.permissions,
   ...PUBLICATION.permissions,
   ...ENTREPRISES.permissions,
+  ...PROCEDURES.permissions,
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -49,4 +51,5 @@ export const LIBELLES_EVENEMENTS: Readonly<Record<string, string>> = {
   ...DONNEES.evenements,
   ...PUBLICATION.evenements,
   ...ENTREPRISES.evenements,
+  ...PROCEDURES.evenements,
 };

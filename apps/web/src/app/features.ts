@@ -13,6 +13,7 @@ import { marches } from "../features/marches/feature";
 import { organisation } from "../features/organisation/feature";
 import { pilotage } from "../features/pilotage/feature";
 import { plateforme } from "../features/plateforme/feature";
+import { procedures } from "../features/procedures/feature";
 import { programme } from "../features/programme/feature";
 import { publication } from "../features/publication/feature";
 import { salon } from "../features/salon/feature";
@@ -23,6 +24,7 @@ import { simulateur } from "./simulateur.feature";
 export const FEATURES: readonly Feature[] = [
   accueil,
   programme,
+  procedures,
   marches,
   pilotage,
   organisation,

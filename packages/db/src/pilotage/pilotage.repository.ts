@@ -118,11 +118,26 @@ const ESTIMATION = `
   (q.montant * 12.0 / greatest(q.duree_mois, 1))::float8 AS montant_annuel`;
 
 /**
- * Lots launched and lots declared unsuccessful in the period. They come from the procedures followed in the
- * platform; without them, the unsuccessful share is « non calculable » (0 lots launched), never 0 %.
+ * Lots launched (their procedure published in the period) and lots declared unsuccessful among them, from the
+ * procedures followed in the platform (tables `procedures`, `procedure_lots`); without any, the unsuccessful share
+ * is « non calculable » (0 lots launched), never 0 %. Same filters as the contracts: direction, minimum amount (of
+ * the lot's estimated value).
  */
-const LOTS = "SELECT 0 AS lances, 0 AS infructueux";
-const lotsPar = (_axe: AxeRepartition) => "SELECT NULL AS cle, 0 AS lances, 0 AS infructueux WHERE false";
+const LOTS_POPULATION = `
+  SELECT l.infructueux, l.cpv, p.direction_id, p.date_publication
+    FROM procedure_lots l JOIN procedures p ON p.id = l.procedure_id
+   WHERE p.organisation_id = $1
+     AND p.date_publication BETWEEN $2::date AND $3::date
+     AND ($4::uuid IS NULL OR p.direction_id = $4::uuid)
+     AND l.valeur_estimee_ht_cents >= $5`;
+const LOTS = `SELECT count(*)::int AS lances, count(*) FILTER (WHERE infructueux)::int AS infructueux FROM (${LOTS_POPULATION}) x`;
+const CLES_LOTS: Record<AxeRepartition, string> = {
+  direction: "direction_id::text",
+  famille: "left(cpv, 2)",
+  mois: "to_char(date_publication, 'MM')",
+};
+const lotsPar = (axe: AxeRepartition) =>
+  `SELECT ${CLES_LOTS[axe]} AS cle, count(*)::int AS lances, count(*) FILTER (WHERE infructueux)::int AS infructueux FROM (${LOTS_POPULATION}) x GROUP BY 1`;
 
 type Ligne = Record<string, unknown>;
 const n = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));

@@ -41,6 +41,9 @@ const MATRIX: Record<Permission, Role[]> = {
   "salon.read": ["admin", "acheteur-central", "acheteur", "lecteur", "entreprise"],
   "salon.inscrire": ["entreprise"],
   "entreprise.self": ["entreprise"],
+  "procedures.read": ["admin", "acheteur-central", "acheteur", "lecteur"],
+  "procedures.write": ["admin", "acheteur-central", "acheteur"],
+  "procedures.clausier": ["admin", "acheteur-central"],
 };
 
 describe("access policies", () => {

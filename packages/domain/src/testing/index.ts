@@ -10,3 +10,4 @@ export {
   SIRET_DEPARTEMENT,
   type FixturesPublication,
 } from "./publication";
+export { FakeProcedures } from "./procedures";
