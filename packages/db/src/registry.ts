@@ -16,7 +16,7 @@ import { programmeRepository } from "./programme/programme.repository";
 import { pilotageRepository } from "./pilotage/pilotage.repository";
 import { courrielRepository, importRepository } from "./plateforme/plateforme.repository";
 import { ecbRateRepository } from "./regles/regles.repository";
-import { fournisseurRepository } from "./fournisseurs/fournisseurs.repository";
+import { fournisseurRepository, offresFournisseur } from "./fournisseurs/fournisseurs.repository";
 import { marcheRepository, successeursProgramme } from "./marches/marches.repository";
 
 export const uuidGenerator: IdGenerator = { newId: () => randomUUID() };
@@ -50,6 +50,7 @@ export function repositories(db: Executor, context: RepositoryContext) {
     programme: programmeRepository(db),
     // fournisseurs, marches
     fournisseurs: fournisseurRepository(db),
+    offresFournisseur: offresFournisseur(db),
     marches: marcheRepository(db),
     successeurs: successeursProgramme(db),
     // pilotage
