@@ -166,13 +166,14 @@ describe("marchés (navigateur) : de la notification à la clôture, veille du p
   it("the portfolio watch lists the demo cases", async () => {
     await page.goto(`${server.url}/marches/veille`);
     await page.getByRole("heading", { level: 1, name: "Veille du portefeuille" }).waitFor();
-    for (const caption of [
-      "Marchés finissant dans les 12 mois sans reconduction possible ni ligne successeur au programme",
-      "Reconductions à décider dans les 4 mois",
-      "Accords-cadres consommés à 80 % ou plus de leur maximum",
-      "Marchés dont les avenants dépassent 5 % du montant initial ou ont été passés contre l'avis du moteur",
-      "Factures échues impayées et paiements en retard sur 12 mois",
+    for (const [onglet, caption] of [
+      ["Fins sans successeur", "Marchés finissant dans les 12 mois sans reconduction possible ni ligne successeur au programme"],
+      ["Reconductions à décider", "Reconductions à décider dans les 4 mois"],
+      ["Accords-cadres consommés", "Accords-cadres consommés à 80 % ou plus de leur maximum"],
+      ["Dérives d'avenants", "Marchés dont les avenants dépassent 5 % du montant initial ou ont été passés contre l'avis du moteur"],
+      ["Retards de paiement", "Factures échues impayées et paiements en retard sur 12 mois"],
     ]) {
+      await page.getByRole("tab", { name: new RegExp(`^${onglet}`) }).click();
       const table = page.getByRole("table", { name: caption });
       await table.waitFor();
       assert.ok((await table.getByRole("row").count()) > 1, `${caption} : au moins un cas de la démonstration`);
