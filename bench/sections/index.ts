@@ -1,6 +1,7 @@
 import { decp } from "./decp";
 import { demarrage } from "./demarrage";
 import { marches } from "./marches";
+import { marchesImport } from "./marches-import";
 import { organisation } from "./organisation";
 import { programme } from "./programme";
 import { publication } from "./publication";
@@ -19,6 +20,7 @@ export const SECTIONS: readonly SectionBanc[] = [
   salon,
   programme,
   marches,
+  marchesImport,
   decp,
   publication,
   salonInscriptions,

@@ -90,6 +90,23 @@ export const Fiche360Output = z.object({
       commentaire: z.string().nullable(),
     }),
   ),
+  offres: z
+    .object({
+      deposees: z.number().int(),
+      gagnees: z.number().int(),
+      dernieres: z.array(
+        z.object({
+          procedureId: z.string(),
+          reference: z.string(),
+          objet: z.string(),
+          lotNumero: z.number().int(),
+          prixHt: z.number().nullable(),
+          gagnee: z.boolean(),
+        }),
+      ),
+    })
+    .nullable()
+    .describe("Offres déposées et gagnées sur les procédures du département ; null tant que le contexte procédures n'est pas là"),
   paiements: z.object({
     nombreFactures: z.number().int(),
     nombrePayees: z.number().int(),

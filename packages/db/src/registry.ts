@@ -17,7 +17,7 @@ import { proceduresRepository } from "./procedures/procedures.repository";
 import { pilotageRepository } from "./pilotage/pilotage.repository";
 import { courrielRepository, importRepository } from "./plateforme/plateforme.repository";
 import { ecbRateRepository } from "./regles/regles.repository";
-import { fournisseurRepository } from "./fournisseurs/fournisseurs.repository";
+import { fournisseurRepository, offresFournisseur } from "./fournisseurs/fournisseurs.repository";
 import { marcheRepository, successeursProgramme } from "./marches/marches.repository";
 
 export const uuidGenerator: IdGenerator = { newId: () => randomUUID() };
@@ -53,6 +53,7 @@ export function repositories(db: Executor, context: RepositoryContext) {
     procedures: proceduresRepository(db),
     // fournisseurs, marches
     fournisseurs: fournisseurRepository(db),
+    offresFournisseur: offresFournisseur(db),
     marches: marcheRepository(db),
     successeurs: successeursProgramme(db),
     // pilotage

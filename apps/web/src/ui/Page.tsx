@@ -1,5 +1,6 @@
 import { Stack, Title } from "@mantine/core";
 import { useEffect, useRef, type ReactNode } from "react";
+import { useLocation } from "react-router";
 import { useSession } from "../features/auth/session";
 
 export interface PageProps {
@@ -10,8 +11,12 @@ export interface PageProps {
   children: ReactNode;
 }
 
-/** False until the first page has rendered: a fresh load keeps the browser's focus (skip link first). */
-let navigated = false;
+/**
+ * The path of the last page rendered; null until the first one: a fresh load keeps the browser's focus (skip link
+ * first). Only a change of path moves the focus: a page whose title changes once its data has loaded (« Marché
+ * 2025-0001 »), or whose filters change the query string, keeps it where it is.
+ */
+let dernierChemin: string | null = null;
 
 /**
  * One page: sets the document title, renders the single h1, and after a client-side navigation moves focus
@@ -20,11 +25,14 @@ let navigated = false;
 export function Page({ title, intro, actions, children }: PageProps) {
   const { theme } = useSession();
   const heading = useRef<HTMLHeadingElement>(null);
+  const { pathname } = useLocation();
   useEffect(() => {
     document.title = `${title} — achat-public — ${theme.nomOrganisation}`;
-    if (navigated) heading.current?.focus();
-    navigated = true;
   }, [title, theme.nomOrganisation]);
+  useEffect(() => {
+    if (dernierChemin !== null && dernierChemin !== pathname) heading.current?.focus();
+    dernierChemin = pathname;
+  }, [pathname]);
   return (
     <Stack gap="lg">
       <Stack gap="xs">

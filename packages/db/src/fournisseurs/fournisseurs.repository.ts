@@ -1,6 +1,13 @@
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { Scope } from "@achat-public/domain";
-import type { CategorieEntreprise, Fiche360, Fournisseur, FournisseurRepository, StatutInclusif } from "@achat-public/domain/fournisseurs";
+import type {
+  CategorieEntreprise,
+  Fiche360,
+  Fournisseur,
+  FournisseurRepository,
+  OffresFournisseur,
+  StatutInclusif,
+} from "@achat-public/domain/fournisseurs";
 import { escapeLike, selectRows, type Executor } from "../client";
 import { uniqueGuard } from "../organisation/organisation.repository";
 import { fournisseurs } from "./fournisseurs.schema";
@@ -139,7 +146,7 @@ export function fournisseurRepository(db: Executor): FournisseurRepository {
       );
       return rows.length === 1;
     },
-    async fiche(id, organisationId, scope): Promise<Fiche360 | null> {
+    async fiche(id, organisationId, scope): Promise<Omit<Fiche360, "offres"> | null> {
       const fournisseur = await this.get(id, organisationId);
       if (!fournisseur) return null;
       const etablissements = await selectRows<{ id: string; siret: string; nom: string; code_commune: string | null }>(
@@ -212,6 +219,76 @@ export function fournisseurRepository(db: Executor): FournisseurRepository {
           interetsMoratoiresCents: Number(p?.interets ?? 0),
           indemnitesForfaitairesCents: Number(p?.indemnites ?? 0),
         },
+      };
+    },
+  };
+}
+
+/** Columns of the procedures context this adapter reads (tables `procedures`, `offres`, `attributions`). */
+const COLONNES_OFFRES = [
+  ["procedures", "id"],
+  ["procedures", "organisation_id"],
+  ["procedures", "direction_id"],
+  ["procedures", "reference"],
+  ["procedures", "objet"],
+  ["offres", "id"],
+  ["offres", "procedure_id"],
+  ["offres", "lot_numero"],
+  ["offres", "siret"],
+  ["offres", "prix_ht_cents"],
+  ["attributions", "offre_id"],
+] as const;
+
+/** Once the tables are seen, they stay (a migration never drops them while the process runs). */
+let tablesOffresVues = false;
+
+/**
+ * The bids of a SIRET, read in the procedures context's tables (`offres`, one per procedure, lot and SIRET;
+ * `attributions`, the winning bid of each lot). Tolerant: until those tables and columns exist (the procedures
+ * context is merged), it answers null instead of failing, without running a query that would abort the
+ * transaction.
+ */
+export function offresFournisseur(db: Executor): OffresFournisseur {
+  return {
+    async duSiret(siret, organisationId, scope) {
+      if (scope.kind === "none") return { deposees: 0, gagnees: 0, dernieres: [] };
+      if (!tablesOffresVues) {
+        const [c] = await selectRows<{ n: number }>(
+          db,
+          sql`select count(*)::int as n from information_schema.columns
+              where table_schema = current_schema()
+                and (table_name || '.' || column_name) in (${sql.join(
+                  COLONNES_OFFRES.map(([t, c]) => sql`${`${t}.${c}`}`),
+                  sql`, `,
+                )})`,
+        );
+        if (Number(c?.n ?? 0) < COLONNES_OFFRES.length) return null;
+        tablesOffresVues = true;
+      }
+      const direction = scope.kind === "direction" ? sql`and p.direction_id = ${scope.directionId}` : sql``;
+      const lignes = await selectRows<Record<string, unknown>>(
+        db,
+        sql`select o.procedure_id::text as procedure_id, p.reference, p.objet, o.lot_numero, o.prix_ht_cents::float8 as prix,
+                   exists (select 1 from attributions a where a.offre_id = o.id) as gagnee,
+                   count(*) over ()::int as deposees,
+                   count(*) filter (where exists (select 1 from attributions a where a.offre_id = o.id)) over ()::int as gagnees
+            from offres o join procedures p on p.id = o.procedure_id
+            where o.siret = ${siret} and p.organisation_id = ${organisationId} ${direction}
+            order by p.reference desc, o.lot_numero
+            limit 50`,
+      );
+      const premiere = lignes[0];
+      return {
+        deposees: Number(premiere?.deposees ?? 0),
+        gagnees: Number(premiere?.gagnees ?? 0),
+        dernieres: lignes.map((l) => ({
+          procedureId: l.procedure_id as string,
+          reference: l.reference as string,
+          objet: l.objet as string,
+          lotNumero: Number(l.lot_numero),
+          prixHtCents: l.prix == null ? null : Number(l.prix),
+          gagnee: l.gagnee === true,
+        })),
       };
     },
   };

@@ -3,7 +3,7 @@ import type { Actor } from "../acces/roles";
 import { DomainError } from "../commun/errors";
 import type { AuditLog, IdGenerator } from "../commun/ports";
 import { validerFournisseur, type Fournisseur, type FournisseurInput } from "./fournisseur";
-import type { Fiche360, FournisseurFiltre, FournisseurRepository, FournisseurResume } from "./ports";
+import type { Fiche360, FournisseurFiltre, FournisseurRepository, FournisseurResume, OffresFournisseur } from "./ports";
 
 interface Deps {
   fournisseurs: FournisseurRepository;
@@ -22,16 +22,19 @@ export async function listerFournisseurs(
   return deps.fournisseurs.list(filtre, directionScope(actor));
 }
 
+/** The 360 page: contracts, amounts by year, bids made and won (procedures context), evaluations, payments. */
 export async function ficheFournisseur(
-  deps: Pick<Deps, "fournisseurs">,
+  deps: Pick<Deps, "fournisseurs"> & { offresFournisseur: OffresFournisseur },
   actor: Actor,
   organisationId: string,
   id: string,
 ): Promise<Fiche360> {
   assertCan(actor, "fournisseurs.read");
-  const fiche = await deps.fournisseurs.fiche(id, organisationId, directionScope(actor));
+  const scope = directionScope(actor);
+  const fiche = await deps.fournisseurs.fiche(id, organisationId, scope);
   if (!fiche) throw introuvable();
-  return fiche;
+  const offres = await deps.offresFournisseur.duSiret(fiche.fournisseur.siret, organisationId, scope);
+  return { ...fiche, offres };
 }
 
 export async function creerFournisseur(deps: Deps, actor: Actor, organisationId: string, input: FournisseurInput): Promise<Fournisseur> {

@@ -49,6 +49,8 @@ export interface Fiche360 {
     relation: number;
     commentaire: string | null;
   }[];
+  /** Bids made and won on the département's procedures; null while the procedures context's tables are absent. */
+  offres: OffresDuFournisseur | null;
   paiements: {
     nombreFactures: number;
     nombrePayees: number;
@@ -68,6 +70,32 @@ export interface FournisseurRepository {
   update(fournisseur: Fournisseur, expectedVersion: number): Promise<boolean>;
   /** Adds many suppliers at once (demo, import). */
   insertMany(fournisseurs: Fournisseur[]): Promise<void>;
-  /** The 360 read model, restricted to the contracts the scope lets the actor see. */
-  fiche(id: string, organisationId: string, scope: Scope): Promise<Fiche360 | null>;
+  /** The 360 read model, restricted to the contracts the scope lets the actor see (bids: `OffresFournisseur`). */
+  fiche(id: string, organisationId: string, scope: Scope): Promise<Omit<Fiche360, "offres"> | null>;
+}
+
+/** The bids of one establishment on the département's procedures (a bid per lot). */
+export interface OffresDuFournisseur {
+  /** Bids made (one per procedure and lot). */
+  deposees: number;
+  /** Among them, the lots awarded to this establishment. */
+  gagnees: number;
+  /** The most recent bids, newest first (at most 50). */
+  dernieres: {
+    procedureId: string;
+    reference: string;
+    objet: string;
+    lotNumero: number;
+    prixHtCents: number | null;
+    gagnee: boolean;
+  }[];
+}
+
+/**
+ * Port to the procedures context: the bids made by a SIRET and those it won. The db adapter reads the tables
+ * `offres` and `attributions` of the procedures context, and answers null while they do not exist (see
+ * docs/marches.md).
+ */
+export interface OffresFournisseur {
+  duSiret(siret: string, organisationId: string, scope: Scope): Promise<OffresDuFournisseur | null>;
 }

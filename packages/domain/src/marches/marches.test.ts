@@ -123,7 +123,18 @@ describe("facture : délai de paiement et intérêts moratoires (calculés à la
     // paid on the due date (10 Jan + 30 days = 9 Feb): nothing owed
     { ttc: 2_000_000, recu: "2026-01-10", paye: "2026-02-09", delai: 30, retard: 0, taux: null, interets: 0, indemnite: 0 },
   ];
-  for (const c of cas) {
+  // the half-year of the rate is the one of the first day of interest (the day after the due date), not of the payment
+  const casSemestre = [
+    // 30 000 € received 30 May 2025, due 29 June, interest from 30 June (1st half-year: 3.15 % → 11.15 %), paid 9 July: 10 days.
+    // 3 000 000 × 0.1115 × 10 / 365 = 9 164.38 → 91.64 €
+    { ttc: 3_000_000, recu: "2025-05-30", paye: "2025-07-09", delai: 40, retard: 10, taux: 1_115, interets: 9_164, indemnite: 4_000 },
+    // the same a day later: due 30 June, interest from 1 July (2nd half-year: 2.15 % → 10.15 %), paid 10 July: 10 days.
+    // 3 000 000 × 0.1015 × 10 / 365 = 8 342.47 → 83.42 €
+    { ttc: 3_000_000, recu: "2025-05-31", paye: "2025-07-10", delai: 40, retard: 10, taux: 1_015, interets: 8_342, indemnite: 4_000 },
+    // one day late: 1 000 € × 11.15 % × 1 / 365 = 30.55 c → 0.31 €, and the 40 € indemnity all the same
+    { ttc: 100_000, recu: "2025-01-02", paye: "2025-02-02", delai: 31, retard: 1, taux: 1_115, interets: 31, indemnite: 4_000 },
+  ];
+  for (const c of [...cas, ...casSemestre]) {
     it(`${c.ttc / 100} € reçus le ${c.recu}, payés le ${c.paye}`, () => {
       const f = chiffrerFacture({ montantTtcCents: c.ttc, dateReception: c.recu, datePaiement: c.paye }, TAUX_BCE_PAR_DEFAUT);
       assert.equal(f.delaiPaiementJours, c.delai);

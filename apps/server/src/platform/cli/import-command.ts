@@ -1,25 +1,25 @@
 import { isAbsolute, resolve } from "node:path";
 import { readOnly } from "../../context";
 import { analyse, formatOf, readImportFile, write, type ImportDefinition } from "../imports";
-import { UsageError } from "./args";
+import { option, UsageError } from "./args";
 import type { CommandSpec } from "./commands";
 
 /**
- * The CLI twin of the import pipeline: `<commande> <fichier> [--confirmer]`. Without --confirmer, prints the
+ * The CLI twin of the import pipeline: `<commande> [--fichier] <fichier> [--confirmer]`. Without --confirmer, prints the
  * report (every problem with its row and column) and writes nothing; with it, writes every row in one
  * transaction when the report allows it. A progress bar on stderr.
  */
 export function importCommand(name: string, definition: ImportDefinition): CommandSpec {
   return {
     name,
-    usage: "<fichier.xlsx|fichier.csv> [--confirmer] [--json]",
+    usage: "[--fichier] <fichier.xlsx|fichier.csv> [--confirmer] [--json]",
     summary:
       `Importe ${definition.libelle.toLowerCase()} depuis un tableur (modèle : GET /api/imports/${definition.type}/modele). Sans --confirmer, ` +
       "affiche le rapport (chaque problème avec sa ligne et sa colonne) sans rien écrire ; avec --confirmer, écrit toutes les lignes en une\n" +
       "transaction, ou aucune.",
     booleans: ["confirmer"],
     async run({ args, out, context, actor, cwd }) {
-      const file = args.positionals[0];
+      const file = option(args, "fichier") ?? args.positionals[0];
       if (!file) throw new UsageError("Indiquez le fichier à importer (.xlsx ou .csv).");
       const format = formatOf(file);
       if (!format) throw new UsageError("Le fichier doit être un .xlsx ou un .csv.");

@@ -8,6 +8,7 @@ import { Chargement } from "../../ui/Chargement";
 import { DataTable } from "../../ui/DataTable";
 import { ErrorAlert } from "../../ui/ErrorAlert";
 import { Page } from "../../ui/Page";
+import { useImport } from "./Import";
 import { Pagination } from "../../ui/Pagination";
 import { euros } from "./format";
 
@@ -22,6 +23,7 @@ export const CATEGORIES: Record<string, string> = { micro: "Micro", pme: "PME", 
 
 /** Page "/fournisseurs": the supplier directory, by SIRET. */
 export default function FournisseursPage() {
+  const importer = useImport("fournisseurs");
   const [recherche, setRecherche] = useState("");
   const [localisation, setLocalisation] = useState("");
   const [categorie, setCategorie] = useState("");
@@ -41,7 +43,9 @@ export default function FournisseursPage() {
     <Page
       title="Fournisseurs"
       intro="L'annuaire des fournisseurs par établissement (SIRET), leur taille, leur statut inclusif et les marchés qu'ils tiennent."
+      actions={importer.bouton}
     >
+      {importer.panneau}
       <Group align="end" wrap="wrap">
         <TextInput
           label="Rechercher (nom ou SIRET)"

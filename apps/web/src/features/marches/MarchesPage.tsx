@@ -8,6 +8,7 @@ import { Chargement } from "../../ui/Chargement";
 import { DataTable } from "../../ui/DataTable";
 import { ErrorAlert } from "../../ui/ErrorAlert";
 import { Page } from "../../ui/Page";
+import { useImport } from "./Import";
 import { Pagination } from "../../ui/Pagination";
 import { euros, jourFr, STATUTS } from "./format";
 
@@ -23,6 +24,7 @@ const TRIS = [
 
 /** Page "/marches": the contracts visible to the account, filtered, sorted and paged by the server. */
 export default function MarchesPage() {
+  const importer = useImport("marches");
   const [recherche, setRecherche] = useState("");
   const [statut, setStatut] = useState("en-cours");
   const [nature, setNature] = useState("");
@@ -45,7 +47,8 @@ export default function MarchesPage() {
       setPage(1);
     };
   return (
-    <Page title="Marchés" intro="Les marchés de votre périmètre : fiche, exécution, factures et clôture.">
+    <Page title="Marchés" intro="Les marchés de votre périmètre : fiche, exécution, factures et clôture." actions={importer.bouton}>
+      {importer.panneau}
       <Group align="end" wrap="wrap">
         <TextInput label="Rechercher (numéro ou objet)" value={recherche} onChange={(e) => filtre(setRecherche)(e.currentTarget.value)} />
         <NativeSelect
