@@ -2,6 +2,7 @@ import { decp } from "./decp";
 import { demarrage } from "./demarrage";
 import { marches } from "./marches";
 import { organisation } from "./organisation";
+import { pilotage } from "./pilotage";
 import { programme } from "./programme";
 import { publication } from "./publication";
 import { salon } from "./salon";
@@ -21,5 +22,6 @@ export const SECTIONS: readonly SectionBanc[] = [
   marches,
   decp,
   publication,
+  pilotage,
   salonInscriptions,
 ];
