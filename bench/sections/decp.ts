@@ -10,8 +10,8 @@ import { genererDecp, modelesReels } from "../decp/generateur";
 import type { SectionBanc } from "./section";
 
 const RACINE = fileURLToPath(new URL("../../", import.meta.url));
-/** Contracts of the large generated file (the national data: about 1.5 million). */
-const LIGNES = Number(process.env.DECP_BENCH_LIGNES ?? 200_000);
+/** Contracts of the large generated file: the national data, about 1.5 million (DECP_BENCH_LIGNES for less). */
+const LIGNES = Number(process.env.DECP_BENCH_LIGNES ?? 1_500_000);
 /** PGlite (one process, one connection) imports a smaller file. */
 const LIGNES_PGLITE = Number(process.env.DECP_BENCH_LIGNES_PGLITE ?? Math.min(20_000, Math.round(LIGNES / 4)));
 const PG_ADMIN = process.env.DECP_BENCH_PG ?? "postgres://postgres@127.0.0.1:5432/postgres";
@@ -53,31 +53,35 @@ function importerCli(fichier: string, env: Record<string, string>): Promise<{ se
   });
 }
 
-/** A bare `JSON.parse` of the same file (read whole), in a fresh process: seconds. */
+/** A bare `JSON.parse` of the same file, in a fresh process (bench/decp/parse-nu.cjs): seconds. */
 function parseNu(fichier: string): number {
-  const s = execFileSync(process.execPath, [
-    "-e",
-    `const f=require("fs");const t=performance.now();JSON.parse(f.readFileSync(${JSON.stringify(fichier)},"utf8"));console.log(performance.now()-t)`,
-  ]);
-  return Number(String(s)) / 1000;
+  return Number(String(execFileSync(process.execPath, [join(RACINE, "bench/decp/parse-nu.cjs"), fichier])));
 }
 
 const p95 = (d: number[]) => [...d].sort((a, b) => a - b)[Math.min(d.length - 1, Math.floor(0.95 * d.length))] ?? Number.NaN;
 const f1 = (n: number) => n.toLocaleString("fr-FR", { maximumFractionDigits: 1 });
 
-/** Runs each request in turn for DUREE_MS: the p95 of all. */
-async function mesurer(requetes: (() => Promise<unknown>)[]): Promise<{ p95: number; n: number }> {
+/** Runs each request once (cold: first run of that query), then in turn for DUREE_MS (warm): the slowest cold, the p95 warm. */
+async function mesurer(requetes: (() => Promise<unknown>)[]): Promise<{ p95: number; n: number; froid: number; parRequete: number[] }> {
   const durees: number[] = [];
-  for (const r of requetes) await r(); // warm
+  const par: number[][] = requetes.map(() => []);
+  let froid = 0;
+  for (const r of requetes) {
+    const t = performance.now();
+    await r();
+    froid = Math.max(froid, performance.now() - t);
+  }
   const fin = performance.now() + DUREE_MS;
-  while (performance.now() < fin) {
-    for (const r of requetes) {
+  while (performance.now() < fin || durees.length < requetes.length * 3) {
+    for (const [i, r] of requetes.entries()) {
       const t = performance.now();
       await r();
-      durees.push(performance.now() - t);
+      const d = performance.now() - t;
+      durees.push(d);
+      par[i]?.push(d);
     }
   }
-  return { p95: p95(durees), n: durees.length };
+  return { p95: p95(durees), n: durees.length, froid, parRequete: par.map(p95) };
 }
 
 const RECHERCHES: (Partial<FiltresMarchesPublies> & { qs: string })[] = [
@@ -102,7 +106,7 @@ async function run(): Promise<void> {
     const modeles = modelesReels(RACINE);
     const petit = join(dossier, "petit.json");
     const grand = join(dossier, "grand.json");
-    const lignesPetit = Math.max(1000, Math.round(LIGNES / 4));
+    const lignesPetit = Math.max(1000, Math.min(100_000, Math.round(LIGNES / 4)));
     let t = performance.now();
     if (!REUTILISER) {
       await genererDecp(petit, lignesPetit, modeles, 1);
@@ -150,7 +154,9 @@ async function run(): Promise<void> {
     const { app } = await testApp(database, { demoMode: true });
     const nu = new pg.Pool({ connectionString: pgUrl(BASE), max: 2 });
     try {
-      await nu.query("analyze decp_attributions");
+      // after a bulk load autovacuum sets the visibility map (counts then skip the table's pages); not waited for here
+      await nu.query("vacuum analyze decp_attributions");
+      const lignesBase = Number((await nu.query("select count(*)::int as n from decp_attributions")).rows[0]?.n ?? 0);
       const anonyme = await loggedIn(app, DEMO.admin);
       const api = await mesurer(
         RECHERCHES.map((q) => async () => {
@@ -165,8 +171,11 @@ async function run(): Promise<void> {
         }),
       );
       console.log(
-        `   recherche (${RECHERCHES.length} requêtes types, ${LIGNES.toLocaleString("fr-FR")} marchés, PostgreSQL) : p95 ${f1(api.p95)} ms par l'API ` +
-          `(${api.n} requêtes), SQL nu p95 ${f1(brut.p95)} ms → ratio ${f1(api.p95 / brut.p95)} (cible : p95 ≤ 100 ms à 1,5 million)`,
+        `   recherche (${RECHERCHES.length} requêtes types, ${lignesBase.toLocaleString("fr-FR")} attributions en base, PostgreSQL) : p95 ${f1(api.p95)} ms par l'API ` +
+          `(${api.n} requêtes), SQL nu p95 ${f1(brut.p95)} ms → ratio ${f1(api.p95 / brut.p95)} ; 1er appel le plus lent ${f1(api.froid)} ms (cible : p95 ≤ 100 ms à 1,5 million)`,
+      );
+      console.log(
+        `     p95 par requête type (API / SQL nu, ms) : ${RECHERCHES.map((q, i) => `${q.qs} ${f1(api.parRequete[i] ?? 0)} / ${f1(brut.parRequete[i] ?? 0)}`).join(" ; ")}`,
       );
       const apiS = await mesurer(
         SOURCINGS.map((s) => async () => {
@@ -182,7 +191,7 @@ async function run(): Promise<void> {
       );
       console.log(
         `   sourcing (${SOURCINGS.length} requêtes types) : p95 ${f1(apiS.p95)} ms par l'API (${apiS.n} requêtes), SQL nu p95 ${f1(brutS.p95)} ms ` +
-          `→ ratio ${f1(apiS.p95 / brutS.p95)} (cible : p95 ≤ 150 ms à 1,5 million)`,
+          `→ ratio ${f1(apiS.p95 / brutS.p95)} ; 1er appel le plus lent ${f1(apiS.froid)} ms (cible : p95 ≤ 150 ms à 1,5 million)`,
       );
     } finally {
       await nu.end();

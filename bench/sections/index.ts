@@ -3,6 +3,7 @@ import { demarrage } from "./demarrage";
 import { marches } from "./marches";
 import { marchesImport } from "./marches-import";
 import { organisation } from "./organisation";
+import { pilotage } from "./pilotage";
 import { programme } from "./programme";
 import { publication } from "./publication";
 import { salon } from "./salon";
@@ -23,5 +24,6 @@ export const SECTIONS: readonly SectionBanc[] = [
   marchesImport,
   decp,
   publication,
+  pilotage,
   salonInscriptions,
 ];

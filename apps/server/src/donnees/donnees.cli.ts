@@ -1,6 +1,8 @@
-import { createReadStream } from "node:fs";
+import { createReadStream, mkdtempSync, rmSync } from "node:fs";
 import { stat } from "node:fs/promises";
-import { basename, isAbsolute, resolve } from "node:path";
+import { tmpdir } from "node:os";
+import { basename, isAbsolute, join, resolve } from "node:path";
+import { createInterface } from "node:readline";
 import { UsageError } from "../platform/cli/args";
 import { defineCommands } from "../platform/cli/commands";
 import { FichierIlisible, importerDecp, type RapportDecp } from "./import-decp";
@@ -21,6 +23,36 @@ export function rapportJson(r: RapportDecp) {
     format: r.format,
     empreinte: r.empreinte,
   };
+}
+
+/**
+ * The same JSON written piece by piece, every problem on its own line: those kept in memory, then those of the
+ * overflow file (read line by line), so that the report of a national file never sits whole in memory.
+ */
+export async function ecrireRapportJson(r: RapportDecp, debordement: string | null, ecrire: (t: string) => void): Promise<void> {
+  const { problemes, ...reste } = rapportJson(r);
+  const [debut, fin] = [
+    { total: r.total, importes: r.importes, rejetes: r.rejetes, doublons: r.doublons, avertissements: r.avertissements },
+    Object.fromEntries(Object.entries(reste).filter(([k]) => !["total", "importes", "rejetes", "doublons", "avertissements"].includes(k))),
+  ];
+  ecrire(`${JSON.stringify(debut, null, 2).slice(0, -2)},\n  "problemes": [`);
+  let premier = true;
+  let tampon = "";
+  const ligne = (json: string) => {
+    tampon += `${premier ? "" : ","}\n    ${json}`;
+    premier = false;
+    if (tampon.length > 1 << 16) {
+      ecrire(tampon);
+      tampon = "";
+    }
+  };
+  for (const p of problemes) ligne(JSON.stringify(p));
+  if (debordement && r.problemesDebordes > 0) {
+    for await (const l of createInterface({ input: createReadStream(debordement), crlfDelay: Number.POSITIVE_INFINITY })) {
+      if (l !== "") ligne(l);
+    }
+  }
+  ecrire(`${tampon}${premier ? "" : "\n  "}],\n${JSON.stringify(fin, null, 2).slice(2)}\n`);
 }
 
 export const donneesCommands = defineCommands([
@@ -47,12 +79,18 @@ export const donneesCommands = defineCommands([
       }
       const ctx = await context();
       let rapport: RapportDecp;
+      // beyond the problems kept in memory, the JSON report lists the others from a temporary file
+      const temporaire = out.json ? mkdtempSync(join(tmpdir(), "decp-rapport-")) : null;
+      const debordement = temporaire ? join(temporaire, "problemes.ndjson") : null;
       try {
         rapport = await importerDecp(ctx, actor, createReadStream(chemin, { highWaterMark: 1 << 20 }), {
           nomFichier: basename(chemin),
+          octets,
+          ...(debordement ? { debordement } : {}),
           progression: (lus) => out.progress(lus, octets, "lecture et écriture"),
         });
       } catch (error) {
+        if (temporaire) rmSync(temporaire, { recursive: true, force: true });
         if (!(error instanceof FichierIlisible)) throw error;
         const detail = `${fichier} n'est pas un fichier DECP lisible : ${error.message}`;
         if (out.json) out.stdout(`${JSON.stringify({ code: "DECP_ILLISIBLE", detail, issues: [] }, null, 2)}\n`);
@@ -61,7 +99,11 @@ export const donneesCommands = defineCommands([
       }
       out.progress(octets, octets, "terminé");
       if (out.json) {
-        out.stdout(`${JSON.stringify(rapportJson(rapport), null, 2)}\n`);
+        try {
+          await ecrireRapportJson(rapport, debordement, (t) => out.stdout(t));
+        } finally {
+          if (temporaire) rmSync(temporaire, { recursive: true, force: true });
+        }
         return 0;
       }
       out.stdout(
@@ -71,7 +113,7 @@ export const donneesCommands = defineCommands([
       );
       for (const p of rapport.problemes.slice(0, PROBLEMES_AFFICHES))
         out.stderr(`  enregistrement ${p.index}${p.chemin ? `, ${p.chemin}` : ""} : ${p.message}\n`);
-      const reste = rapport.problemes.length + rapport.problemesNonListes - PROBLEMES_AFFICHES;
+      const reste = rapport.problemes.length + rapport.problemesNonListes + rapport.problemesDebordes - PROBLEMES_AFFICHES;
       if (reste > 0) out.stderr(`  … et ${nombre(reste)} autre${reste > 1 ? "s" : ""} (--json pour la liste).\n`);
       return 0;
     },

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createReadStream, existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { after, before, describe, it } from "node:test";
@@ -11,6 +11,8 @@ import { cliActor, findCommand, runCommand } from "../platform/cli/commands";
 import { memoryOutput } from "../platform/cli/output";
 import { apiTest, type ApiTest } from "../testing/harness";
 import { runProcess } from "../testing/process";
+import { ecrireRapportJson } from "./donnees.cli";
+import { importerDansTransaction, importerDecp } from "./import-decp";
 
 const RACINE = fileURLToPath(new URL("../../../../", import.meta.url));
 const FIXTURES = join(RACINE, "fixtures/decp");
@@ -133,6 +135,23 @@ for (const target of testTargets()) {
       assert.match(ev?.payload.empreinte ?? "", /^[0-9a-f]{64}$/);
     });
 
+    it("a bulk load (large file, small store) drops the secondary indexes and rebuilds them, same report", async () => {
+      const index = async () =>
+        (
+          await selectRows<{ nom: string }>(
+            kit.database.db,
+            sql`select indexname as nom from pg_indexes where tablename = 'decp_attributions' order by 1`,
+          )
+        ).map((i) => i.nom);
+      const avant = await index();
+      const f = join(FIXTURES, "decp2019_pes_extrait.json");
+      const rapport = await importerDecp(kit.ctx, cliActor("test"), createReadStream(f), { nomFichier: "pes", octets: 1e12 });
+      assert.equal(rapport.importes + rapport.rejetes + rapport.doublons, rapport.total);
+      assert.equal(rapport.importes, 0, "déjà importé par le premier test : idempotent aussi en chargement massif");
+      assert.deepEqual(await index(), avant);
+      assert.ok(avant.includes("decp_attributions_recherche_idx"));
+    });
+
     it("exit 2 when the file is not a readable DECP file; a truncated file reports its lost end", async () => {
       for (const [nom, contenu] of [
         ["vide.json", ""],
@@ -182,6 +201,33 @@ for (const target of testTargets()) {
     });
   });
 }
+
+describe("the report lists every problem, its memory bounded", () => {
+  it("writes the problems beyond the ones kept in memory to a file, then lists them all in the JSON report", async () => {
+    const dossier = mkdtempSync(join(tmpdir(), "achat-decp-debord-"));
+    try {
+      const debordement = join(dossier, "problemes.ndjson");
+      const ecrire = async (lot: { attributions: { acheteurId: string; marcheId: string; titulaireId: string }[] }) =>
+        new Set(lot.attributions.map((a) => `${a.acheteurId}\u0000${a.marcheId}\u0000${a.titulaireId}`));
+      const source = createReadStream(join(FIXTURES, "decp2019_aife_extrait.json"));
+      const rapport = await importerDansTransaction(ecrire, source, { nomFichier: "x", debordement, problemesMax: 3, tailleLot: 7 });
+      assert.equal(rapport.problemes.length, 3);
+      assert.ok(rapport.problemesDebordes > 0);
+      let texte = "";
+      await ecrireRapportJson(rapport, debordement, (t) => {
+        texte += t;
+      });
+      const json = JSON.parse(texte) as Rapport & { problemesNonListes?: number };
+      assert.deepEqual(Object.keys(json).slice(0, 6), ["total", "importes", "rejetes", "doublons", "avertissements", "problemes"]);
+      assert.equal(json.problemes.length, 3 + rapport.problemesDebordes);
+      assert.equal(json.problemes.filter((p) => p.message.startsWith("Avertissement")).length, json.avertissements);
+      assert.equal(json.problemesNonListes, undefined);
+      assert.equal(json.importes + json.rejetes + json.doublons, json.total);
+    } finally {
+      rmSync(dossier, { recursive: true, force: true });
+    }
+  });
+});
 
 describe("decp importer, by npm (the stable interface)", () => {
   it("prints the report as JSON and exits 0", async () => {

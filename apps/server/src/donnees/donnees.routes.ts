@@ -198,7 +198,9 @@ export const donneesRoutes = defineRoutes("Données ouvertes (DECP)", (r, ctx) =
         const morceaux = (function* () {
           for (let i = 0; i < contenu.length; i += 1 << 20) yield contenu.subarray(i, i + (1 << 20));
         })();
-        return rapportJson(await importerAvec(uow, actor, Readable.from(morceaux), { nomFichier: query.nomFichier }));
+        return rapportJson(
+          await importerAvec(uow, actor, Readable.from(morceaux), { nomFichier: query.nomFichier, octets: contenu.length }),
+        );
       } catch (error) {
         if (!(error instanceof FichierIlisible)) throw error;
         throw new DomainError("DECP_ILLISIBLE", `Ce n'est pas un fichier DECP lisible : ${error.message}`, "invalid-input", [

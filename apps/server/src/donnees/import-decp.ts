@@ -1,10 +1,13 @@
 /**
  * Import of a published DECP file into the store of public award data: streamed (records read one by one),
  * normalised by the domain (imported, imported with warnings, or rejected with reasons), written by batches
- * of multi-row INSERT … ON CONFLICT DO NOTHING (idempotent: importing the same file twice adds nothing), in
- * one transaction with one audit event (the file's hash and the report's counts).
+ * (COPY into a staging table, then INSERT … ON CONFLICT DO NOTHING: idempotent, importing the same file twice adds
+ * nothing), in one transaction with one audit event (the file's hash and the report's counts). One batch is in
+ * flight while the next is read and normalised: the database writes while Node parses. A large file into a small
+ * store is a bulk load: secondary indexes dropped, rebuilt once at the end (see `ouvrirChargementDecp`).
  */
 import { createHash } from "node:crypto";
+import { appendFile } from "node:fs/promises";
 import type { Readable } from "node:stream";
 import type { Actor } from "@achat-public/domain";
 import {
@@ -35,15 +38,17 @@ export interface RapportDecp {
   doublons: number;
   avertissements: number;
   problemes: ProblemeRapport[];
-  /** Problems beyond the listed ones (the report keeps at most PROBLEMES_MAX in memory). */
+  /** Problems beyond the listed ones and not written to `debordement` (the report keeps at most PROBLEMES_MAX in memory). */
   problemesNonListes: number;
+  /** Problems beyond PROBLEMES_MAX written, one JSON object a line, to the file `debordement` (CLI): listed after `problemes`. */
+  problemesDebordes: number;
   format: string | null;
   empreinte: string;
   octets: number;
 }
 
 /** Records per batch written in one round of statements. */
-export const TAILLE_LOT = 2000;
+export const TAILLE_LOT = 5000;
 /** Problems kept in the report: beyond, they are counted (memory stays bounded whatever the file). */
 export const PROBLEMES_MAX = 20_000;
 
@@ -52,6 +57,21 @@ export interface OptionsImport {
   /** Called after each batch with the bytes read so far. */
   progression?: (octetsLus: number) => void;
   tailleLot?: number;
+  /**
+   * A file (NDJSON) where the problems beyond PROBLEMES_MAX go, written batch by batch, so that the CLI lists every
+   * problem of a national file while its memory stays bounded. Without it, they are only counted.
+   */
+  debordement?: string;
+  /** Problems kept in memory (PROBLEMES_MAX by default). */
+  problemesMax?: number;
+  /** Size of the file when known (the CLI): a large file into a small store is loaded in bulk. */
+  octets?: number;
+}
+
+/** The writes of an import: a batch, then the end of the load (indexes rebuilt after a bulk load). */
+export interface EcritureDecp {
+  ecrireLot(lot: LotDecp): Promise<Set<string>>;
+  terminer?(): Promise<void>;
 }
 
 function normaliser(e: Enregistrement): ResultatNormalisation {
@@ -70,7 +90,7 @@ async function* empreinteDe(source: AsyncIterable<Buffer | string>, hash: Return
 
 /** Imports in the transaction `tx` (the caller commits): returns the report. Throws FichierIlisible. */
 export async function importerDansTransaction(
-  ecrire: (lot: LotDecp) => Promise<Set<string>>,
+  ecriture: EcritureDecp | ((lot: LotDecp) => Promise<Set<string>>),
   source: Readable | AsyncIterable<Buffer | string>,
   options: OptionsImport,
 ) {
@@ -84,24 +104,36 @@ export async function importerDansTransaction(
     avertissements: 0,
     problemes: [],
     problemesNonListes: 0,
+    problemesDebordes: 0,
     format: null,
     empreinte: "",
     octets: 0,
   };
+  let aDeborder: string[] = [];
   const noter = (index: number, chemin: string, message: string) => {
-    if (rapport.problemes.length < PROBLEMES_MAX) rapport.problemes.push({ index, chemin, message });
-    else rapport.problemesNonListes++;
+    if (rapport.problemes.length < (options.problemesMax ?? PROBLEMES_MAX)) rapport.problemes.push({ index, chemin, message });
+    else if (options.debordement) {
+      aDeborder.push(`${JSON.stringify({ index, chemin, message })}\n`);
+      rapport.problemesDebordes++;
+    } else rapport.problemesNonListes++;
+  };
+  const deborder = async () => {
+    if (aDeborder.length === 0 || !options.debordement) return;
+    const lignes = aDeborder.join("");
+    aDeborder = [];
+    await appendFile(options.debordement, lignes);
   };
   const taille = options.tailleLot ?? TAILLE_LOT;
   let attributions: (AttributionPubliee & { avertissements: number })[] = [];
   let modifications: ModificationPubliee[] = [];
   /** Records of the batch: their index and the keys of their attributions. */
   let enAttente: { index: number; cles: string[] }[] = [];
-  const vider = async () => {
-    if (enAttente.length === 0) return;
-    const inserees = await ecrire({ attributions, modifications });
+  const ecrire = typeof ecriture === "function" ? ecriture : (lot: LotDecp) => ecriture.ecrireLot(lot);
+  /** The batch being written (at most one: memory stays bounded), and its error kept until awaited. */
+  let enVol: Promise<void> | null = null;
+  const compter = (lot: { index: number; cles: string[] }[], inserees: Set<string>) => {
     const prises = new Set<string>();
-    for (const r of enAttente) {
+    for (const r of lot) {
       let nouveau = false;
       for (const cle of r.cles) {
         if (inserees.has(cle) && !prises.has(cle)) {
@@ -112,10 +144,22 @@ export async function importerDansTransaction(
       if (nouveau) rapport.importes++;
       else rapport.doublons++;
     }
+  };
+  const vider = async () => {
+    await deborder();
+    if (enVol) await enVol;
+    enVol = null;
+    if (enAttente.length === 0) return;
+    const lot = enAttente;
+    const ecrit = ecrire({ attributions, modifications }).then((inserees) => {
+      compter(lot, inserees);
+      options.progression?.(avancement.octetsLus);
+    });
+    ecrit.catch(() => {}); // awaited at the next batch or at the end
+    enVol = ecrit;
     attributions = [];
     modifications = [];
     enAttente = [];
-    options.progression?.(avancement.octetsLus);
   };
   for await (const e of lireDecp(empreinteDe(source, hash), avancement)) {
     const index = rapport.total++;
@@ -134,6 +178,9 @@ export async function importerDansTransaction(
     if (enAttente.length >= taille) await vider();
   }
   await vider();
+  if (enVol) await enVol;
+  await deborder();
+  if (typeof ecriture !== "function") await ecriture.terminer?.();
   rapport.empreinte = hash.digest("hex");
   rapport.octets = avancement.octetsLus;
   return rapport;
@@ -146,7 +193,8 @@ export async function importerAvec(
   source: Readable | AsyncIterable<Buffer | string>,
   options: OptionsImport,
 ) {
-  const rapport = await importerDansTransaction(uow.decp.ecrireLot, source, options);
+  const chargement = await uow.decp.ouvrirChargement(options.octets);
+  const rapport = await importerDansTransaction({ ecrireLot: uow.decp.ecrireLot, terminer: chargement.terminer }, source, options);
   await uow.audit.append(actor, {
     type: "decp.imported",
     aggregateType: "decp",

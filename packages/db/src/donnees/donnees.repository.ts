@@ -1,4 +1,7 @@
 import type { AttributionPubliee, ModificationPubliee } from "@achat-public/domain/donnees";
+import { Readable, type Writable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { from as copyFrom } from "pg-copy-streams";
 import { rawSql, selectRows, type Executor } from "../client";
 
 /** The key of an attribution (buyer, contract, holder). */
@@ -33,10 +36,33 @@ const COLONNES_ATTRIBUTION = [
 ] as const;
 
 const NOMS = COLONNES_ATTRIBUTION.map(([c]) => c).join(", ");
-/** Positional JSON rows (arrays, not objects: smaller to send, faster to read). */
-const SQL_ATTRIBUTIONS = `
+
+/**
+ * The batch's staging table (temporary, dropped at commit): filled by COPY (text format), then moved into the store
+ * by one statement. `rang` is the row's position in the batch (the first name met wins, as in the file).
+ */
+const SQL_TABLE_LOT = `
+  CREATE TEMP TABLE IF NOT EXISTS decp_lot (rang integer, ${COLONNES_ATTRIBUTION.map(([c, t]) => `${c} ${t}`).join(", ")})
+  ON COMMIT DROP`;
+const COPY_LOT = `COPY decp_lot (rang, ${NOMS}) FROM`;
+
+/**
+ * The batch into the store, buyers and holders in the same statement (data-modifying CTEs all run); an attribution
+ * already stored is left as it is (idempotent import): the keys actually inserted come back.
+ */
+const SQL_DEPUIS_LOT = `
+  WITH acheteurs AS (
+    INSERT INTO decp_acheteurs (id, nom)
+    SELECT DISTINCT ON (acheteur_id) acheteur_id, acheteur_nom FROM decp_lot ORDER BY acheteur_id, acheteur_nom IS NULL, rang
+    ON CONFLICT DO NOTHING
+  ), titulaires AS (
+    INSERT INTO decp_titulaires (id, type_identifiant, nom, departement)
+    SELECT DISTINCT ON (titulaire_id) titulaire_id, titulaire_type_identifiant, titulaire_nom, titulaire_departement
+      FROM decp_lot WHERE titulaire_id <> '' ORDER BY titulaire_id, rang
+    ON CONFLICT DO NOTHING
+  )
   INSERT INTO decp_attributions (${NOMS})
-  SELECT ${COLONNES_ATTRIBUTION.map(([, t], i) => `(r->>${i})::${t}`).join(", ")} FROM json_array_elements($1::json) AS r
+  SELECT ${NOMS} FROM decp_lot ORDER BY rang
   ON CONFLICT DO NOTHING
   RETURNING acheteur_id, marche_id, titulaire_id`;
 
@@ -46,14 +72,51 @@ const SQL_MODIFICATIONS = `
   FROM json_array_elements($1::json) AS r
   ON CONFLICT DO NOTHING`;
 
-const SQL_ACHETEURS = `
-  INSERT INTO decp_acheteurs (id, nom) SELECT DISTINCT ON (r->>0) r->>0, r->>1 FROM json_array_elements($1::json) AS r
-  ON CONFLICT DO NOTHING`;
+const ECHAPPEMENTS: Record<string, string> = { "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" };
+const A_ECHAPPER = /[\\\t\n\r]/;
 
-const SQL_TITULAIRES = `
-  INSERT INTO decp_titulaires (id, type_identifiant, nom, departement)
-  SELECT DISTINCT ON (r->>0) r->>0, r->>1, r->>2, r->>3 FROM json_array_elements($1::json) AS r
-  ON CONFLICT DO NOTHING`;
+/** One value in COPY's text format: `\N` for null, backslash, tab and line breaks escaped. */
+function champCopy(v: unknown): string {
+  if (v === null || v === undefined) return "\\N";
+  const t = String(v);
+  return A_ECHAPPER.test(t) ? t.replace(/[\\\t\n\r]/g, (c) => ECHAPPEMENTS[c] ?? c) : t;
+}
+
+/** The batch as COPY text: one line per attribution, its rank first. */
+export function texteCopy(attributions: LotDecp["attributions"]): string {
+  let texte = "";
+  for (let i = 0; i < attributions.length; i++) {
+    const a = attributions[i] as LotDecp["attributions"][number];
+    texte += String(i);
+    for (const [, , champ] of COLONNES_ATTRIBUTION) texte += `\t${champCopy(a[champ])}`;
+    texte += "\n";
+  }
+  return texte;
+}
+
+/** What the drivers give under drizzle: node-postgres's client (COPY FROM STDIN), or PGlite's (COPY FROM '/dev/blob'). */
+interface ClientPg {
+  query(q: unknown): unknown;
+}
+interface ClientPglite {
+  query(q: string, params: unknown[], options: { blob: Blob }): Promise<unknown>;
+  rollback(): Promise<void>;
+}
+
+/** COPY of `texte` into the staging table, on the transaction's own connection (the temporary table lives there). */
+async function copier(db: Executor, texte: string): Promise<void> {
+  const client = (db as unknown as { session?: { client?: unknown } }).session?.client;
+  if (!client) throw new Error("COPY des DECP : client de base introuvable");
+  if (typeof (client as ClientPglite).rollback === "function") {
+    await (client as ClientPglite).query(`${COPY_LOT} '/dev/blob'`, [], { blob: new Blob([texte]) });
+    return;
+  }
+  if (typeof (client as { release?: unknown }).release !== "function") {
+    throw new Error("COPY des DECP : l'import s'exécute dans une transaction (une connexion), pas sur le pool");
+  }
+  const flux = (client as ClientPg).query(copyFrom(`${COPY_LOT} STDIN`)) as Writable;
+  await pipeline(Readable.from([Buffer.from(texte)]), flux);
+}
 
 export interface LotDecp {
   attributions: (AttributionPubliee & { avertissements: number })[];
@@ -61,26 +124,16 @@ export interface LotDecp {
 }
 
 /**
- * Writes a batch in four statements (one JSON parameter each, the same on PGlite and PostgreSQL); an
- * attribution already stored is left as it is (idempotent import). Returns the keys actually inserted.
+ * Writes a batch: COPY into the staging table, then one statement into the store (and the modifications, as one JSON
+ * parameter). The same on PGlite and PostgreSQL. Returns the keys actually inserted.
  */
 export async function ecrireLotDecp(db: Executor, lot: LotDecp): Promise<Set<string>> {
-  if (lot.attributions.length === 0) return new Set();
-  const lignes = lot.attributions.map((a) => COLONNES_ATTRIBUTION.map(([, , champ]) => a[champ]));
-  const inserees = await selectRows<{ acheteur_id: string; marche_id: string; titulaire_id: string }>(
-    db,
-    rawSql(SQL_ATTRIBUTIONS, [JSON.stringify(lignes)]),
-  );
-  const acheteurs = new Map<string, string | null>();
-  const titulaires = new Map<string, (string | null)[]>();
-  for (const a of lot.attributions) {
-    if (!acheteurs.has(a.acheteurId) || acheteurs.get(a.acheteurId) === null) acheteurs.set(a.acheteurId, a.acheteurNom);
-    if (a.titulaireId !== "" && !titulaires.has(a.titulaireId)) {
-      titulaires.set(a.titulaireId, [a.titulaireId, a.titulaireTypeIdentifiant, a.titulaireNom, a.titulaireDepartement]);
-    }
-  }
-  await db.execute(rawSql(SQL_ACHETEURS, [JSON.stringify([...acheteurs])]));
-  if (titulaires.size > 0) await db.execute(rawSql(SQL_TITULAIRES, [JSON.stringify([...titulaires.values()])]));
+  const inserees = new Set<string>();
+  if (lot.attributions.length === 0) return inserees;
+  await db.execute(rawSql(SQL_TABLE_LOT, []));
+  await db.execute(rawSql("TRUNCATE decp_lot", []));
+  await copier(db, texteCopy(lot.attributions));
+  const lignes = await selectRows<{ acheteur_id: string; marche_id: string; titulaire_id: string }>(db, rawSql(SQL_DEPUIS_LOT, []));
   if (lot.modifications.length > 0) {
     const mods = lot.modifications.map((m) => [
       m.acheteurId,
@@ -94,12 +147,67 @@ export async function ecrireLotDecp(db: Executor, lot: LotDecp): Promise<Set<str
     ]);
     await db.execute(rawSql(SQL_MODIFICATIONS, [JSON.stringify(mods)]));
   }
-  return new Set(inserees.map((r) => cleAttribution({ acheteurId: r.acheteur_id, marcheId: r.marche_id, titulaireId: r.titulaire_id })));
+  for (const r of lignes) inserees.add(cleAttribution({ acheteurId: r.acheteur_id, marcheId: r.marche_id, titulaireId: r.titulaire_id }));
+  return inserees;
+}
+
+/** Bytes of a published record, about (the generated national file: 675): to tell a bulk load from an update. */
+const OCTETS_PAR_ENREGISTREMENT = 700;
+/** Below this size a file is never a bulk load (the indexes are kept up to date). */
+export const SEUIL_CHARGEMENT_MASSIF = 16 * 1024 * 1024;
+
+export interface ChargementDecp {
+  /** Whether the secondary indexes were dropped, to be rebuilt by `terminer`. */
+  massif: boolean;
+  terminer(): Promise<void>;
+}
+
+/**
+ * Prepares the store for a file of `octets` bytes. A bulk load (a file bigger than SEUIL_CHARGEMENT_MASSIF bringing
+ * more records than the store holds, such as the first national load) drops the secondary indexes of the
+ * attributions in the transaction and rebuilds them at the end (`terminer`): building an index once over sorted data
+ * is far cheaper than keeping seven up to date row by row. The index definitions are read from the catalogue, so
+ * that the migrations stay their only source; the primary key stays (it makes the import idempotent). Readers of
+ * the store wait for the commit (the indexes are dropped under the transaction's exclusive lock); a failed import
+ * rolls back and finds its indexes as they were.
+ */
+export async function ouvrirChargementDecp(db: Executor, octets: number | undefined): Promise<ChargementDecp> {
+  const simple: ChargementDecp = { massif: false, terminer: async () => {} };
+  if (octets === undefined || octets < SEUIL_CHARGEMENT_MASSIF) return simple;
+  const [estimation] = await selectRows<{ n: number }>(
+    db,
+    rawSql("SELECT greatest(reltuples, 0)::float8 AS n FROM pg_class WHERE oid = 'decp_attributions'::regclass", []),
+  );
+  const [reel] = await selectRows<{ n: number }>(
+    db,
+    rawSql("SELECT count(*)::int AS n FROM (SELECT 1 FROM decp_attributions LIMIT 100000) t", []),
+  );
+  const existantes = Math.max(estimation?.n ?? 0, reel?.n ?? 0);
+  if (existantes * OCTETS_PAR_ENREGISTREMENT >= octets) return simple;
+  const index = await selectRows<{ nom: string; definition: string }>(
+    db,
+    rawSql(
+      `SELECT i.indexrelid::regclass::text AS nom, pg_get_indexdef(i.indexrelid) AS definition
+         FROM pg_index i WHERE i.indrelid = 'decp_attributions'::regclass AND NOT i.indisprimary ORDER BY 1`,
+      [],
+    ),
+  );
+  for (const i of index) await db.execute(rawSql(`DROP INDEX ${i.nom}`, []));
+  return {
+    massif: true,
+    async terminer() {
+      const pglite = typeof (db as unknown as { session?: { client?: { rollback?: unknown } } }).session?.client?.rollback === "function";
+      if (!pglite) await db.execute(rawSql("SET LOCAL maintenance_work_mem = '256MB'", []));
+      for (const i of index) await db.execute(rawSql(i.definition, []));
+      await db.execute(rawSql("ANALYZE decp_attributions", []));
+    },
+  };
 }
 
 /** The store of public award data, bound to one executor (the unit of work's transaction). */
 export function decpRepository(db: Executor) {
   return {
     ecrireLot: (lot: LotDecp) => ecrireLotDecp(db, lot),
+    ouvrirChargement: (octets: number | undefined) => ouvrirChargementDecp(db, octets),
   };
 }

@@ -208,18 +208,33 @@ const AXES: Record<AxeRepartition, { cleMarche: string; cleFacture: string }> = 
   mois: { cleMarche: "to_char(date_notification, 'MM')", cleFacture: "to_char(f.date_paiement, 'MM')" },
 };
 
+interface RequeteAgregats {
+  text: string;
+  values: unknown[];
+}
+
+const valeurs = (organisationId: string, f: FiltreIndicateurs) => [organisationId, f.du, f.au, f.directionId, f.montantMinHtCents];
+
+/** The SQL of the indicators (contracts, invoices), as text and parameters: the bench runs exactly this bare. */
+export function requetesAgregats(organisationId: string, filtre: FiltreIndicateurs): [RequeteAgregats, RequeteAgregats] {
+  const v = valeurs(organisationId, filtre);
+  return [
+    { text: `${POPULATION} SELECT ${AGREGATS} FROM (SELECT q.*, ${ESTIMATION} FROM q) x`, values: v },
+    { text: `SELECT ${AGREGATS_FACTURES} FROM (${FACTURES}) f`, values: v },
+  ];
+}
+
 export function pilotageRepository(db: Executor): PilotageRepository {
   const rows = async (text: string, values: unknown[]): Promise<Ligne[]> =>
     ((await db.execute(rawSql(text, values))) as unknown as { rows: Ligne[] }).rows;
-  const valeurs = (organisationId: string, f: FiltreIndicateurs) => [organisationId, f.du, f.au, f.directionId, f.montantMinHtCents];
 
   return {
     async agreger(organisationId, filtre) {
-      const v = valeurs(organisationId, filtre);
+      const [marches, factures] = requetesAgregats(organisationId, filtre);
       const [[m], [f], [lots]] = await Promise.all([
-        rows(`${POPULATION} SELECT ${AGREGATS} FROM (SELECT q.*, ${ESTIMATION} FROM q) x`, v),
-        rows(`SELECT ${AGREGATS_FACTURES} FROM (${FACTURES}) f`, v),
-        rows(LOTS, v),
+        rows(marches.text, marches.values),
+        rows(factures.text, factures.values),
+        rows(LOTS, valeurs(organisationId, filtre)),
       ]);
       return versAgregats(m, f, lots);
     },

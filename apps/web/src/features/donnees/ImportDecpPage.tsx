@@ -58,7 +58,15 @@ export default function ImportDecpPage() {
       }
     >
       <Group align="flex-end">
-        <FileInput label="Fichier DECP" accept=".json,.xml,.csv" value={fichier} onChange={setFichier} clearable w={360} />
+        <FileInput
+          label="Fichier DECP"
+          accept=".json,.xml,.csv"
+          value={fichier}
+          onChange={setFichier}
+          clearable
+          clearButtonProps={{ "aria-label": "Retirer le fichier choisi" }}
+          w={360}
+        />
         <Button onClick={importer} disabled={!fichier || envoi !== null} loading={envoi !== null}>
           Importer
         </Button>
