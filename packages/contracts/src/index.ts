@@ -14,3 +14,4 @@ export * from "./donnees.schema";
 export * from "./publication.schema";
 export * from "./entreprises.schema";
 export * from "./salon.schema";
+export * from "./portail.schema";

@@ -13,6 +13,7 @@ import {
   utilisateurRepository,
 } from "./organisation/organisation.repository";
 import { programmeRepository } from "./programme/programme.repository";
+import { rechercheRepository } from "./portail/portail.repository";
 import { pilotageRepository } from "./pilotage/pilotage.repository";
 import { courrielRepository, importRepository } from "./plateforme/plateforme.repository";
 import { ecbRateRepository } from "./regles/regles.repository";
@@ -63,6 +64,8 @@ export function repositories(db: Executor, context: RepositoryContext) {
     entreprises: entrepriseRepository(db),
     membres: membreRepository(db),
     jetons: jetonRepository(db),
+    // portail
+    recherches: rechercheRepository(db),
     // salon
     salons: salonRepository(db),
     inscriptionsSalon: inscriptionSalonRepository(db),

@@ -7,6 +7,7 @@ import { ACCES } from "./acces/contexte";
 import { AUDIT } from "./audit/contexte";
 import { DONNEES } from "./donnees/contexte";
 import { ENTREPRISES } from "./entreprises/contexte";
+import { PORTAIL } from "./portail/contexte";
 import { ORGANISATION } from "./organisation/contexte";
 import { PILOTAGE } from "./pilotage/contexte";
 import { PLATEFORME } from "./plateforme/contexte";
@@ -49,4 +50,5 @@ export const LIBELLES_EVENEMENTS: Readonly<Record<string, string>> = {
   ...DONNEES.evenements,
   ...PUBLICATION.evenements,
   ...ENTREPRISES.evenements,
+  ...PORTAIL.evenements,
 };

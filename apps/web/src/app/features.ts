@@ -13,6 +13,7 @@ import { marches } from "../features/marches/feature";
 import { organisation } from "../features/organisation/feature";
 import { pilotage } from "../features/pilotage/feature";
 import { plateforme } from "../features/plateforme/feature";
+import { portail } from "../features/portail/feature";
 import { programme } from "../features/programme/feature";
 import { publication } from "../features/publication/feature";
 import { salon } from "../features/salon/feature";
@@ -32,6 +33,7 @@ export const FEATURES: readonly Feature[] = [
   donnees,
   publication,
   entreprises,
+  portail,
   salon,
   simulateur,
   auth,
