@@ -14,6 +14,7 @@ import type { ServerContext } from "./platform/context-registry";
 import type { DemoStep } from "./platform/demo";
 import type { JobSpec, ScheduleSpec } from "./platform/jobs/jobs";
 import { pilotage } from "./pilotage/index";
+import { portail } from "./portail/index";
 import { plateforme } from "./plateforme/index";
 import { programme } from "./programme/index";
 import { publication } from "./publication/index";
@@ -38,6 +39,7 @@ export const CONTEXTS: readonly ServerContext[] = [
   pilotage,
   donnees,
   publication,
+  portail,
 ];
 
 export const ALL_ROUTES = CONTEXTS.flatMap((c) => c.routes ?? []);

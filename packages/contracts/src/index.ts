@@ -15,3 +15,4 @@ export * from "./publication.schema";
 export * from "./entreprises.schema";
 export * from "./salon.schema";
 export * from "./procedures.schema";
+export * from "./portail.schema";

@@ -310,6 +310,7 @@ export const ConsultationPubliqueOutput = z.object({
   cpv: z.string(),
   procedure: z.enum(PROCEDURES_DECP),
   dateLimiteReception: z.string(),
+  datePublication: z.string().nullable(),
   direction: z.string(),
   urlProfilAcheteur: z.string().nullable().describe("Adresse de la consultation sur le profil d'acheteur, où se trouve le DCE"),
 });

@@ -15,3 +15,5 @@ export { ordreFrancais } from "./commun/colonnes";
 export * from "./donnees/donnees.repository";
 export * from "./donnees/donnees.lectures";
 export * from "./publication/publication.repository";
+export * from "./portail/portail.repository";
+export * from "./procedures/procedures.repository";

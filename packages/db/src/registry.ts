@@ -14,6 +14,7 @@ import {
 } from "./organisation/organisation.repository";
 import { programmeRepository } from "./programme/programme.repository";
 import { proceduresRepository } from "./procedures/procedures.repository";
+import { rechercheRepository } from "./portail/portail.repository";
 import { pilotageRepository } from "./pilotage/pilotage.repository";
 import { courrielRepository, importRepository } from "./plateforme/plateforme.repository";
 import { ecbRateRepository } from "./regles/regles.repository";
@@ -67,6 +68,8 @@ export function repositories(db: Executor, context: RepositoryContext) {
     entreprises: entrepriseRepository(db),
     membres: membreRepository(db),
     jetons: jetonRepository(db),
+    // portail
+    recherches: rechercheRepository(db),
     // salon
     salons: salonRepository(db),
     inscriptionsSalon: inscriptionSalonRepository(db),

@@ -15,3 +15,4 @@ export * from "./pilotage/pilotage.schema";
 export * from "./donnees/donnees.schema";
 export * from "./entreprises/entreprises.schema";
 export * from "./salon/salon.schema";
+export * from "./portail/portail.schema";

@@ -7,6 +7,7 @@ import { ACCES } from "./acces/contexte";
 import { AUDIT } from "./audit/contexte";
 import { DONNEES } from "./donnees/contexte";
 import { ENTREPRISES } from "./entreprises/contexte";
+import { PORTAIL } from "./portail/contexte";
 import { ORGANISATION } from "./organisation/contexte";
 import { PILOTAGE } from "./pilotage/contexte";
 import { PLATEFORME } from "./plateforme/contexte";
@@ -52,4 +53,5 @@ export const LIBELLES_EVENEMENTS: Readonly<Record<string, string>> = {
   ...PUBLICATION.evenements,
   ...ENTREPRISES.evenements,
   ...PROCEDURES.evenements,
+  ...PORTAIL.evenements,
 };

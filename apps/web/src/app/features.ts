@@ -14,6 +14,7 @@ import { organisation } from "../features/organisation/feature";
 import { pilotage } from "../features/pilotage/feature";
 import { plateforme } from "../features/plateforme/feature";
 import { procedures } from "../features/procedures/feature";
+import { portail } from "../features/portail/feature";
 import { programme } from "../features/programme/feature";
 import { publication } from "../features/publication/feature";
 import { salon } from "../features/salon/feature";
@@ -34,6 +35,7 @@ export const FEATURES: readonly Feature[] = [
   donnees,
   publication,
   entreprises,
+  portail,
   salon,
   simulateur,
   auth,

@@ -318,6 +318,7 @@ export function proceduresRepository(db: Executor): ProceduresRepository {
           objet: procedures.objet,
           procedure: procedures.procedure,
           dateLimiteReception: procedures.dateLimiteReception,
+          datePublication: procedures.datePublication,
           direction: directions.nom,
           urlProfilAcheteur: procedures.urlProfilAcheteur,
         })

@@ -45,6 +45,8 @@ export interface ConsultationPublique {
   cpv: string;
   procedure: Procedure["procedure"];
   dateLimiteReception: string;
+  /** Day of publication (YYYY-MM-DD). */
+  datePublication: string | null;
   direction: string;
   urlProfilAcheteur: string | null;
   lots: { numero: number; objet: string; cpv: string }[];
