@@ -35,7 +35,10 @@ async function verifier(page: Page, quoi: string): Promise<void> {
 /** Chooses the first option whose text starts with `prefixe`; returns its text. */
 async function choisir(select: Locator, prefixe: string): Promise<string> {
   const option = await select.evaluate(
-    (el, p) => [...(el as HTMLSelectElement).options].map((o) => ({ value: o.value, text: o.text })).find((o) => o.text.startsWith(p)),
+    (el, p) =>
+      Array.from((el as HTMLSelectElement).options)
+        .map((o) => ({ value: o.value, text: o.text }))
+        .find((o) => o.text.startsWith(p)),
     prefixe,
   );
   assert.ok(option, `option « ${prefixe}… »`);
