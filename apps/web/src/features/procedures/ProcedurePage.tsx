@@ -72,12 +72,15 @@ export default function ProcedurePage() {
   ];
 
   return (
-    <Page title={p ? `Procédure ${p.reference}` : "Procédure"}>
+    // a constant title: the page keeps the focus where the browser put it while the procedure loads
+    <Page title="Procédure">
       <ErrorAlert error={procedure.error} title="Procédure introuvable" />
       {procedure.isPending && <Chargement />}
       {p && (
         <Stack>
-          <Title order={2}>{p.objet}</Title>
+          <Title order={2}>
+            {p.reference} — {p.objet}
+          </Title>
           <Group>
             <Badge variant="outline" color="gray.8" tt="none">
               {ETATS[p.etat]}
