@@ -108,7 +108,7 @@ export default function ProcedurePage() {
               {p.etat === "analysee" && <Button onClick={() => setDialog("attribuer")}>Attribuer</Button>}
               {p.etat === "attribuee" && <Button onClick={() => setDialog("notifier")}>Notifier</Button>}
               {["brouillon", "publiee", "offres-recues", "analysee", "attribuee"].includes(p.etat) && (
-                <Button variant="subtle" color="red.9" onClick={() => setDialog("abandonner")}>
+                <Button variant="outline" onClick={() => setDialog("abandonner")}>
                   Abandonner
                 </Button>
               )}
@@ -130,7 +130,7 @@ export default function ProcedurePage() {
               <List.Item>
                 Dossier de consultation :{" "}
                 {p.urlProfilAcheteur ? (
-                  <Anchor href={p.urlProfilAcheteur} target="_blank" rel="noreferrer">
+                  <Anchor href={p.urlProfilAcheteur} target="_blank" rel="noreferrer" underline="always">
                     profil d'acheteur
                   </Anchor>
                 ) : (
