@@ -34,8 +34,13 @@ async function verifier(page: Page, quoi: string): Promise<void> {
 
 /** Chooses the first option whose text starts with `prefixe`; returns its text. */
 async function choisir(select: Locator, prefixe: string): Promise<string> {
+  // the programme lines load when the dialog opens
+  await select.locator("option", { hasText: prefixe }).first().waitFor({ state: "attached" });
   const option = await select.evaluate(
-    (el, p) => [...(el as HTMLSelectElement).options].map((o) => ({ value: o.value, text: o.text })).find((o) => o.text.startsWith(p)),
+    (el, p) =>
+      Array.from((el as HTMLSelectElement).options)
+        .map((o) => ({ value: o.value, text: o.text }))
+        .find((o) => o.text.startsWith(p)),
     prefixe,
   );
   assert.ok(option, `option « ${prefixe}… »`);
@@ -57,7 +62,7 @@ async function creer(page: Page, url: string, annee: number, environnement: bool
     await dialog.getByLabel("Condition d'exécution environnementale").check();
   }
   await dialog.getByRole("button", { name: "Créer la procédure" }).click();
-  await page.getByRole("heading", { level: 1, name: /^Procédure \d{4}-P-/ }).waitFor();
+  await page.getByRole("heading", { level: 2, name: /^\d{4}-P-/ }).waitFor();
   await page.getByRole("button", { name: "Publier" }).waitFor();
 }
 

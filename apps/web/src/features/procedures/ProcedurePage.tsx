@@ -72,12 +72,15 @@ export default function ProcedurePage() {
   ];
 
   return (
-    <Page title={p ? `Procédure ${p.reference}` : "Procédure"}>
+    // a constant title: the page keeps the focus where the browser put it while the procedure loads
+    <Page title="Procédure">
       <ErrorAlert error={procedure.error} title="Procédure introuvable" />
       {procedure.isPending && <Chargement />}
       {p && (
         <Stack>
-          <Title order={2}>{p.objet}</Title>
+          <Title order={2}>
+            {p.reference} — {p.objet}
+          </Title>
           <Group>
             <Badge variant="outline" color="gray.8" tt="none">
               {ETATS[p.etat]}
@@ -105,7 +108,7 @@ export default function ProcedurePage() {
               {p.etat === "analysee" && <Button onClick={() => setDialog("attribuer")}>Attribuer</Button>}
               {p.etat === "attribuee" && <Button onClick={() => setDialog("notifier")}>Notifier</Button>}
               {["brouillon", "publiee", "offres-recues", "analysee", "attribuee"].includes(p.etat) && (
-                <Button variant="subtle" color="red.9" onClick={() => setDialog("abandonner")}>
+                <Button variant="outline" onClick={() => setDialog("abandonner")}>
                   Abandonner
                 </Button>
               )}
@@ -127,7 +130,7 @@ export default function ProcedurePage() {
               <List.Item>
                 Dossier de consultation :{" "}
                 {p.urlProfilAcheteur ? (
-                  <Anchor href={p.urlProfilAcheteur} target="_blank" rel="noreferrer">
+                  <Anchor href={p.urlProfilAcheteur} target="_blank" rel="noreferrer" underline="always">
                     profil d'acheteur
                   </Anchor>
                 ) : (
