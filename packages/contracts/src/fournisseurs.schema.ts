@@ -105,8 +105,7 @@ export const Fiche360Output = z.object({
         }),
       ),
     })
-    .nullable()
-    .describe("Offres déposées et gagnées sur les procédures du département ; null tant que le contexte procédures n'est pas là"),
+    .describe("Offres déposées et gagnées sur les procédures du département (dans la direction de l'acheteur)"),
   paiements: z.object({
     nombreFactures: z.number().int(),
     nombrePayees: z.number().int(),

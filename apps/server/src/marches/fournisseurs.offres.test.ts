@@ -1,15 +1,14 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { sql } from "@achat-public/db";
 import { openPgliteTestDatabase } from "@achat-public/db/testing";
+import { validSiret } from "@achat-public/domain/testing";
 import { apiTest, type ApiTest, type TestClient } from "../testing/harness";
 
 const SIRET = "73282932000074";
 
 /**
- * « Offres déposées et gagnées » of the 360 page, read in the procedures context's tables: null while they do not
- * exist, then counted from `offres` and `attributions` (created here with the columns the adapter reads, as the
- * procedures context's migration will; PGlite only: the tables must not outlive the test database).
+ * « Offres déposées et gagnées » of the 360 page, read in the procedures context's tables: bids entered on real
+ * procedures through their API, one lot won, one lost; a direction buyer sees the bids of its direction only.
  */
 describe("fiche 360 : offres déposées et gagnées (pglite)", () => {
   let t: ApiTest;
@@ -27,35 +26,67 @@ describe("fiche 360 : offres déposées et gagnées (pglite)", () => {
   });
   after(() => t.close());
 
-  it("answers null (not an error) while the procedures context's tables are absent", async () => {
-    const fiche = await central.request("GET", `/api/fournisseurs/${fournisseurId}`);
-    assert.equal(fiche.status, 200, JSON.stringify(fiche.body));
-    assert.equal(fiche.body.offres, null);
-  });
+  /** A two-lot procedure of the client's direction, run to award: `SIRET` bids on both lots, wins lot 1. */
+  async function procedureAttribuee(client: TestClient, objet: string): Promise<string> {
+    const c = await client.request("POST", "/api/procedures", {
+      annee: 2026,
+      motifHorsProgramme: "Besoin apparu en cours d'année, non programmé.",
+      objet,
+      nature: "services",
+      procedure: "Appel d'offres ouvert",
+      criteres: [
+        { libelle: "Prix", poids: 60, prix: true },
+        { libelle: "Performance environnementale", poids: 40, environnemental: true },
+      ],
+      conditionExecutionSociale: true,
+      conditionExecutionEnvironnementale: true,
+      urlProfilAcheteur: "https://marches.example.fr/consultation/7",
+      dureeMois: 24,
+      dateLimiteReception: "2026-10-15",
+      lots: [
+        { objet: "Lot nord", cpv: "77310000-6", valeurEstimeeHt: 150000 },
+        { objet: "Lot sud", cpv: "77310000-6", valeurEstimeeHt: 150000 },
+      ],
+    });
+    assert.equal(c.status, 201, JSON.stringify(c.body));
+    let p = (await client.request("POST", `/api/procedures/${c.body.id}/publier`, { version: 1, datePublication: "2026-09-01" })).body;
+    const offre = async (lot: number, siret: string, prixHt: number) => {
+      const r = await client.request("POST", `/api/procedures/${p.id}/lots/${lot}/offres`, {
+        version: p.version,
+        siret,
+        nom: "Entreprise",
+        prixHt,
+      });
+      assert.equal(r.status, 201, JSON.stringify(r.body));
+      p = r.body;
+    };
+    await offre(1, SIRET, 12345.67);
+    await offre(2, SIRET, 5000);
+    await offre(2, validSiret(55208131), 4000);
+    p = (await client.request("POST", `/api/procedures/${p.id}/cloturer-reception`, { version: p.version })).body;
+    p = (await client.request("POST", `/api/procedures/${p.id}/analyser`, { version: p.version })).body;
+    const gagnante = (lot: number, siret: string) => p.lots[lot - 1].offres.find((o: { siret: string }) => o.siret === siret).id as string;
+    const r = await client.request("POST", `/api/procedures/${p.id}/attribuer`, {
+      version: p.version,
+      dateAttribution: "2026-11-02",
+      dateSeanceCao: "2026-10-28",
+      lots: [
+        { numero: 1, offreIds: [gagnante(1, SIRET)] },
+        { numero: 2, offreIds: [gagnante(2, validSiret(55208131))] },
+      ],
+    });
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+    return r.body.reference;
+  }
 
-  it("counts the bids made and won once the tables exist, within the actor's direction scope", async () => {
-    const db = t.database.db;
-    await db.execute(
-      sql`create table procedures (id uuid primary key, organisation_id uuid not null, direction_id uuid not null, reference text not null, objet text not null)`,
-    );
-    await db.execute(
-      sql`create table offres (id uuid primary key, procedure_id uuid not null, lot_numero integer not null, siret text not null, prix_ht_cents bigint not null)`,
-    );
-    await db.execute(sql`create table attributions (procedure_id uuid not null, lot_numero integer not null, offre_id uuid not null)`);
-    const autre = "00000000-0000-4000-8000-000000000099";
-    await db.execute(sql`insert into procedures values
-      ('00000000-0000-4000-8000-000000000001', ${t.organisationId}, ${t.directionId}, '2026-PA-001', 'Espaces verts'),
-      ('00000000-0000-4000-8000-000000000002', ${t.organisationId}, ${autre}, '2026-AO-002', 'Voirie')`);
-    await db.execute(sql`insert into offres values
-      ('00000000-0000-4000-8000-000000000011', '00000000-0000-4000-8000-000000000001', 1, ${SIRET}, 1234567),
-      ('00000000-0000-4000-8000-000000000012', '00000000-0000-4000-8000-000000000001', 2, ${SIRET}, 500000),
-      ('00000000-0000-4000-8000-000000000013', '00000000-0000-4000-8000-000000000002', 1, ${SIRET}, 900000),
-      ('00000000-0000-4000-8000-000000000014', '00000000-0000-4000-8000-000000000002', 1, '55208131766522', 800000)`);
-    await db.execute(sql`insert into attributions values
-      ('00000000-0000-4000-8000-000000000001', 1, '00000000-0000-4000-8000-000000000011'),
-      ('00000000-0000-4000-8000-000000000002', 1, '00000000-0000-4000-8000-000000000014')`);
+  it("counts the bids made and won, within the actor's direction scope", async () => {
+    const vide = await central.request("GET", `/api/fournisseurs/${fournisseurId}`);
+    assert.equal(vide.status, 200, JSON.stringify(vide.body));
+    assert.deepEqual([vide.body.offres.deposees, vide.body.offres.gagnees], [0, 0]);
+
+    const reference = await procedureAttribuee(acheteur, "Entretien des espaces verts");
     const fiche = await central.request("GET", `/api/fournisseurs/${fournisseurId}`);
-    assert.equal(fiche.body.offres.deposees, 3);
+    assert.equal(fiche.body.offres.deposees, 2);
     assert.equal(fiche.body.offres.gagnees, 1);
     assert.deepEqual(
       fiche.body.offres.dernieres.map((o: { reference: string; lotNumero: number; gagnee: boolean; prixHt: number }) => [
@@ -65,12 +96,11 @@ describe("fiche 360 : offres déposées et gagnées (pglite)", () => {
         o.prixHt,
       ]),
       [
-        ["2026-PA-001", 1, true, 12345.67],
-        ["2026-PA-001", 2, false, 5000],
-        ["2026-AO-002", 1, false, 9000],
+        [reference, 1, true, 12345.67],
+        [reference, 2, false, 5000],
       ],
     );
     const vue = await acheteur.request("GET", `/api/fournisseurs/${fournisseurId}`);
-    assert.equal(vue.body.offres.deposees, 2, "a direction buyer sees the bids on its direction's procedures only");
+    assert.equal(vue.body.offres.deposees, 2, "the direction buyer sees the bids on its direction's procedure");
   });
 });

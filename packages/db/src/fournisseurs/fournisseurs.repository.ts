@@ -224,47 +224,14 @@ export function fournisseurRepository(db: Executor): FournisseurRepository {
   };
 }
 
-/** Columns of the procedures context this adapter reads (tables `procedures`, `offres`, `attributions`). */
-const COLONNES_OFFRES = [
-  ["procedures", "id"],
-  ["procedures", "organisation_id"],
-  ["procedures", "direction_id"],
-  ["procedures", "reference"],
-  ["procedures", "objet"],
-  ["offres", "id"],
-  ["offres", "procedure_id"],
-  ["offres", "lot_numero"],
-  ["offres", "siret"],
-  ["offres", "prix_ht_cents"],
-  ["attributions", "offre_id"],
-] as const;
-
-/** Once the tables are seen, they stay (a migration never drops them while the process runs). */
-let tablesOffresVues = false;
-
 /**
  * The bids of a SIRET, read in the procedures context's tables (`offres`, one per procedure, lot and SIRET;
- * `attributions`, the winning bid of each lot). Tolerant: until those tables and columns exist (the procedures
- * context is merged), it answers null instead of failing, without running a query that would abort the
- * transaction.
+ * `attributions`, the winning bid of each lot), restricted to the actor's organisation and direction.
  */
 export function offresFournisseur(db: Executor): OffresFournisseur {
   return {
     async duSiret(siret, organisationId, scope) {
       if (scope.kind === "none") return { deposees: 0, gagnees: 0, dernieres: [] };
-      if (!tablesOffresVues) {
-        const [c] = await selectRows<{ n: number }>(
-          db,
-          sql`select count(*)::int as n from information_schema.columns
-              where table_schema = current_schema()
-                and (table_name || '.' || column_name) in (${sql.join(
-                  COLONNES_OFFRES.map(([t, c]) => sql`${`${t}.${c}`}`),
-                  sql`, `,
-                )})`,
-        );
-        if (Number(c?.n ?? 0) < COLONNES_OFFRES.length) return null;
-        tablesOffresVues = true;
-      }
       const direction = scope.kind === "direction" ? sql`and p.direction_id = ${scope.directionId}` : sql``;
       const lignes = await selectRows<Record<string, unknown>>(
         db,

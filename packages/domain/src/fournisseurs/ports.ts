@@ -50,7 +50,7 @@ export interface Fiche360 {
     commentaire: string | null;
   }[];
   /** Bids made and won on the département's procedures; null while the procedures context's tables are absent. */
-  offres: OffresDuFournisseur | null;
+  offres: OffresDuFournisseur;
   paiements: {
     nombreFactures: number;
     nombrePayees: number;
@@ -93,9 +93,8 @@ export interface OffresDuFournisseur {
 
 /**
  * Port to the procedures context: the bids made by a SIRET and those it won. The db adapter reads the tables
- * `offres` and `attributions` of the procedures context, and answers null while they do not exist (see
- * docs/marches.md).
+ * `offres` and `attributions` of the procedures context.
  */
 export interface OffresFournisseur {
-  duSiret(siret: string, organisationId: string, scope: Scope): Promise<OffresDuFournisseur | null>;
+  duSiret(siret: string, organisationId: string, scope: Scope): Promise<OffresDuFournisseur>;
 }

@@ -72,6 +72,7 @@ export class FakeProcedures implements ProceduresRepository {
         cpv: p.lots[0]?.cpv ?? "",
         procedure: p.procedure,
         dateLimiteReception: p.dateLimiteReception ?? "",
+        datePublication: p.datePublication,
         direction: p.directionId,
         urlProfilAcheteur: p.urlProfilAcheteur,
         lots: p.lots.map((l) => ({ numero: l.numero, objet: l.objet, cpv: l.cpv })),
