@@ -453,11 +453,7 @@ export function marcheRepository(db: Executor): MarcheRepository {
   };
 }
 
-/**
- * The programme port until the purchase programme lands: no contract has a successor line yet, so every
- * contract ending soon is listed. The integrator replaces it with a query on the programme lines that renew a
- * contract (see docs/marches.md, « Successeurs »).
- */
+/** The programme port of the portfolio watch: which contracts ending soon have a renewal line planned. */
 export function successeursProgramme(db: Executor): SuccesseursProgramme {
   return {
     /**

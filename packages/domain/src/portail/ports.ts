@@ -17,8 +17,8 @@ export interface ConsultationOuverte {
 }
 
 /**
- * The open consultations, read from the procedures context (built in parallel). The portal only reads them; the
- * adapter is wired at merge (apps/server/src/portail/consultations-ouvertes.adapter.ts).
+ * The open consultations, read from the procedures context. The portal only reads them
+ * (apps/server/src/portail/consultations-ouvertes.adapter.ts).
  */
 export interface ConsultationsOuvertesSource {
   lister(): Promise<ConsultationOuverte[]>;
