@@ -82,19 +82,24 @@ export default function FournisseurPage() {
           },
         ]}
       />
-      <DataTable
-        caption={`Offres déposées et gagnées : ${f.offres.gagnees} lot(s) gagné(s) sur ${f.offres.deposees} offre(s) déposée(s)`}
-        rows={f.offres.dernieres}
-        rowKey={(o) => `${o.procedureId}-${o.lotNumero}`}
-        empty={<Text>Aucune offre déposée sur les procédures du département.</Text>}
-        columns={[
-          { key: "reference", header: "Procédure", principale: true, render: (o) => o.reference },
-          { key: "objet", header: "Objet", render: (o) => o.objet },
-          { key: "lot", header: "Lot", render: (o) => String(o.lotNumero) },
-          { key: "prix", header: "Prix HT", nowrap: true, render: (o) => eurosCentimes(o.prixHt) },
-          { key: "gagnee", header: "Résultat", render: (o) => (o.gagnee ? "Gagnée" : "Non retenue") },
-        ]}
-      />
+      <Stack gap="xs">
+        <Title order={2} size="h3">
+          Offres déposées et gagnées
+        </Title>
+        <DataTable
+          caption={`Offres déposées et gagnées : ${f.offres.gagnees} lot(s) gagné(s) sur ${f.offres.deposees} offre(s) déposée(s)`}
+          rows={f.offres.dernieres}
+          rowKey={(o) => `${o.procedureId}-${o.lotNumero}`}
+          empty={<Text>Aucune offre déposée sur les procédures du département.</Text>}
+          columns={[
+            { key: "reference", header: "Procédure", principale: true, render: (o) => o.reference },
+            { key: "objet", header: "Objet", render: (o) => o.objet },
+            { key: "lot", header: "Lot", render: (o) => String(o.lotNumero) },
+            { key: "prix", header: "Prix HT", nowrap: true, render: (o) => eurosCentimes(o.prixHt) },
+            { key: "gagnee", header: "Résultat", render: (o) => (o.gagnee ? "Gagnée" : "Non retenue") },
+          ]}
+        />
+      </Stack>
       <DataTable
         caption="Évaluations à la clôture (1 à 5)"
         rows={f.evaluations}
