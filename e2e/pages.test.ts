@@ -61,7 +61,15 @@ const ATTENDUES: Record<keyof typeof DEMO, string[]> = {
     "/donnees/pairs",
   ],
   lecteur: ["/", "/organisation", "/simulateur", "/programme", "/programme/agregation", "/procedures"],
-  entreprise: ["/", "/simulateur", "/programme-public", "/mon-entreprise", "/mon-entreprise/collegues", "/mon-entreprise/recherches", "/salons"],
+  entreprise: [
+    "/",
+    "/simulateur",
+    "/programme-public",
+    "/mon-entreprise",
+    "/mon-entreprise/collegues",
+    "/mon-entreprise/recherches",
+    "/salons",
+  ],
 };
 
 /** Same-origin paths of the links inside `selector`. */

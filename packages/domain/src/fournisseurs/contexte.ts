@@ -13,5 +13,6 @@ export const FOURNISSEURS = defineContexte({
   evenements: {
     "fournisseur.created": "Fournisseur créé",
     "fournisseur.updated": "Fournisseur modifié",
+    "fournisseurs.imported": "Fournisseurs importés",
   },
 });

@@ -125,7 +125,7 @@ export default function RecherchesPage() {
                 </Text>
                 {r.fluxUrl ? (
                   <Text size="sm">
-                    Flux RSS privé (ne le partagez pas) : <Code>{r.fluxUrl}</Code>
+                    Flux RSS privé (ne le partagez pas) : <Code style={{ wordBreak: "break-all" }}>{r.fluxUrl}</Code>
                   </Text>
                 ) : (
                   <Text size="sm">Flux RSS privé révoqué.</Text>
