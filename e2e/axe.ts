@@ -86,3 +86,28 @@ export async function assertNoTruncatedBadge(page: Page, path: string): Promise<
   );
   assert.deepEqual(cut, [], `${path} : badges tronqués`);
 }
+
+/** Desktop and phone: the sizes every page is checked at. */
+export const VIEWPORTS = [
+  { width: 1280, height: 800 },
+  { width: 390, height: 844 },
+] as const;
+
+/**
+ * Reloads the current page at each size (the skip link is checked from the top of a freshly loaded page), waits for
+ * its data, then checks its structure, axe-core (no serious or critical violation) and the absence of a sideways
+ * scroll; leaves the page at desktop size.
+ */
+export async function verifierAuxDeuxTailles(page: Page, quoi: string): Promise<void> {
+  for (const viewport of VIEWPORTS) {
+    await page.setViewportSize(viewport);
+    await page.reload();
+    await page.locator("h1").first().waitFor();
+    await page.waitForLoadState("networkidle");
+    await page.locator('[role="status"] .mantine-Loader-root').first().waitFor({ state: "detached", timeout: 10_000 });
+    await assertPageStructure(page, `${quoi} (${viewport.width})`);
+    assert.deepEqual(await seriousViolations(page), [], `${quoi} (${viewport.width})`);
+    await assertNoHorizontalScroll(page, `${quoi} (${viewport.width})`);
+  }
+  await page.setViewportSize(VIEWPORTS[0]);
+}

@@ -8,29 +8,11 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { chromium, request, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { assertNoHorizontalScroll, assertPageStructure, seriousViolations } from "./axe";
+import { verifierAuxDeuxTailles } from "./axe";
 import { browserSkipReason, CHROMIUM, CHROMIUM_ARGS, startServer, type RunningServer } from "./server";
 import { apiLogin, DEMO, login } from "./session";
 
 const skip = browserSkipReason();
-const VIEWPORTS = [
-  { width: 1280, height: 800 },
-  { width: 390, height: 844 },
-] as const;
-
-async function verifier(page: Page, quoi: string): Promise<void> {
-  for (const viewport of VIEWPORTS) {
-    await page.setViewportSize(viewport);
-    await page.reload(); // the skip link is checked from the top of a freshly loaded page
-    await page.locator("h1").first().waitFor();
-    await page.waitForLoadState("networkidle");
-    await page.locator('[role="status"] .mantine-Loader-root').first().waitFor({ state: "detached", timeout: 10_000 });
-    await assertPageStructure(page, `${quoi} (${viewport.width})`);
-    assert.deepEqual(await seriousViolations(page), [], `${quoi} (${viewport.width})`);
-    await assertNoHorizontalScroll(page, `${quoi} (${viewport.width})`);
-  }
-  await page.setViewportSize(VIEWPORTS[0]);
-}
 
 describe("marchés (navigateur) : de la notification à la clôture, veille du portefeuille", { skip }, () => {
   let server: RunningServer;
@@ -85,7 +67,7 @@ describe("marchés (navigateur) : de la notification à la clôture, veille du p
   it("the buyer opens the contract record and records an amendment: refused by the engine until a legal ground is written", async () => {
     await page.goto(`${server.url}/marches/${marcheId}`);
     await page.getByRole("heading", { level: 1, name: "Marché E2E-2025-001" }).waitFor();
-    await verifier(page, "/marches/:id");
+    await verifierAuxDeuxTailles(page, "/marches/:id");
     await page.getByRole("tab", { name: /^Modifications/ }).click();
     const form = page.getByRole("form", { name: "Nouvelle modification" });
     await form.getByLabel(/^Objet/).fill("Extension aux nouveaux collèges");
@@ -150,7 +132,7 @@ describe("marchés (navigateur) : de la notification à la clôture, veille du p
       .getByText(/^Clos le/)
       .first()
       .waitFor();
-    await verifier(page, "/marches/:id (clos)");
+    await verifierAuxDeuxTailles(page, "/marches/:id (clos)");
 
     await page.goto(`${server.url}/fournisseurs/${fournisseurId}`);
     await page.getByRole("heading", { level: 1, name: "Verts Jardins du parcours" }).waitFor();
@@ -160,7 +142,7 @@ describe("marchés (navigateur) : de la notification à la clôture, veille du p
       .waitFor();
     await page.getByText(/intérêts moratoires 73,32/).waitFor();
     await page.getByText("Offres déposées et gagnées").first().waitFor();
-    await verifier(page, "/fournisseurs/:id");
+    await verifierAuxDeuxTailles(page, "/fournisseurs/:id");
   });
 
   it("the portfolio watch lists the demo cases", async () => {
@@ -178,9 +160,9 @@ describe("marchés (navigateur) : de la notification à la clôture, veille du p
       await table.waitFor();
       assert.ok((await table.getByRole("row").count()) > 1, `${caption} : au moins un cas de la démonstration`);
     }
-    await verifier(page, "/marches/veille");
+    await verifierAuxDeuxTailles(page, "/marches/veille");
     await page.goto(`${server.url}/marches?statut=en-cours`);
     await page.getByRole("heading", { level: 1 }).first().waitFor();
-    await verifier(page, "/marches");
+    await verifierAuxDeuxTailles(page, "/marches");
   });
 });

@@ -5,30 +5,12 @@
  */
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { chromium, type Browser, type Page } from "playwright-core";
-import { assertNoHorizontalScroll, assertPageStructure, seriousViolations } from "./axe";
+import { chromium, type Browser } from "playwright-core";
+import { verifierAuxDeuxTailles } from "./axe";
 import { browserSkipReason, CHROMIUM, CHROMIUM_ARGS, startServer, type RunningServer } from "./server";
 import { DEMO, login } from "./session";
 
 const skip = browserSkipReason();
-const VIEWPORTS = [
-  { width: 1280, height: 800 },
-  { width: 390, height: 844 },
-] as const;
-
-async function verifier(page: Page, quoi: string): Promise<void> {
-  for (const viewport of VIEWPORTS) {
-    await page.setViewportSize(viewport);
-    await page.reload(); // the skip link is checked from the top of a freshly loaded page
-    await page.locator("h1").first().waitFor();
-    await page.waitForLoadState("networkidle");
-    await page.locator('[role="status"] .mantine-Loader-root').first().waitFor({ state: "detached", timeout: 10_000 });
-    await assertPageStructure(page, `${quoi} (${viewport.width})`);
-    assert.deepEqual(await seriousViolations(page), [], `${quoi} (${viewport.width})`);
-    await assertNoHorizontalScroll(page, `${quoi} (${viewport.width})`);
-  }
-  await page.setViewportSize(VIEWPORTS[0]);
-}
 
 describe("pilotage (navigateur) : indicateurs, marchés derrière un chiffre, export et rapport", { skip }, () => {
   let server: RunningServer;
@@ -52,7 +34,7 @@ describe("pilotage (navigateur) : indicateurs, marchés derrière un chiffre, ex
     const carte = page.getByRole("article", { name: "Marchés notifiés" });
     const compte = Number((await carte.locator("p").nth(1).innerText()).replace(/\D/g, ""));
     assert.ok(compte > 100, `the demo year has its notified contracts (${compte})`);
-    await verifier(page, "/pilotage");
+    await verifierAuxDeuxTailles(page, "/pilotage");
 
     await page.getByRole("link", { name: "Voir les marchés : Marchés notifiés" }).click();
     await page.getByRole("heading", { level: 1, name: "Marchés : marchés notifiés" }).waitFor();
@@ -62,7 +44,7 @@ describe("pilotage (navigateur) : indicateurs, marchés derrière un chiffre, ex
       .getByText(new RegExp(`${compte.toLocaleString("fr-FR").replace(/\s/g, "\\s")} marchés`))
       .first()
       .waitFor();
-    await verifier(page, "/pilotage/marches");
+    await verifierAuxDeuxTailles(page, "/pilotage/marches");
 
     await page.getByRole("button", { name: /Exporter \(XLSX \/ CSV\)/ }).click();
     const [csv] = await Promise.all([page.waitForEvent("download"), page.getByRole("menuitem", { name: "Texte CSV (UTF-8)" }).click()]);
