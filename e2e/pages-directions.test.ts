@@ -1,0 +1,13 @@
+/** Pages de l'acheteur de direction et du lecteur : chaque page à chaque taille (voir e2e/pages.ts). */
+import { it } from "node:test";
+import { suiteDesPages, verifierLesPagesDuRole } from "./pages";
+
+suiteDesPages(
+  "chaque page, pour chaque rôle, sur ordinateur et téléphone (axe-core, structure RGAA) : acheteur, lecteur",
+  ({ server, browser }) => {
+    it("acheteur : every link of the navigation and of the account menu, 0 serious or critical violation, readable on a phone", () =>
+      verifierLesPagesDuRole(browser(), server(), "acheteur"));
+    it("lecteur : every link of the navigation and of the account menu, 0 serious or critical violation, readable on a phone", () =>
+      verifierLesPagesDuRole(browser(), server(), "lecteur"));
+  },
+);
