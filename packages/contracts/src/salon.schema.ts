@@ -5,7 +5,9 @@ import {
   STATUT_SALON_LIBELLES,
   STATUTS_INSCRIPTION,
   STATUTS_SALON,
+  type DemandeDetail,
   type InscriptionAvecEntreprise,
+  type RendezVousAgenda,
   type Salon,
 } from "@achat-public/domain/salon";
 import { BORNE_TEXTE_COURT, jour, pageDe, Pagination, texte, Uuid, Version } from "./common.schema";
@@ -111,3 +113,125 @@ export function presentInscription(i: InscriptionAvecEntreprise) {
   };
 }
 export const PresenceInput = z.strictObject({ presence: z.enum(PRESENCES, { error: "Présence : present ou absent." }) });
+
+// --- rendez-vous ---
+
+const Creneau = z.string().max(10).describe("Identifiant d'un créneau du salon (« 09h00 »)");
+export const AcheteurSalonParams = z.strictObject({ salonId: Uuid, utilisateurId: Uuid });
+export const DisponibilitesInput = z.strictObject({
+  disponibilites: z.array(Creneau).max(200).describe("Créneaux où l'acheteur reçoit des entreprises (vide : il ne participe plus)"),
+});
+export const PresenceAcheteurOutput = z.object({ numeroTable: z.number().int().nullable(), rendezVousRetires: z.number().int() });
+export const AcheteurSalonOutput = z.object({
+  utilisateurId: z.string(),
+  nom: z.string(),
+  direction: z.string().nullable(),
+  directionId: z.string().nullable(),
+  numeroTable: z.number().int(),
+  disponibilites: z.array(z.string()),
+});
+export const AcheteursSalonOutput = z.object({ acheteurs: z.array(AcheteurSalonOutput) });
+
+const Priorite = z.number({ error: "La priorité vaut 1, 2 ou 3." }).int({ error: "La priorité vaut 1, 2 ou 3." }).min(1).max(3);
+const DemandeCommun = {
+  lignes: z
+    .array(Uuid)
+    .min(1, { error: "Choisissez au moins une ligne de la programmation." })
+    .max(5)
+    .describe("Lignes publiées de la programmation (1 à 5)"),
+  priorite: Priorite.describe("1 = la plus haute"),
+  note: texte(500, { multiligne: true }).nullable().optional(),
+};
+export const DemandeRendezVousInput = z.strictObject({ acheteurId: Uuid, ...DemandeCommun });
+export const InvitationRendezVousInput = z.strictObject({ entrepriseId: Uuid, ...DemandeCommun });
+export const DemandeParams = z.strictObject({ salonId: Uuid, id: Uuid });
+export const DemandeOutput = z.object({
+  id: z.string(),
+  entrepriseId: z.string(),
+  raisonSociale: z.string(),
+  acheteurId: z.string(),
+  acheteur: z.string(),
+  direction: z.string().nullable(),
+  lignes: z.array(z.object({ id: z.string(), objet: z.string() })),
+  priorite: z.number().int(),
+  origine: z.enum(["entreprise", "acheteur"]),
+  note: z.string().nullable(),
+  statut: z.enum(["demandee", "declinee"]),
+  declineePar: z.enum(["entreprise", "acheteur"]).nullable(),
+  creeLe: z.string(),
+});
+export const DemandesOutput = z.object({ demandes: z.array(DemandeOutput) });
+export const DemandesQuery = z.strictObject({
+  toutes: z.enum(["oui", "non"]).optional().describe("oui : toutes les demandes du salon (organisateur)"),
+});
+export function presentDemande(d: DemandeDetail): z.infer<typeof DemandeOutput> {
+  return {
+    id: d.id,
+    entrepriseId: d.entrepriseId,
+    raisonSociale: d.raisonSociale,
+    acheteurId: d.acheteurId,
+    acheteur: d.acheteur,
+    direction: d.direction,
+    lignes: d.objets,
+    priorite: d.priorite,
+    origine: d.origine,
+    note: d.note,
+    statut: d.statut,
+    declineePar: d.declineePar,
+    creeLe: d.creeLe.toISOString(),
+  };
+}
+export const DemandeCreeeOutput = z.object({ id: z.string(), statut: z.literal("demandee") });
+
+export const PlanificationInput = z.strictObject({
+  autoriserDeplacements: z.boolean().optional().describe("Les rendez-vous confirmés peuvent changer de créneau"),
+});
+const RdvCourt = z.object({ entreprise: z.string(), acheteur: z.string(), creneau: z.string() });
+export const BilanPlanningOutput = z.object({
+  demandes: z.number().int(),
+  places: z.number().int(),
+  entreprisesServies: z.number().int(),
+  entreprisesDemandeuses: z.number().int(),
+  borneSuperieure: z.number(),
+  borneEntreprisesServies: z.number(),
+  ajoutes: z.number().int(),
+  inchanges: z.number().int(),
+  deplaces: z.array(z.object({ entreprise: z.string(), acheteur: z.string(), de: z.string(), vers: z.string(), confirme: z.boolean() })),
+  retires: z.array(RdvCourt.extend({ motif: z.string(), confirme: z.boolean() })),
+  ecartees: z.array(z.object({ demandeId: z.string(), motif: z.string() })),
+});
+export const ConfirmationOutput = z.object({ confirmes: z.number().int(), courriels: z.number().int() });
+export const RendezVousAgendaOutput = z.object({
+  demandeId: z.string(),
+  creneau: z.string(),
+  debut: z.string(),
+  fin: z.string(),
+  numeroTable: z.number().int(),
+  confirme: z.boolean(),
+  entrepriseId: z.string(),
+  raisonSociale: z.string(),
+  acheteurId: z.string(),
+  acheteur: z.string(),
+  direction: z.string().nullable(),
+  lignes: z.array(z.object({ id: z.string(), objet: z.string() })),
+});
+export const AgendaOutput = z.object({ salon: SalonOutput, rendezVous: z.array(RendezVousAgendaOutput) });
+export function presentAgenda(a: { salon: Salon; rendezVous: RendezVousAgenda[] }): z.infer<typeof AgendaOutput> {
+  return {
+    salon: presentSalon(a.salon),
+    rendezVous: a.rendezVous.map((r) => ({
+      demandeId: r.demandeId,
+      creneau: r.creneau,
+      debut: r.debut,
+      fin: r.fin,
+      numeroTable: r.numeroTable,
+      confirme: r.confirme,
+      entrepriseId: r.entrepriseId,
+      raisonSociale: r.raisonSociale,
+      acheteurId: r.acheteurId,
+      acheteur: r.acheteur,
+      direction: r.direction,
+      lignes: r.objets,
+    })),
+  };
+}

@@ -5,6 +5,7 @@ import { securityEventLog, sessionRepository, throttleRepository } from "./acces
 import { auditLog } from "./audit/audit.repository";
 import { decpRepository } from "./donnees/donnees.repository";
 import { entrepriseRepository, jetonRepository, membreRepository } from "./entreprises/entreprises.repository";
+import { rendezVousSalonRepository } from "./salon/rendez-vous.repository";
 import { inscriptionSalonRepository, salonRepository } from "./salon/salon.repository";
 import {
   directionRepository,
@@ -73,6 +74,7 @@ export function repositories(db: Executor, context: RepositoryContext) {
     // salon
     salons: salonRepository(db),
     inscriptionsSalon: inscriptionSalonRepository(db),
+    rendezVousSalon: rendezVousSalonRepository(db),
     // shared
     audit: auditLog(db, context),
     /** Raw SQL in this transaction (the job queue writes its jobs here: the transactional outbox). */

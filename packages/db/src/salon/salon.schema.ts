@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
-import { bigint, check, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { horodatage, instant } from "../commun/colonnes";
 import { entreprises } from "../entreprises/entreprises.schema";
-import { organisations } from "../organisation/organisation.schema";
+import { organisations, utilisateurs } from "../organisation/organisation.schema";
 
 /** A procurement fair (salon de l'achat public): the day, place, hours, slots, tables and capacities. */
 export const salons = pgTable(
@@ -58,5 +58,83 @@ export const salonInscriptions = pgTable(
     index("salon_inscriptions_file_idx").on(t.salonId, t.statut, t.rang),
     check("salon_inscriptions_statut", sql`${t.statut} in ('acceptee', 'attente', 'annulee')`),
     check("salon_inscriptions_presence", sql`${t.presence} is null or ${t.presence} in ('present', 'absent')`),
+  ],
+);
+
+/** The buyers attending a fair: one table each, and the slots where they meet companies. */
+export const salonAcheteurs = pgTable(
+  "salon_acheteurs",
+  {
+    salonId: uuid("salon_id")
+      .notNull()
+      .references(() => salons.id, { onDelete: "cascade" }),
+    utilisateurId: uuid("utilisateur_id")
+      .notNull()
+      .references(() => utilisateurs.id, { onDelete: "cascade" }),
+    disponibilites: jsonb("disponibilites").notNull(),
+    numeroTable: integer("numero_table").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.salonId, t.utilisateurId] }),
+    uniqueIndex("salon_acheteurs_table_unique").on(t.salonId, t.numeroTable),
+    check("salon_acheteurs_table", sql`${t.numeroTable} > 0`),
+  ],
+);
+
+/** Meeting requests (from a company, or a buyer's invitation) about published programme lines; one live per pair. */
+export const salonDemandes = pgTable(
+  "salon_demandes",
+  {
+    id: uuid("id").primaryKey(),
+    salonId: uuid("salon_id")
+      .notNull()
+      .references(() => salons.id, { onDelete: "cascade" }),
+    entrepriseId: uuid("entreprise_id")
+      .notNull()
+      .references(() => entreprises.id, { onDelete: "cascade" }),
+    acheteurId: uuid("acheteur_id")
+      .notNull()
+      .references(() => utilisateurs.id, { onDelete: "cascade" }),
+    lignes: jsonb("lignes").notNull(),
+    priorite: integer("priorite").notNull(),
+    origine: text("origine").notNull(),
+    note: text("note"),
+    statut: text("statut").notNull(),
+    declineePar: text("declinee_par"),
+    creeLe: instant("cree_le").notNull(),
+  },
+  (t) => [
+    uniqueIndex("salon_demandes_vivante_unique").on(t.salonId, t.entrepriseId, t.acheteurId).where(sql`${t.statut} = 'demandee'`),
+    index("salon_demandes_acheteur_idx").on(t.salonId, t.acheteurId),
+    check("salon_demandes_priorite", sql`${t.priorite} between 1 and 3`),
+    check("salon_demandes_origine", sql`${t.origine} in ('entreprise', 'acheteur')`),
+    check("salon_demandes_statut", sql`${t.statut} in ('demandee', 'declinee')`),
+    check("salon_demandes_declinee_par", sql`${t.declineePar} is null or ${t.declineePar} in ('entreprise', 'acheteur')`),
+  ],
+);
+
+/** The schedule: a meeting per placed request, at the buyer's table; no one in two meetings at once. */
+export const salonRendezVous = pgTable(
+  "salon_rendez_vous",
+  {
+    demandeId: uuid("demande_id")
+      .primaryKey()
+      .references(() => salonDemandes.id, { onDelete: "cascade" }),
+    salonId: uuid("salon_id")
+      .notNull()
+      .references(() => salons.id, { onDelete: "cascade" }),
+    entrepriseId: uuid("entreprise_id")
+      .notNull()
+      .references(() => entreprises.id, { onDelete: "cascade" }),
+    acheteurId: uuid("acheteur_id")
+      .notNull()
+      .references(() => utilisateurs.id, { onDelete: "cascade" }),
+    creneau: text("creneau").notNull(),
+    numeroTable: integer("numero_table").notNull(),
+    confirme: boolean("confirme").notNull().default(false),
+  },
+  (t) => [
+    uniqueIndex("salon_rendez_vous_acheteur_unique").on(t.salonId, t.acheteurId, t.creneau),
+    uniqueIndex("salon_rendez_vous_entreprise_unique").on(t.salonId, t.entrepriseId, t.creneau),
   ],
 );

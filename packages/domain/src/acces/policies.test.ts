@@ -40,6 +40,7 @@ const MATRIX: Record<Permission, Role[]> = {
   "publication.read": ["admin", "acheteur-central"],
   "salon.read": ["admin", "acheteur-central", "acheteur", "lecteur", "entreprise"],
   "salon.inscrire": ["entreprise"],
+  "salon.rencontrer": ["admin", "acheteur-central", "acheteur"],
   "entreprise.self": ["entreprise"],
   "procedures.read": ["admin", "acheteur-central", "acheteur", "lecteur"],
   "procedures.write": ["admin", "acheteur-central", "acheteur"],

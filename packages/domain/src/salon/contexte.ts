@@ -7,6 +7,10 @@ export const SALON = defineContexte({
     "salon.manage": { label: "Organiser le salon de l'achat public (planning des rendez-vous)", roles: ["admin", "acheteur-central"] },
     "salon.read": { label: "Consulter les salons de l'achat public", roles: [...INTERNAL_ROLES, "entreprise"] },
     "salon.inscrire": { label: "Inscrire son entreprise au salon de l'achat public", roles: ["entreprise"] },
+    "salon.rencontrer": {
+      label: "Tenir une table au salon : ses disponibilités, ses invitations, son agenda",
+      roles: ["admin", "acheteur-central", "acheteur"],
+    },
   },
   evenements: {
     "salon.created": "Salon créé",
@@ -15,5 +19,11 @@ export const SALON = defineContexte({
     "salon.registration-cancelled": "Inscription au salon annulée",
     "salon.registration-promoted": "Entreprise de la liste d'attente admise au salon",
     "salon.checked-in": "Présence au salon pointée",
+    "salon.buyer-availability-set": "Disponibilités d'un acheteur au salon définies",
+    "salon.meeting-requested": "Rendez-vous demandé par une entreprise",
+    "salon.meeting-invited": "Entreprise invitée à un rendez-vous par un acheteur",
+    "salon.meeting-declined": "Demande de rendez-vous déclinée",
+    "salon.planned": "Planning des rendez-vous calculé",
+    "salon.plan-confirmed": "Planning des rendez-vous confirmé et agendas envoyés",
   },
 });

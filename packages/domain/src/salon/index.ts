@@ -27,3 +27,6 @@ export {
 export * from "./evenement";
 export type * from "./evenement.ports";
 export * from "./inscriptions.use-cases";
+export * from "./rendez-vous";
+export type * from "./rendez-vous.ports";
+export * from "./rendez-vous.use-cases";
