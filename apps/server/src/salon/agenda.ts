@@ -113,7 +113,9 @@ export function planDesTablesPdf(plan: Agenda, acheteurs: AcheteurSalonDetail[])
   let y = doc.y + 6;
   doc.font("Gras").fontSize(taille);
   doc.text("Table — acheteur", 36, y, { width: colTable - 4, height: h, ellipsis: true, lineBreak: false });
-  creneaux.forEach((c, i) => doc.text(c, 36 + colTable + i * l, y, { width: l - 2, height: h, lineBreak: false }));
+  creneaux.forEach((c, i) => {
+    doc.text(c, 36 + colTable + i * l, y, { width: l - 2, height: h, lineBreak: false });
+  });
   doc.font("Texte");
   for (const a of acheteurs) {
     y += h;

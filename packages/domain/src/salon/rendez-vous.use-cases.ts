@@ -417,10 +417,11 @@ export interface RendezVousAgenda extends RendezVousSalon {
 export async function monAgenda(deps: Deps, actor: Actor, salonId: string): Promise<{ salon: Salon; rendezVous: RendezVousAgenda[] }> {
   assertCan(actor, "salon.read");
   const salon = await salonVisible(deps, actor, salonId);
-  const filtre =
-    actor.kind === "user" && actor.role === "entreprise"
-      ? { salonId, entrepriseId: (await membreDe(deps, actor)).entrepriseId }
-      : (assertCan(actor, "salon.rencontrer"), { salonId, acheteurId: userId(actor) });
+  const entreprise = actor.kind === "user" && actor.role === "entreprise";
+  if (!entreprise) assertCan(actor, "salon.rencontrer");
+  const filtre = entreprise
+    ? { salonId, entrepriseId: (await membreDe(deps, actor)).entrepriseId }
+    : { salonId, acheteurId: userId(actor) };
   return { salon, rendezVous: await agendaDe(deps, salon, filtre) };
 }
 
