@@ -164,7 +164,7 @@ export const rendezVousRoutes = defineRoutes("Salon de l'achat public", (r, ctx)
     handler: async ({ uow, actor, params }) => {
       const base = `${urlPublique(ctx)}`;
       return confirmerPlanning(uow, actor, params.salonId, () => ({
-        page: `${base}/salons/${params.salonId}/agenda`,
+        page: `${base}/salons/${params.salonId}/rendez-vous`,
         pdf: `${base}/api/salons/${params.salonId}/mon-agenda.pdf`,
         ics: `${base}/api/salons/${params.salonId}/mon-agenda.ics`,
       }));

@@ -1,6 +1,17 @@
-import { systemActor } from "@achat-public/domain";
-import { creerSalon, type SalonInput } from "@achat-public/domain/salon";
+import { systemActor, type Actor } from "@achat-public/domain";
+import type { LigneProgramme } from "@achat-public/domain/programme";
+import {
+  creerSalon,
+  creneauxDuSalon,
+  definirPresenceAcheteur,
+  planifierRendezVous,
+  type Priorite,
+  type Salon,
+  type SalonInput,
+} from "@achat-public/domain/salon";
+import type { UnitOfWork } from "../context";
 import { demoState, prng, type DemoStep } from "../platform/demo";
+import { solveurHighs } from "./solveur-highs";
 
 const JOURNEE: Omit<SalonInput, "nom" | "date" | "statut" | "capaciteEntreprises"> = {
   lieu: "Hôtel du Département, avenue du Général-de-Gaulle, Créteil",
@@ -13,9 +24,74 @@ const JOURNEE: Omit<SalonInput, "nom" | "date" | "statut" | "capaciteEntreprises
 };
 
 /**
+ * The buyers at a fair (the direction buyers and central buyers of the demo, 14 at most, a few only in the morning)
+ * and the companies' requests (1 to 3 each, about published lines of the buyer's direction), then the schedule
+ * computed by the scheduler. Returns the number of requests.
+ */
+async function rendezVousDemo(
+  uow: UnitOfWork,
+  actor: Actor,
+  salon: Salon,
+  entreprises: string[],
+  lignes: LigneProgramme[],
+  random: () => number,
+): Promise<number> {
+  const agents = (
+    await Promise.all(
+      ["acheteur", "acheteur-central"].map((role) =>
+        uow.utilisateurs.list({ organisationId: salon.organisationId, scope: { kind: "all" }, role, page: 1, parPage: 100 }),
+      ),
+    )
+  ).flatMap((r) => r.utilisateurs);
+  const parDirection = new Map<string, LigneProgramme[]>();
+  for (const l of lignes) parDirection.set(l.directionId, [...(parDirection.get(l.directionId) ?? []), l]);
+  // a buyer attends when its direction has published lines to talk about (a central buyer: any direction's)
+  // the demo accounts (acheteur@, central@) first: they find their own table and agenda
+  const demoDabord = (email: string) => (/^(acheteur|central)@/.test(email) ? 0 : 1);
+  const acheteurs = agents
+    .sort((a, b) => demoDabord(a.email) - demoDabord(b.email))
+    .filter((a) => a.actif && (a.directionId === null || parDirection.has(a.directionId)))
+    .slice(0, 14)
+    .map((a) => ({ id: a.id, lignes: a.directionId ? (parDirection.get(a.directionId) ?? []) : lignes }));
+  const creneaux = creneauxDuSalon(salon).map((c) => c.id);
+  for (const [i, a] of acheteurs.entries()) {
+    const disponibilites = i % 4 === 3 ? creneaux.slice(0, Math.ceil(creneaux.length / 2)) : creneaux;
+    await definirPresenceAcheteur(uow, actor, salon.id, a.id, { disponibilites });
+  }
+  let demandes = 0;
+  for (const entrepriseId of entreprises) {
+    const voulus = new Set<number>();
+    const nombre = 1 + Math.floor(random() * 3);
+    // a few buyers are popular: the first ones are asked more often
+    while (voulus.size < Math.min(nombre, acheteurs.length)) voulus.add(Math.floor(random() ** 1.6 * acheteurs.length));
+    for (const i of voulus) {
+      const a = acheteurs[i] as (typeof acheteurs)[number];
+      const ligne = a.lignes[Math.floor(random() * a.lignes.length)] as LigneProgramme;
+      await uow.rendezVousSalon.insererDemande({
+        id: uow.ids.newId(),
+        salonId: salon.id,
+        entrepriseId,
+        acheteurId: a.id,
+        lignes: [ligne.id],
+        priorite: (1 + Math.floor(random() * 3)) as Priorite,
+        origine: random() < 0.15 ? "acheteur" : "entreprise",
+        note: null,
+        statut: "demandee",
+        declineePar: null,
+        creeLe: uow.clock.now(),
+      });
+      demandes++;
+    }
+  }
+  await planifierRendezVous(uow, actor, salon.id, solveurHighs);
+  return demandes;
+}
+
+/**
  * Two fairs, dated from the day the demo is loaded: last year's (held: 60 companies admitted, 5 on the waiting list,
- * check-ins with a few no-shows; the demo company was there) and next year's (registrations open, 150 places, 40
- * companies registered; the demo company is not yet, so that the demo can register it).
+ * check-ins with a few no-shows; the demo company was there; buyers, requests about the programme and the meetings
+ * held) and next year's (registrations open, 150 places, 40 companies registered with their requests and a
+ * computed schedule not yet confirmed; the demo company is not registered yet, so that the demo can register it).
  */
 export const salonDemo: DemoStep = {
   name: "salon",
@@ -44,6 +120,9 @@ export const salonDemo: DemoStep = {
         promueLe: null,
         presence,
       });
+    const publiees = async (a: number) => (await uow.programme.listAnnee(organisation.id, a)).filter((l) => l.statut === "publiee");
+    const lignesPassees = [...(await publiees(annee - 1)), ...(await publiees(annee))];
+    const lignesProchaines = [...(await publiees(annee)), ...(await publiees(annee + 1))];
     let presents = 0;
     for (let i = 0; i < 65; i++) {
       const acceptee = i < 60;
@@ -56,6 +135,8 @@ export const salonDemo: DemoStep = {
         acceptee ? (present ? "present" : "absent") : null,
       );
     }
+    const demandesPassees = await rendezVousDemo(uow, actor, passe, entreprises.slice(0, 60), lignesPassees, random);
+    await uow.rendezVousSalon.confirmerPlan(passe.id);
     await uow.salons.update({ ...passe, statut: "tenu", version: 2 }, 1);
     const prochain = await creerSalon(uow, actor, organisation.id, {
       ...JOURNEE,
@@ -65,6 +146,15 @@ export const salonDemo: DemoStep = {
       capaciteEntreprises: 150,
     });
     for (let i = 1; i <= 40; i++) await inscrire(prochain.id, entreprises[i] as string, "acceptee", null);
-    return { salons: 2, inscriptionsSalon: 105, presentsSalon: presents };
+    const demandesProchaines = await rendezVousDemo(uow, actor, prochain, entreprises.slice(1, 31), lignesProchaines, random);
+    return {
+      salons: 2,
+      inscriptionsSalon: 105,
+      presentsSalon: presents,
+      demandesRendezVous: demandesPassees + demandesProchaines,
+      rendezVousSalons:
+        (await uow.rendezVousSalon.rendezVous({ salonId: passe.id })).length +
+        (await uow.rendezVousSalon.rendezVous({ salonId: prochain.id })).length,
+    };
   },
 };

@@ -1,6 +1,7 @@
-import { Alert, Badge, Button, Card, Group, NumberInput, Stack, Text, Title } from "@mantine/core";
+import { Alert, Anchor, Badge, Button, Card, Group, NumberInput, Stack, Text, Title } from "@mantine/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { Link } from "react-router";
 import type { SalonOutput } from "@achat-public/contracts";
 import { api } from "../../lib/api";
 import { formatLegalDate } from "../../lib/format";
@@ -118,6 +119,18 @@ export default function SalonsPage() {
                 {s.acceptees !== undefined ? ` ; ${s.acceptees} inscrite(s), ${s.enAttente ?? 0} en attente` : ""}.
               </Text>
               {can("salon.inscrire") && <Inscription salon={s} />}
+              <Group>
+                {(can("salon.inscrire") || can("salon.rencontrer")) && (
+                  <Anchor component={Link} to={`/salons/${s.id}/rendez-vous`}>
+                    Mes rendez-vous<span className="visually-hidden-inline"> : {s.nom}</span>
+                  </Anchor>
+                )}
+                {can("salon.manage") && (
+                  <Anchor component={Link} to={`/salons/${s.id}/planning`}>
+                    Planning des rendez-vous<span className="visually-hidden-inline"> : {s.nom}</span>
+                  </Anchor>
+                )}
+              </Group>
             </Stack>
           </Card>
         ))

@@ -1,6 +1,9 @@
 import { defineFeature } from "../../app/registre";
 
-/** The procurement fair: the fairs and a company's registration; the organiser's set-up, registrations and check-in. */
+/**
+ * The procurement fair: the fairs and a company's registration; the organiser's set-up, registrations and check-in;
+ * each side's meeting requests and agenda; the organiser's schedule and table plan.
+ */
 export const salon = defineFeature({
   id: "salon",
   pages: [
@@ -11,6 +14,20 @@ export const salon = defineFeature({
       permission: "salon.manage",
       nav: true,
       load: () => import("./OrganisationSalonPage"),
+    },
+    {
+      path: "/salons/:salonId/rendez-vous",
+      label: "Mes rendez-vous au salon",
+      permission: "salon.read",
+      nav: false,
+      load: () => import("./MesRendezVousPage"),
+    },
+    {
+      path: "/salons/:salonId/planning",
+      label: "Planning des rendez-vous",
+      permission: "salon.manage",
+      nav: false,
+      load: () => import("./PlanningSalonPage"),
     },
   ],
 });
