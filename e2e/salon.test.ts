@@ -37,9 +37,8 @@ describe("salon : demander un rendez-vous, calculer et confirmer le planning, re
   it("lets the company register, then ask the direction buyer for a meeting about a programme line", async () => {
     const { context, page } = await ouvrir("entreprise");
     await page.goto(`${server.url}/salons`);
-    const prochain = page.locator("section", { has: page.getByRole("heading", { level: 2, name: /Salon de l'achat public/ }) }).filter({
-      has: page.getByRole("button", { name: "Inscrire mon entreprise" }),
-    });
+    const nom = `Salon de l'achat public ${new Date().getUTCFullYear() + 1}`;
+    const prochain = page.locator("section", { has: page.getByRole("heading", { level: 2, name: nom, exact: true }) });
     await prochain.getByRole("button", { name: "Inscrire mon entreprise" }).click();
     await prochain.getByText("Inscrite", { exact: true }).waitFor();
     await prochain.getByRole("link", { name: /^Mes rendez-vous/ }).click();

@@ -235,3 +235,35 @@ export function presentAgenda(a: { salon: Salon; rendezVous: RendezVousAgenda[] 
     })),
   };
 }
+
+const Etapes = z.object({
+  planifies: z.number().int(),
+  tenus: z.number().int(),
+  suivisDOffre: z.number().int(),
+  suivisDAttribution: z.number().int(),
+  entreprisesRencontrees: z.number().int(),
+  entreprisesAyantRepondu: z.number().int(),
+  entreprisesAttributaires: z.number().int(),
+  tauxOffre: z.number().nullable(),
+  tauxAttribution: z.number().nullable(),
+});
+const Ventilation = z.array(z.object({ cle: z.string(), etapes: Etapes }));
+export const EntonnoirOutput = z.object({
+  definition: z.string(),
+  salons: z.array(
+    z.object({
+      salonId: z.string(),
+      salon: z.string(),
+      date: z.string(),
+      total: Etapes,
+      parTaille: Ventilation,
+      parLocalite: Ventilation,
+      parFamille: Ventilation,
+    }),
+  ),
+});
+export const DEFINITION_ENTONNOIR =
+  "Pour chaque salon tenu : les rendez-vous planifiés, ceux tenus (l'entreprise a été pointée présente), ceux suivis " +
+  "d'une offre de cette entreprise (même SIRET) sur un lot d'une procédure lancée pour une ligne de la programmation " +
+  "discutée, et ceux suivis d'une attribution d'un tel lot. Taux rapportés aux rendez-vous tenus. Localité : l'entreprise " +
+  "déclare intervenir dans le Val-de-Marne (94). Famille : celle de la première ligne discutée.";

@@ -244,5 +244,62 @@ for (const target of testTargets()) {
       for (const r of avant.filter((r) => r.demandeId !== declinee.id)) assert.equal(creneauApres.get(r.demandeId), r.creneau);
       assert.equal(creneauApres.has(declinee.id), false);
     });
+
+    it("measures what came of the held fair: meetings held, then followed by a bid and an award on the lines discussed", async () => {
+      const [e0, e1, e2] = entreprises as [Client, Client, Client];
+      const ids = { e0: await entrepriseDe(e0), e1: await entrepriseDe(e1), e2: await entrepriseDe(e2) };
+      // the fair is held: e0 and e1 came, e2 did not
+      await kit.database.db.execute(sql`update salons set statut = 'tenu' where id = ${salonId}`);
+      for (const [id, presence] of [
+        [ids.e0, "present"],
+        [ids.e1, "present"],
+        [ids.e2, "absent"],
+      ])
+        await kit.database.db.execute(
+          sql`update salon_inscriptions set presence = ${presence} where salon_id = ${salonId} and entreprise_id = ${id}`,
+        );
+      // then a procedure is launched for the second line: e0 bids and wins, e1 does not bid
+      const procedureId = randomUUID();
+      const offreId = randomUUID();
+      const [siret] = await selectRows<{ siret: string }>(kit.database.db, sql`select siret from entreprises where id = ${ids.e0}`);
+      await kit.database.db.execute(
+        sql`insert into procedures (id, organisation_id, direction_id, reference, annee, objet, nature, procedure, publicite, criteres,
+              condition_execution_sociale, condition_execution_environnementale, innovant, duree_mois, etat)
+            values (${procedureId}, ${kit.organisationId}, ${kit.directionId}, 'E2E-1', 2027, 'Espaces verts', 'services', 'appel-offres-ouvert',
+              'boamp-joue', '[]'::jsonb, false, false, false, 24, 'attribuee')`,
+      );
+      await kit.database.db.execute(sql`insert into procedure_lignes (procedure_id, ligne_id) values (${procedureId}, ${lignes[1]})`);
+      await kit.database.db.execute(
+        sql`insert into offres (id, procedure_id, lot_numero, siret, nom, membres, prix_ht_cents)
+            values (${offreId}, ${procedureId}, 1, ${siret!.siret}, 'E0', '[]'::jsonb, 4000000)`,
+      );
+      await kit.database.db.execute(
+        sql`insert into attributions (procedure_id, lot_numero, offre_id) values (${procedureId}, 1, ${offreId})`,
+      );
+
+      // expected, counted from the plan itself
+      const plan = await selectRows<{ entreprise_id: string; lignes: string[] }>(
+        kit.database.db,
+        sql`select r.entreprise_id, d.lignes from salon_rendez_vous r join salon_demandes d on d.id = r.demande_id where r.salon_id = ${salonId}`,
+      );
+      const tenus = plan.filter((r) => r.entreprise_id !== ids.e2);
+      const suivis = tenus.filter((r) => r.entreprise_id === ids.e0 && r.lignes.includes(lignes[1] as string));
+      assert.ok(suivis.length >= 1 && tenus.length > suivis.length, JSON.stringify(plan));
+
+      const reponse = await central.request("GET", "/api/salons/entonnoir");
+      assert.equal(reponse.status, 200, JSON.stringify(reponse.body));
+      const bilan = reponse.body.salons.find((x: { salonId: string }) => x.salonId === salonId);
+      assert.deepEqual(
+        [
+          bilan.total.planifies,
+          bilan.total.tenus,
+          bilan.total.suivisDOffre,
+          bilan.total.suivisDAttribution,
+          bilan.total.entreprisesRencontrees,
+        ],
+        [plan.length, tenus.length, suivis.length, suivis.length, 2],
+      );
+      assert.equal((await entreprises[0]!.request("GET", "/api/salons/entonnoir")).status, 403);
+    });
   });
 }

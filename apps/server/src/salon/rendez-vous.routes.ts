@@ -5,6 +5,7 @@ import {
   definirPresenceAcheteur,
   demanderRendezVous,
   demandesDuSalon,
+  entonnoirDesSalons,
   inviterEntreprise,
   monAgenda,
   planDuSalon,
@@ -21,6 +22,8 @@ import {
   DemandeRendezVousInput,
   DemandesOutput,
   DemandesQuery,
+  DEFINITION_ENTONNOIR,
+  EntonnoirOutput,
   DisponibilitesInput,
   InvitationRendezVousInput,
   PlanificationInput,
@@ -46,6 +49,15 @@ const LIGNE = "00000000-0000-4000-8000-000000000001";
  * mailed, and each side's agenda as a page, a PDF and an iCalendar file. See docs/salon.md.
  */
 export const rendezVousRoutes = defineRoutes("Salon de l'achat public", (r, ctx) => {
+  r.read({
+    method: "GET",
+    url: "/api/salons/entonnoir",
+    access: "pilotage.read",
+    summary: "Ce qu'ont donné les salons tenus : rendez-vous tenus → offres → attributions, par taille, localité et famille",
+    response: EntonnoirOutput,
+    handler: async ({ uow, actor }) => ({ definition: DEFINITION_ENTONNOIR, salons: await entonnoirDesSalons(uow, actor) }),
+  });
+
   r.read({
     method: "GET",
     url: "/api/salons/:salonId/acheteurs",

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type {
   AcheteurSalon,
+  RendezVousSuivi,
   AcheteurSalonDetail,
   DemandeDetail,
   DemandeRendezVous,
@@ -9,7 +10,7 @@ import type {
   RendezVousSalonRepository,
   StatutDemande,
 } from "@achat-public/domain/salon";
-import type { Executor } from "../client";
+import { selectRows, type Executor } from "../client";
 import { entreprises } from "../entreprises/entreprises.schema";
 import { directions, utilisateurs } from "../organisation/organisation.schema";
 import { uniqueGuard } from "../organisation/organisation.repository";
@@ -188,6 +189,59 @@ export function rendezVousSalonRepository(db: Executor): RendezVousSalonReposito
         .where(and(eq(salonRendezVous.salonId, salonId), sql`not ${salonRendezVous.confirme}`))
         .returning({ id: salonRendezVous.demandeId });
       return rows.length;
+    },
+    async rendezVousSuivis(organisationId, directionId) {
+      // a meeting is followed by a bid (an award) when the company's SIRET bid on (won) a lot of a procedure launched
+      // for one of the programme lines discussed
+      const rows = await selectRows<{
+        salon_id: string;
+        salon: string;
+        date: string;
+        entreprise_id: string;
+        categorie: string | null;
+        locale: boolean;
+        famille: string | null;
+        tenu: boolean;
+        offre: boolean;
+        attribution: boolean;
+      }>(
+        db,
+        sql`with rdv as (
+              select s.id as salon_id, s.nom as salon, s.date::text as date, e.id as entreprise_id, e.siret, e.categorie,
+                     '94' = any(e.territoires) as locale, d.lignes, coalesce(i.presence = 'present', false) as tenu
+              from salon_rendez_vous r
+              join salons s on s.id = r.salon_id
+              join salon_demandes d on d.id = r.demande_id
+              join entreprises e on e.id = r.entreprise_id
+              join utilisateurs u on u.id = r.acheteur_id
+              left join salon_inscriptions i on i.salon_id = s.id and i.entreprise_id = e.id and i.statut = 'acceptee'
+              where s.organisation_id = ${organisationId} and s.statut = 'tenu'
+                ${directionId ? sql`and u.direction_id = ${directionId}` : sql``}
+            )
+            select rdv.salon_id, rdv.salon, rdv.date, rdv.entreprise_id, rdv.categorie, rdv.locale, rdv.tenu,
+              (select f.libelle from lignes_programme lp join familles_achat f on f.id = lp.famille_id
+                where lp.id = (rdv.lignes->>0)::uuid) as famille,
+              exists (select 1 from offres o join procedure_lignes pl on pl.procedure_id = o.procedure_id
+                where o.siret = rdv.siret and pl.ligne_id::text in (select jsonb_array_elements_text(rdv.lignes))) as offre,
+              exists (select 1 from attributions a join offres o on o.id = a.offre_id
+                join procedure_lignes pl on pl.procedure_id = o.procedure_id
+                where o.siret = rdv.siret and pl.ligne_id::text in (select jsonb_array_elements_text(rdv.lignes))) as attribution
+            from rdv order by rdv.date, rdv.salon_id`,
+      );
+      return rows.map(
+        (r): RendezVousSuivi => ({
+          salonId: r.salon_id,
+          salon: r.salon,
+          date: r.date,
+          entrepriseId: r.entreprise_id,
+          categorie: r.categorie,
+          locale: r.locale,
+          famille: r.famille,
+          tenu: r.tenu,
+          offre: r.offre,
+          attribution: r.attribution,
+        }),
+      );
     },
   };
 }

@@ -30,3 +30,4 @@ export * from "./inscriptions.use-cases";
 export * from "./rendez-vous";
 export type * from "./rendez-vous.ports";
 export * from "./rendez-vous.use-cases";
+export * from "./entonnoir";

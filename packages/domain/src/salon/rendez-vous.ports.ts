@@ -1,3 +1,4 @@
+import type { RendezVousSuivi } from "./entonnoir";
 import type { AcheteurSalon, DemandeRendezVous, RendezVousSalon } from "./rendez-vous";
 
 /** A buyer attending the fair, with what a company needs to choose whom to meet. */
@@ -40,4 +41,6 @@ export interface RendezVousSalonRepository {
   remplacerPlan(salonId: string, plan: RendezVousSalon[]): Promise<void>;
   retirerRendezVousDe(demandeId: string): Promise<void>;
   confirmerPlan(salonId: string): Promise<number>;
+  /** Every meeting of the organisation's held fairs with what followed (a direction: its buyers' meetings only). */
+  rendezVousSuivis(organisationId: string, directionId: string | null): Promise<RendezVousSuivi[]>;
 }

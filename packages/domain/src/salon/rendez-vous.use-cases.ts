@@ -6,12 +6,13 @@
  */
 import { DomainError, invalidInput } from "../commun/errors";
 import type { AuditLog, Clock, Courriels, IdGenerator } from "../commun/ports";
-import { assertCan, can } from "../acces/policies";
+import { assertCan, can, directionScope } from "../acces/policies";
 import type { Actor } from "../acces/roles";
 import { membreDe } from "../entreprises/comptes.use-cases";
 import type { EntrepriseRepository, MembreRepository } from "../entreprises/ports";
 import { notFound } from "../organisation/organisation";
 import type { OrganisationRepository, UtilisateurRepository } from "../organisation/ports";
+import { entonnoirs, type EntonnoirSalon } from "./entonnoir";
 import { creneauxDuSalon, type Salon } from "./evenement";
 import type { InscriptionSalonRepository, SalonRepository } from "./evenement.ports";
 import { bornesLineaires } from "./lineaire";
@@ -522,4 +523,18 @@ export async function confirmerPlanning(
     payload: { confirmes, courriels },
   });
   return { confirmes, courriels };
+}
+
+/**
+ * What came of the held fairs, fair after fair: meetings held → followed by a bid on the lines discussed → by an
+ * award (steering cockpit; a direction sees the meetings of its own buyers).
+ */
+export async function entonnoirDesSalons(deps: Pick<Deps, "rendezVousSalon">, actor: Actor): Promise<EntonnoirSalon[]> {
+  assertCan(actor, "pilotage.read");
+  if (actor.kind !== "user") return [];
+  const scope = directionScope(actor);
+  if (scope.kind === "none") return [];
+  return entonnoirs(
+    await deps.rendezVousSalon.rendezVousSuivis(actor.organisationId, scope.kind === "direction" ? scope.directionId : null),
+  );
 }

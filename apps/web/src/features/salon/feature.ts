@@ -16,6 +16,13 @@ export const salon = defineFeature({
       load: () => import("./OrganisationSalonPage"),
     },
     {
+      path: "/salons/bilan",
+      label: "Ce qu'ont donné les salons",
+      permission: "pilotage.read",
+      nav: true,
+      load: () => import("./BilanSalonsPage"),
+    },
+    {
       path: "/salons/:salonId/rendez-vous",
       label: "Mes rendez-vous au salon",
       permission: "salon.read",

@@ -1,0 +1,108 @@
+import { Stack, Text, Title } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { api } from "../../lib/api";
+import { formatLegalDate } from "../../lib/format";
+import { Chargement } from "../../ui/Chargement";
+import { DataTable } from "../../ui/DataTable";
+import { ErrorAlert } from "../../ui/ErrorAlert";
+import { Graphique } from "../../ui/Graphique";
+import { Page } from "../../ui/Page";
+
+interface Etapes {
+  planifies: number;
+  tenus: number;
+  suivisDOffre: number;
+  suivisDAttribution: number;
+  entreprisesRencontrees: number;
+  entreprisesAyantRepondu: number;
+  entreprisesAttributaires: number;
+  tauxOffre: number | null;
+  tauxAttribution: number | null;
+}
+interface Ventilation {
+  cle: string;
+  etapes: Etapes;
+}
+interface Entonnoir {
+  definition: string;
+  salons: {
+    salonId: string;
+    salon: string;
+    date: string;
+    total: Etapes;
+    parTaille: Ventilation[];
+    parLocalite: Ventilation[];
+    parFamille: Ventilation[];
+  }[];
+}
+
+const taux = (v: number | null) => (v === null ? "—" : `${(Math.round(v * 1000) / 10).toLocaleString("fr-FR")} %`);
+const nombre = (v: number | null) => (v === null ? "—" : v.toLocaleString("fr-FR"));
+
+function TableVentilation({ caption, lignes }: { caption: string; lignes: Ventilation[] }) {
+  return (
+    <DataTable<Ventilation>
+      caption={caption}
+      rows={lignes}
+      rowKey={(l) => l.cle}
+      columns={[
+        { key: "cle", header: "Groupe", principale: true, render: (l) => l.cle },
+        { key: "tenus", header: "Rendez-vous tenus", render: (l) => nombre(l.etapes.tenus) },
+        { key: "offre", header: "Suivis d'une offre", render: (l) => `${nombre(l.etapes.suivisDOffre)} (${taux(l.etapes.tauxOffre)})` },
+        {
+          key: "attribution",
+          header: "Suivis d'une attribution",
+          render: (l) => `${nombre(l.etapes.suivisDAttribution)} (${taux(l.etapes.tauxAttribution)})`,
+        },
+      ]}
+    />
+  );
+}
+
+/** Page « Ce qu'ont donné les salons » (steering): the conversion funnel of each held fair, year on year. */
+export default function BilanSalonsPage() {
+  const data = useQuery({ queryKey: ["salons", "entonnoir"], queryFn: () => api<Entonnoir>("GET", "/api/salons/entonnoir") });
+  return (
+    <Page
+      title="Ce qu'ont donné les salons"
+      intro={<Text>Des rendez-vous du salon aux offres puis aux marchés : ce que personne ne mesure, salon après salon.</Text>}
+    >
+      {data.isPending ? (
+        <Chargement />
+      ) : data.isError ? (
+        <ErrorAlert error={data.error} title="Bilan indisponible" />
+      ) : data.data.salons.length === 0 ? (
+        <Text>Aucun salon tenu pour l'instant.</Text>
+      ) : (
+        <Stack gap="xl">
+          <Text size="sm">{data.data.definition}</Text>
+          <Graphique
+            titre="Rendez-vous tenus, suivis d'une offre, suivis d'une attribution, par salon"
+            categories={["Rendez-vous tenus", "Suivis d'une offre", "Suivis d'une attribution"]}
+            series={data.data.salons.map((s) => ({
+              nom: s.salon,
+              valeurs: [s.total.tenus, s.total.suivisDOffre, s.total.suivisDAttribution],
+              formater: nombre,
+            }))}
+          />
+          {data.data.salons.map((s) => (
+            <Stack gap="sm" key={s.salonId} component="section" aria-labelledby={`bilan-${s.salonId}`}>
+              <Title order={2} id={`bilan-${s.salonId}`}>
+                {s.salon} ({formatLegalDate(s.date)})
+              </Title>
+              <Text>
+                {nombre(s.total.planifies)} rendez-vous planifiés, {nombre(s.total.tenus)} tenus avec{" "}
+                {nombre(s.total.entreprisesRencontrees)} entreprises ; {nombre(s.total.suivisDOffre)} suivis d'une offre (
+                {taux(s.total.tauxOffre)}, {nombre(s.total.entreprisesAyantRepondu)} entreprises) ; {nombre(s.total.suivisDAttribution)}{" "}
+                suivis d'une attribution ({taux(s.total.tauxAttribution)}, {nombre(s.total.entreprisesAttributaires)} entreprises).
+              </Text>
+              <TableVentilation caption={`${s.salon} : par taille d'entreprise`} lignes={s.parTaille} />
+              <TableVentilation caption={`${s.salon} : par localité`} lignes={s.parLocalite} />
+              <TableVentilation caption={`${s.salon} : par famille d'achat`} lignes={s.parFamille} />
+            </Stack>
+          ))}
+        </Stack>
+      )}
+    </Page>
+  );
+}
