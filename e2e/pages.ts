@@ -49,6 +49,7 @@ export const ATTENDUES: Record<keyof typeof DEMO, string[]> = {
     "/clausier",
     "/salons",
     "/salons/organisation",
+    "/salons/bilan",
   ],
   acheteur: [
     "/",
@@ -61,7 +62,7 @@ export const ATTENDUES: Record<keyof typeof DEMO, string[]> = {
     "/donnees/sourcing",
     "/donnees/pairs",
   ],
-  lecteur: ["/", "/organisation", "/simulateur", "/programme", "/programme/agregation", "/procedures"],
+  lecteur: ["/", "/organisation", "/simulateur", "/programme", "/programme/agregation", "/procedures", "/salons/bilan"],
   entreprise: [
     "/",
     "/simulateur",

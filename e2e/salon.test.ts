@@ -45,9 +45,9 @@ describe("salon : demander un rendez-vous, calculer et confirmer le planning, re
     await page.getByRole("heading", { level: 1, name: "Mes rendez-vous au salon" }).waitFor();
     salonId = new URL(page.url()).pathname.split("/")[2] as string;
 
-    await page.getByLabel("Acheteur", { exact: true }).click();
+    await page.getByRole("combobox", { name: /^Acheteur/ }).click();
     await page.getByRole("option", { name: /^Sophie Acheteuse bâtiments/ }).click();
-    await page.getByLabel("Lignes de la programmation").click();
+    await page.getByRole("combobox", { name: /^Lignes de la programmation/ }).click();
     const option = page.getByRole("option").first();
     const objet = ((await option.textContent()) ?? "").replace(/ \(\d{4}\)$/, "");
     await option.click();
