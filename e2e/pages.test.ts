@@ -68,6 +68,8 @@ const ATTENDUES: Record<keyof typeof DEMO, string[]> = {
     "/mon-entreprise",
     "/mon-entreprise/collegues",
     "/mon-entreprise/recherches",
+    "/mon-entreprise/interets",
+    "/espace-entreprises",
     "/salons",
   ],
 };
