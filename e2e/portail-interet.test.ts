@@ -81,7 +81,12 @@ describe("sourçage : accueil des entreprises, signal d'intérêt, questionnaire
     await verifierAuxDeuxTailles(page, "/mon-entreprise/interets");
 
     // the line with the demo questionnaire: the company changes its answer
-    const avecQuestionnaire = mes.body.signaux.find((s) => s.ligne.url)?.ligne.url as string;
+    let avecQuestionnaire: string | undefined;
+    for (const s of mes.body.signaux) {
+      const d = await entrepriseApi.call<{ demandes: { ouverte: boolean }[] }>("GET", `/api/entreprise/sourcage/lignes/${s.ligne.id}`);
+      if (s.ligne.url && d.body.demandes?.some((x) => x.ouverte)) avecQuestionnaire = s.ligne.url;
+    }
+    assert.ok(avecQuestionnaire, "the demo's open questionnaire, on a line the demo company signalled");
     await page.goto(`${server.url}${avecQuestionnaire}`);
     await page.getByRole("heading", { level: 2, name: "Votre intérêt pour cet achat" }).waitFor();
     await page
@@ -110,7 +115,7 @@ describe("sourçage : accueil des entreprises, signal d'intérêt, questionnaire
     await acheteur.getByText("Référence : lycée Saint-Exupéry, 2025.").first().waitFor();
     await verifierAuxDeuxTailles(acheteur, "/programme/lignes/:id/interet");
 
-    const ligneQuestionnaire = avecQuestionnaire.split("/").at(-1) as string;
+    const ligneQuestionnaire = (avecQuestionnaire as string).split("/").at(-1) as string;
     await acheteur.goto(`${server.url}/programme/lignes/${ligneQuestionnaire}/interet`);
     await acheteur.getByRole("heading", { level: 3, name: /allotissement et délais/ }).waitFor();
     await acheteur.getByText("Huit semaines, visite comprise.").first().waitFor();

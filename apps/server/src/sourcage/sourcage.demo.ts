@@ -36,8 +36,8 @@ export const sourcageDemo: DemoStep = {
     const entreprises = demoState<string[]>(state, "entreprises").slice(1, 7);
     const { rows: membres } = (await uow.executeSql(
       `select u.email from entreprise_membres m join utilisateurs u on u.id = m.utilisateur_id
-       where m.entreprise_id = any($1::uuid[]) order by u.email`,
-      [entreprises],
+       where m.entreprise_id::text = any(string_to_array($1, ',')) order by u.email`,
+      [entreprises.join(",")],
     )) as { rows: { email: string }[] };
     const autres = (await Promise.all(membres.map((m) => acteur(uow, m.email)))).filter((a) => a !== null);
 
