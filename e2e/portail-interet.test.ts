@@ -107,8 +107,8 @@ describe("sourçage : accueil des entreprises, signal d'intérêt, questionnaire
     await page.getByRole("button", { name: "Retirer notre intérêt" }).waitFor();
 
     // the buyer: the company among the interested ones, its answer to the questionnaire
+    // (the buyer's browser context shares the session opened by apiLogin above)
     const acheteur = await acheteurContext.newPage();
-    await login(acheteur, server.url, DEMO.acheteur.email, DEMO.acheteur.password);
     await acheteur.goto(`${server.url}/programme/lignes/${cible.id}/interet`);
     await acheteur.getByRole("heading", { level: 1, name: "Intérêt des entreprises pour une ligne" }).waitFor();
     await acheteur.getByText("Rénovation Bâtiment Créteil").first().waitFor();
