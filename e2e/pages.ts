@@ -70,6 +70,8 @@ export const ATTENDUES: Record<keyof typeof DEMO, string[]> = {
     "/mon-entreprise",
     "/mon-entreprise/collegues",
     "/mon-entreprise/recherches",
+    "/mon-entreprise/interets",
+    "/espace-entreprises",
     "/salons",
   ],
 };

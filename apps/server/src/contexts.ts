@@ -22,6 +22,7 @@ import { regles } from "./regles/index";
 import { salon } from "./salon/index";
 import { marches } from "./marches/index";
 import { procedures } from "./procedures/index";
+import { sourcage } from "./sourcage/index";
 import { systeme } from "./systeme/index";
 
 export const CONTEXTS: readonly ServerContext[] = [
@@ -40,6 +41,7 @@ export const CONTEXTS: readonly ServerContext[] = [
   donnees,
   publication,
   portail,
+  sourcage,
 ];
 
 export const ALL_ROUTES = CONTEXTS.flatMap((c) => c.routes ?? []);

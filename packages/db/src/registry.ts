@@ -16,6 +16,7 @@ import {
 import { programmeRepository } from "./programme/programme.repository";
 import { proceduresRepository } from "./procedures/procedures.repository";
 import { rechercheRepository } from "./portail/portail.repository";
+import { sourcageRepository } from "./sourcage/sourcage.repository";
 import { pilotageRepository } from "./pilotage/pilotage.repository";
 import { courrielRepository, importRepository } from "./plateforme/plateforme.repository";
 import { ecbRateRepository } from "./regles/regles.repository";
@@ -71,6 +72,8 @@ export function repositories(db: Executor, context: RepositoryContext) {
     jetons: jetonRepository(db),
     // portail
     recherches: rechercheRepository(db),
+    // sourcage
+    sourcage: sourcageRepository(db),
     // salon
     salons: salonRepository(db),
     inscriptionsSalon: inscriptionSalonRepository(db),

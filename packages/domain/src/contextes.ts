@@ -18,6 +18,7 @@ import { SALON } from "./salon/contexte";
 import { FOURNISSEURS } from "./fournisseurs/contexte";
 import { MARCHES } from "./marches/contexte";
 import { PROCEDURES } from "./procedures/contexte";
+import { SOURCAGE } from "./sourcage/contexte";
 
 export const PERMISSIONS = {
   ...ORGANISATION.permissions,
@@ -33,6 +34,7 @@ export const PERMISSIONS = {
   ...PUBLICATION.permissions,
   ...ENTREPRISES.permissions,
   ...PROCEDURES.permissions,
+  ...SOURCAGE.permissions,
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -54,4 +56,5 @@ export const LIBELLES_EVENEMENTS: Readonly<Record<string, string>> = {
   ...ENTREPRISES.evenements,
   ...PROCEDURES.evenements,
   ...PORTAIL.evenements,
+  ...SOURCAGE.evenements,
 };

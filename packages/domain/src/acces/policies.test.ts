@@ -45,6 +45,8 @@ const MATRIX: Record<Permission, Role[]> = {
   "procedures.read": ["admin", "acheteur-central", "acheteur", "lecteur"],
   "procedures.write": ["admin", "acheteur-central", "acheteur"],
   "procedures.clausier": ["admin", "acheteur-central"],
+  "sourcage.read": ["admin", "acheteur-central", "acheteur", "lecteur"],
+  "sourcage.manage": ["admin", "acheteur-central", "acheteur"],
 };
 
 describe("access policies", () => {

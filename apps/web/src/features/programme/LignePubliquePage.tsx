@@ -7,6 +7,7 @@ import { ouiNon } from "../../lib/format";
 import { Chargement } from "../../ui/Chargement";
 import { ErrorAlert } from "../../ui/ErrorAlert";
 import { Page } from "../../ui/Page";
+import { InteretPublic } from "../sourcage/InteretPublic";
 import { NATURES, PROCEDURES } from "./libelles";
 
 /** Page "/programme-public/:annee/:id": one published line, at a stable address (no account needed). */
@@ -41,6 +42,7 @@ export default function LignePubliquePage() {
           </List.Item>
         </List>
       )}
+      {l && <InteretPublic ligneId={l.id} />}
       <Text>
         <Anchor component={Link} to={`/programme-public?annee=${annee ?? ""}`} underline="always">
           Retour au programme {annee}

@@ -1,8 +1,8 @@
-import { Alert, Badge, Button, Group, NativeSelect, Paper, Text, TextInput } from "@mantine/core";
+import { Alert, Anchor, Badge, Button, Group, NativeSelect, Paper, Text, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
-import { useSearchParams } from "react-router";
+import { Link, useSearchParams } from "react-router";
 import type { LigneProgrammeOutput } from "@achat-public/contracts";
 import { api, query } from "../../lib/api";
 import { sortFr } from "../../lib/format";
@@ -237,6 +237,11 @@ export default function ProgrammePage() {
             <span className="visually-hidden-inline"> : {l.objet}</span>
           </Button>
         ))}
+        {l.statut === "publiee" && can("sourcage.read") && (
+          <Anchor component={Link} to={`/programme/lignes/${l.id}/interet`} size="xs" underline="always">
+            Intérêt des entreprises<span className="visually-hidden-inline"> : {l.objet}</span>
+          </Anchor>
+        )}
       </Group>
     );
   };
