@@ -16,3 +16,4 @@ export * from "./entreprises.schema";
 export * from "./salon.schema";
 export * from "./procedures.schema";
 export * from "./portail.schema";
+export * from "./espace.schema";

@@ -17,3 +17,4 @@ export * from "./donnees/donnees.lectures";
 export * from "./publication/publication.repository";
 export * from "./portail/portail.repository";
 export * from "./procedures/procedures.repository";
+export * from "./espace/espace.repository";

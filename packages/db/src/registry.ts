@@ -15,6 +15,7 @@ import {
 import { programmeRepository } from "./programme/programme.repository";
 import { proceduresRepository } from "./procedures/procedures.repository";
 import { rechercheRepository } from "./portail/portail.repository";
+import { espaceRepository, listesPubliquesRepository } from "./espace/espace.repository";
 import { pilotageRepository } from "./pilotage/pilotage.repository";
 import { courrielRepository, importRepository } from "./plateforme/plateforme.repository";
 import { ecbRateRepository } from "./regles/regles.repository";
@@ -70,6 +71,9 @@ export function repositories(db: Executor, context: RepositoryContext) {
     jetons: jetonRepository(db),
     // portail
     recherches: rechercheRepository(db),
+    // espace de l'entreprise, listes publiques
+    espace: espaceRepository(db),
+    listesPubliques: listesPubliquesRepository(db),
     // salon
     salons: salonRepository(db),
     inscriptionsSalon: inscriptionSalonRepository(db),

@@ -16,3 +16,4 @@ export * from "./donnees/donnees.schema";
 export * from "./entreprises/entreprises.schema";
 export * from "./salon/salon.schema";
 export * from "./portail/portail.schema";
+export * from "./espace/espace.schema";

@@ -8,6 +8,7 @@ import { AUDIT } from "./audit/contexte";
 import { DONNEES } from "./donnees/contexte";
 import { ENTREPRISES } from "./entreprises/contexte";
 import { PORTAIL } from "./portail/contexte";
+import { ESPACE } from "./espace/contexte";
 import { ORGANISATION } from "./organisation/contexte";
 import { PILOTAGE } from "./pilotage/contexte";
 import { PLATEFORME } from "./plateforme/contexte";
@@ -33,6 +34,7 @@ export const PERMISSIONS = {
   ...PUBLICATION.permissions,
   ...ENTREPRISES.permissions,
   ...PROCEDURES.permissions,
+  ...ESPACE.permissions,
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -54,4 +56,5 @@ export const LIBELLES_EVENEMENTS: Readonly<Record<string, string>> = {
   ...ENTREPRISES.evenements,
   ...PROCEDURES.evenements,
   ...PORTAIL.evenements,
+  ...ESPACE.evenements,
 };

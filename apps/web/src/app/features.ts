@@ -18,6 +18,7 @@ import { portail } from "../features/portail/feature";
 import { programme } from "../features/programme/feature";
 import { publication } from "../features/publication/feature";
 import { salon } from "../features/salon/feature";
+import { espace } from "../features/espace/feature";
 import { utilisateurs } from "../features/utilisateurs/feature";
 import type { Feature } from "./registre";
 import { simulateur } from "./simulateur.feature";
@@ -36,6 +37,7 @@ export const FEATURES: readonly Feature[] = [
   publication,
   entreprises,
   portail,
+  espace,
   salon,
   simulateur,
   auth,
