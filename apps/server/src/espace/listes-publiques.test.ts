@@ -31,6 +31,14 @@ for (const target of testTargets()) {
       acheteur = await kit.as("acheteur");
       central = await kit.as("acheteur-central");
       anonyme = kit.anonymous();
+      const admin = await kit.as("admin");
+      const famille = await admin.request("POST", "/api/programme/familles", {
+        code: "f-info",
+        libelle: "Matériel informatique",
+        nature: "fournitures",
+        prefixesCpv: ["302"],
+      });
+      assert.equal(famille.status, 201, JSON.stringify(famille.body));
     });
     after(() => kit.close());
 
