@@ -35,6 +35,7 @@ const ATTENDUES: Record<keyof typeof DEMO, string[]> = {
     "/donnees/sourcing",
     "/salons",
     "/salons/organisation",
+    "/evaluations-acheteur",
   ],
   "acheteur-central": [
     "/",
@@ -48,6 +49,7 @@ const ATTENDUES: Record<keyof typeof DEMO, string[]> = {
     "/clausier",
     "/salons",
     "/salons/organisation",
+    "/evaluations-acheteur",
   ],
   acheteur: [
     "/",
@@ -68,6 +70,7 @@ const ATTENDUES: Record<keyof typeof DEMO, string[]> = {
     "/mon-entreprise",
     "/mon-entreprise/collegues",
     "/mon-entreprise/recherches",
+    "/mon-entreprise/marches",
     "/salons",
   ],
 };

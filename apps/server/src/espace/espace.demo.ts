@@ -152,7 +152,7 @@ const MARCHES: MarcheDemo[] = [
         3,
         "Délais de réponse aux questions trop courts pendant la consultation.",
       ],
-      [10, "DEC", "Maintenance des équipements de cuisine", "services", "50883000-2", 70_000, 7, 24, 4, 5, 4, null],
+      [10, "DEC", "Maintenance des équipements de cuisine", "services", "50883000-8", 70_000, 7, 24, 4, 5, 4, null],
       [11, "DSI", "Maintenance du parc informatique des collèges", "services", "50320000-4", 240_000, 12, 24, 2, 4, 3, null],
     ] as const
   ).map(

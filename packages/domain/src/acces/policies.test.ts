@@ -44,6 +44,7 @@ const MATRIX: Record<Permission, Role[]> = {
   "procedures.read": ["admin", "acheteur-central", "acheteur", "lecteur"],
   "procedures.write": ["admin", "acheteur-central", "acheteur"],
   "procedures.clausier": ["admin", "acheteur-central"],
+  "evaluations-acheteur.read": ["admin", "acheteur-central"],
 };
 
 describe("access policies", () => {
