@@ -3,10 +3,12 @@
  * apps/server/src/espace/listes-publiques.ts) on the built server with the demo data, against a bare Fastify
  * route that sends the same bytes (bench/bare-fastify-liste.mjs), each in its own process, loaded by autocannon
  * at 100 connections from this process, alternately, in the same run. Targets (issue #12): ≥ 2 000 req/s,
- * p99 < 50 ms, ≥ 50 % of the bare route. Options: BENCH_DURATION (s, default 10), BENCH_RUNS (rounds, default 3).
+ * p99 < 50 ms, ≥ 50 % of the bare route. Options: BENCH_DURATION (s, default 10), BENCH_RUNS (rounds, default 3),
+ * BENCH_PORTAIL_DATA_DIR (a data directory with the demo already loaded, copied first: the load takes minutes on a
+ * busy machine).
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -69,6 +71,7 @@ const charges = () =>
 
 async function run(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), "achat-bench-portail-"));
+  if (process.env.BENCH_PORTAIL_DATA_DIR) cpSync(process.env.BENCH_PORTAIL_DATA_DIR, dataDir, { recursive: true });
   const appPort = await freePort();
   const app = startProcess([join(root, "apps/server/dist/main.js")], { PORT: String(appPort), DATA_DIR: dataDir });
   let bare: ChildProcess | null = null;
@@ -84,7 +87,7 @@ async function run(): Promise<void> {
     );
     const revalidation = await fetch(`${appUrl}${CHEMIN}`, { headers: { "if-none-match": reponse.headers.get("etag") ?? "" } });
     console.log(`   revalidation (If-None-Match) : ${revalidation.status}`);
-    const fichier = join(dataDir, "corps.json");
+    const fichier = join(dataDir, "..", `${dataDir.split("/").pop()}-corps.json`);
     writeFileSync(fichier, corps);
     const barePort = await freePort();
     bare = startProcess([join(root, "bench/bare-fastify-liste.mjs")], { PORT: String(barePort), BODY_FILE: fichier });
@@ -120,6 +123,7 @@ async function run(): Promise<void> {
     if (bare) await stop(bare);
     await stop(app);
     rmSync(dataDir, { recursive: true, force: true });
+    rmSync(`${dataDir}-corps.json`, { force: true });
   }
 }
 
