@@ -13,9 +13,9 @@ import { defineJob } from "../platform/jobs/jobs";
  * outbox job `listes-publiques.invalider` (the audit event it appends says what it changed: see
  * `listesTouchees`); the job bumps the version once the change is committed. Every instance keeps the rendered
  * bodies in memory, keyed by address, version and Paris day (an open consultation leaves the list when its
- * deadline passes); a request reads the versions (one indexed query, shared by the requests that arrive while it
- * runs), so an instance never serves a body older than the committed version, even when several instances share
- * PostgreSQL. Hit: no other SQL, no validation, no serialisation. `ETag` on every answer, `304` on
+ * deadline passes); the versions are read again at most once a second (one indexed query, shared by the requests
+ * that arrive while it runs), so an instance serves a body at most a second older than the committed version, even
+ * when several instances share PostgreSQL. Hit: no SQL, no validation, no serialisation. `ETag` on every answer, `304` on
  * `If-None-Match`.
  */
 
@@ -32,6 +32,12 @@ export const ROUTES_LISTES_PUBLIQUES: Readonly<Record<string, ListePublique>> = 
 
 /** Browsers and proxies may reuse an answer this long, then revalidate (304 when unchanged). */
 export const CACHE_CONTROL_LISTES = "public, max-age=30, must-revalidate";
+/**
+ * How long an instance trusts the versions it read: a cache hit costs no SQL at all, and a change is served at
+ * most this long (plus the job's run) after its commit, on every instance. Measured: one query per request costs
+ * more than the whole answer on PGlite under load (docs/portail.md).
+ */
+export const VERSIONS_RELUES_MS = 1_000;
 /** Bodies kept per instance (addresses with their query string: a bounded map, oldest out first). */
 const ENTREES_MAX = 500;
 
@@ -102,12 +108,29 @@ export function registerListesPubliques(app: FastifyInstance, ctx: AppContext): 
   const versionsRepo = listesPubliquesRepository(ctx.database.db);
   const entrees = new Map<string, Entree>();
   let lecture: Promise<Map<string, number>> | null = null;
-  const versions = () => {
+  let lue: { debut: number; versions: Map<string, number> } | null = null;
+  const versions = async (): Promise<Map<string, number>> => {
+    if (lue && Date.now() - lue.debut < VERSIONS_RELUES_MS) return lue.versions;
     // the requests that arrive while a read runs share it (one query, whatever the number of connections)
-    lecture ??= versionsRepo.versions(LISTES_PUBLIQUES).finally(() => {
-      lecture = null;
-    });
+    const debut = Date.now();
+    lecture ??= versionsRepo
+      .versions(LISTES_PUBLIQUES)
+      .then((v) => {
+        lue = { debut, versions: v };
+        return v;
+      })
+      .finally(() => {
+        lecture = null;
+      });
     return lecture;
+  };
+
+  // the Paris day, computed at most once a second (an Intl formatter per request costs more than the cached answer)
+  let jourCalcule = { a: 0, jour: "" };
+  const jourCourant = (): string => {
+    const maintenant = ctx.clock.now();
+    if (maintenant.getTime() - jourCalcule.a >= 1_000) jourCalcule = { a: maintenant.getTime(), jour: aujourdhuiParis(maintenant) };
+    return jourCalcule.jour;
   };
 
   app.addHook("onRequest", async (request: FastifyRequest, reply: FastifyReply) => {
@@ -115,7 +138,7 @@ export function registerListesPubliques(app: FastifyInstance, ctx: AppContext): 
     const liste = ROUTES_LISTES_PUBLIQUES[request.routeOptions.url ?? ""];
     if (!liste) return;
     const version = (await versions()).get(liste) ?? 1;
-    const jour = aujourdhuiParis(ctx.clock.now());
+    const jour = jourCourant();
     const cle = request.url;
     request.listePublique = { cle, liste, version, jour };
     const entree = entrees.get(cle);
