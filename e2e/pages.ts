@@ -36,6 +36,7 @@ export const ATTENDUES: Record<keyof typeof DEMO, string[]> = {
     "/donnees/sourcing",
     "/salons",
     "/salons/organisation",
+    "/evaluations-acheteur",
   ],
   "acheteur-central": [
     "/",
@@ -50,6 +51,7 @@ export const ATTENDUES: Record<keyof typeof DEMO, string[]> = {
     "/salons",
     "/salons/organisation",
     "/salons/bilan",
+    "/evaluations-acheteur",
   ],
   acheteur: [
     "/",
@@ -70,6 +72,7 @@ export const ATTENDUES: Record<keyof typeof DEMO, string[]> = {
     "/mon-entreprise",
     "/mon-entreprise/collegues",
     "/mon-entreprise/recherches",
+    "/mon-entreprise/marches",
     "/mon-entreprise/interets",
     "/espace-entreprises",
     "/salons",

@@ -4,6 +4,7 @@ import { marches } from "./marches";
 import { marchesImport } from "./marches-import";
 import { organisation } from "./organisation";
 import { pilotage } from "./pilotage";
+import { portail } from "./portail";
 import { programme } from "./programme";
 import { publication } from "./publication";
 import { salon } from "./salon";
@@ -26,4 +27,5 @@ export const SECTIONS: readonly SectionBanc[] = [
   publication,
   pilotage,
   salonInscriptions,
+  portail,
 ];

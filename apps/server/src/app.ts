@@ -20,6 +20,7 @@ import type { AppContext } from "./context";
 import { ALL_ROUTES } from "./contexts";
 import { errorHandler, problem, problemOf, sendProblem } from "./platform/problem";
 import type { CatalogEntry } from "./platform/routes";
+import { registerListesPubliques } from "./espace/listes-publiques";
 import { decodedPath, registerSecurity, securityHeaders } from "./platform/security";
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -120,6 +121,8 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
   registerSecurity(app, ctx);
+  // cached public JSON lists: after the security hooks (their headers), before any route
+  registerListesPubliques(app, ctx);
   for (const routes of ALL_ROUTES) routes(app, ctx, app.routeCatalog);
 
   const dist = webDistDir(ctx);

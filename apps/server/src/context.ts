@@ -2,6 +2,7 @@ import type { Clock, Courriels, IdGenerator, Outbox, PasswordHasher, PasswordStr
 import { repositories, type Database, type Executor, type Repositories } from "@achat-public/db";
 import type { Config } from "./config";
 import type { SourcePublication } from "@achat-public/domain/publication";
+import { auditAvecListesPubliques } from "./espace/listes-publiques";
 import { courrielsOf } from "./platform/jobs/courriels";
 import type { ImportDefinition } from "./platform/imports";
 import type { JobRunner } from "./platform/jobs/jobs";
@@ -55,6 +56,8 @@ function bind(ctx: AppContext, db: Executor, requestId: string | null): UnitOfWo
   const outbox = ctx.jobs.outbox(repos.executeSql);
   return {
     ...repos,
+    // an audited change to what a public list shows also queues its invalidation (same transaction)
+    audit: auditAvecListesPubliques(repos.audit, outbox),
     hasher: ctx.hasher,
     passwordStrength: ctx.passwordStrength,
     tokens: ctx.tokens,

@@ -15,6 +15,7 @@ import type { DemoStep } from "./platform/demo";
 import type { JobSpec, ScheduleSpec } from "./platform/jobs/jobs";
 import { pilotage } from "./pilotage/index";
 import { portail } from "./portail/index";
+import { espace } from "./espace/index";
 import { plateforme } from "./plateforme/index";
 import { programme } from "./programme/index";
 import { publication } from "./publication/index";
@@ -42,6 +43,7 @@ export const CONTEXTS: readonly ServerContext[] = [
   publication,
   portail,
   sourcage,
+  espace,
 ];
 
 export const ALL_ROUTES = CONTEXTS.flatMap((c) => c.routes ?? []);

@@ -17,3 +17,4 @@ export * from "./salon.schema";
 export * from "./procedures.schema";
 export * from "./portail.schema";
 export * from "./sourcage.schema";
+export * from "./espace.schema";

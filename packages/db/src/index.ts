@@ -18,3 +18,4 @@ export * from "./publication/publication.repository";
 export * from "./portail/portail.repository";
 export * from "./procedures/procedures.repository";
 export * from "./sourcage/accueil.lectures";
+export * from "./espace/espace.repository";

@@ -17,6 +17,7 @@ import { programmeRepository } from "./programme/programme.repository";
 import { proceduresRepository } from "./procedures/procedures.repository";
 import { rechercheRepository } from "./portail/portail.repository";
 import { sourcageRepository } from "./sourcage/sourcage.repository";
+import { espaceRepository, listesPubliquesRepository } from "./espace/espace.repository";
 import { pilotageRepository } from "./pilotage/pilotage.repository";
 import { courrielRepository, importRepository } from "./plateforme/plateforme.repository";
 import { ecbRateRepository } from "./regles/regles.repository";
@@ -74,6 +75,9 @@ export function repositories(db: Executor, context: RepositoryContext) {
     recherches: rechercheRepository(db),
     // sourcage
     sourcage: sourcageRepository(db),
+    // espace de l'entreprise, listes publiques
+    espace: espaceRepository(db),
+    listesPubliques: listesPubliquesRepository(db),
     // salon
     salons: salonRepository(db),
     inscriptionsSalon: inscriptionSalonRepository(db),

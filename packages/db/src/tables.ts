@@ -17,3 +17,4 @@ export * from "./entreprises/entreprises.schema";
 export * from "./salon/salon.schema";
 export * from "./portail/portail.schema";
 export * from "./sourcage/sourcage.schema";
+export * from "./espace/espace.schema";

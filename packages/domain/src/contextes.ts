@@ -8,6 +8,7 @@ import { AUDIT } from "./audit/contexte";
 import { DONNEES } from "./donnees/contexte";
 import { ENTREPRISES } from "./entreprises/contexte";
 import { PORTAIL } from "./portail/contexte";
+import { ESPACE } from "./espace/contexte";
 import { ORGANISATION } from "./organisation/contexte";
 import { PILOTAGE } from "./pilotage/contexte";
 import { PLATEFORME } from "./plateforme/contexte";
@@ -35,6 +36,7 @@ export const PERMISSIONS = {
   ...ENTREPRISES.permissions,
   ...PROCEDURES.permissions,
   ...SOURCAGE.permissions,
+  ...ESPACE.permissions,
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -57,4 +59,5 @@ export const LIBELLES_EVENEMENTS: Readonly<Record<string, string>> = {
   ...PROCEDURES.evenements,
   ...PORTAIL.evenements,
   ...SOURCAGE.evenements,
+  ...ESPACE.evenements,
 };

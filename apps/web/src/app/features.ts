@@ -19,6 +19,7 @@ import { programme } from "../features/programme/feature";
 import { publication } from "../features/publication/feature";
 import { salon } from "../features/salon/feature";
 import { sourcage } from "../features/sourcage/feature";
+import { espace } from "../features/espace/feature";
 import { utilisateurs } from "../features/utilisateurs/feature";
 import type { Feature } from "./registre";
 import { simulateur } from "./simulateur.feature";
@@ -38,6 +39,7 @@ export const FEATURES: readonly Feature[] = [
   entreprises,
   portail,
   sourcage,
+  espace,
   salon,
   simulateur,
   auth,

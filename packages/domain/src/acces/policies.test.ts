@@ -47,6 +47,7 @@ const MATRIX: Record<Permission, Role[]> = {
   "procedures.clausier": ["admin", "acheteur-central"],
   "sourcage.read": ["admin", "acheteur-central", "acheteur", "lecteur"],
   "sourcage.manage": ["admin", "acheteur-central", "acheteur"],
+  "evaluations-acheteur.read": ["admin", "acheteur-central"],
 };
 
 describe("access policies", () => {
