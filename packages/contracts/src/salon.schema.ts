@@ -164,7 +164,7 @@ export const DemandesOutput = z.object({ demandes: z.array(DemandeOutput) });
 export const DemandesQuery = z.strictObject({
   toutes: z.enum(["oui", "non"]).optional().describe("oui : toutes les demandes du salon (organisateur)"),
 });
-export function presentDemande(d: DemandeDetail): z.infer<typeof DemandeOutput> {
+export function presentDemandeRendezVous(d: DemandeDetail): z.infer<typeof DemandeOutput> {
   return {
     id: d.id,
     entrepriseId: d.entrepriseId,
@@ -239,11 +239,14 @@ export function presentAgenda(a: { salon: Salon; rendezVous: RendezVousAgenda[] 
 const Etapes = z.object({
   planifies: z.number().int(),
   tenus: z.number().int(),
+  suivisDInteret: z.number().int(),
   suivisDOffre: z.number().int(),
   suivisDAttribution: z.number().int(),
   entreprisesRencontrees: z.number().int(),
+  entreprisesInteressees: z.number().int(),
   entreprisesAyantRepondu: z.number().int(),
   entreprisesAttributaires: z.number().int(),
+  tauxInteret: z.number().nullable(),
   tauxOffre: z.number().nullable(),
   tauxAttribution: z.number().nullable(),
 });
@@ -264,6 +267,7 @@ export const EntonnoirOutput = z.object({
 });
 export const DEFINITION_ENTONNOIR =
   "Pour chaque salon tenu : les rendez-vous planifiés, ceux tenus (l'entreprise a été pointée présente), ceux suivis " +
+  "d'un signal d'intérêt de cette entreprise sur une ligne discutée (le jour du salon ou après), ceux suivis " +
   "d'une offre de cette entreprise (même SIRET) sur un lot d'une procédure lancée pour une ligne de la programmation " +
   "discutée, et ceux suivis d'une attribution d'un tel lot. Taux rapportés aux rendez-vous tenus. Localité : l'entreprise " +
   "déclare intervenir dans le Val-de-Marne (94). Famille : celle de la première ligne discutée.";

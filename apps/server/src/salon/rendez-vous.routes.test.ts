@@ -276,6 +276,11 @@ for (const target of testTargets()) {
       await kit.database.db.execute(
         sql`insert into attributions (procedure_id, lot_numero, offre_id) values (${procedureId}, 1, ${offreId})`,
       );
+      // and e1 signals its interest on the second line after the fair
+      await kit.database.db.execute(
+        sql`insert into signaux_interet (id, ligne_id, entreprise_id, utilisateur_id, cree_le, modifie_le)
+            values (${randomUUID()}, ${lignes[1]}, ${ids.e1}, ${e1.utilisateur.id}, '2027-06-20T10:00:00Z', '2027-06-20T10:00:00Z')`,
+      );
 
       // expected, counted from the plan itself
       const plan = await selectRows<{ entreprise_id: string; lignes: string[] }>(
@@ -284,6 +289,7 @@ for (const target of testTargets()) {
       );
       const tenus = plan.filter((r) => r.entreprise_id !== ids.e2);
       const suivis = tenus.filter((r) => r.entreprise_id === ids.e0 && r.lignes.includes(lignes[1] as string));
+      const interesses = tenus.filter((r) => r.entreprise_id === ids.e1 && r.lignes.includes(lignes[1] as string));
       assert.ok(suivis.length >= 1 && tenus.length > suivis.length, JSON.stringify(plan));
 
       const reponse = await central.request("GET", "/api/salons/entonnoir");
@@ -293,11 +299,12 @@ for (const target of testTargets()) {
         [
           bilan.total.planifies,
           bilan.total.tenus,
+          bilan.total.suivisDInteret,
           bilan.total.suivisDOffre,
           bilan.total.suivisDAttribution,
           bilan.total.entreprisesRencontrees,
         ],
-        [plan.length, tenus.length, suivis.length, suivis.length, 2],
+        [plan.length, tenus.length, interesses.length, suivis.length, suivis.length, 2],
       );
       assert.equal((await entreprises[0]!.request("GET", "/api/salons/entonnoir")).status, 403);
     });

@@ -29,7 +29,7 @@ import {
   PlanificationInput,
   PresenceAcheteurOutput,
   presentAgenda,
-  presentDemande,
+  presentDemandeRendezVous,
   SalonIdParams,
 } from "@achat-public/contracts";
 import { z } from "zod";
@@ -91,7 +91,7 @@ export const rendezVousRoutes = defineRoutes("Salon de l'achat public", (r, ctx)
     response: DemandesOutput,
     example: { params: { salonId: ID } },
     handler: async ({ uow, actor, params, query }) => ({
-      demandes: (await demandesDuSalon(uow, actor, params.salonId, query.toutes === "oui")).map(presentDemande),
+      demandes: (await demandesDuSalon(uow, actor, params.salonId, query.toutes === "oui")).map(presentDemandeRendezVous),
     }),
   });
 

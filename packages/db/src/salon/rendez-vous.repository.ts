@@ -202,6 +202,7 @@ export function rendezVousSalonRepository(db: Executor): RendezVousSalonReposito
         locale: boolean;
         famille: string | null;
         tenu: boolean;
+        interet: boolean;
         offre: boolean;
         attribution: boolean;
       }>(
@@ -221,6 +222,8 @@ export function rendezVousSalonRepository(db: Executor): RendezVousSalonReposito
             select rdv.salon_id, rdv.salon, rdv.date, rdv.entreprise_id, rdv.categorie, rdv.locale, rdv.tenu,
               (select f.libelle from lignes_programme lp join familles_achat f on f.id = lp.famille_id
                 where lp.id = (rdv.lignes->>0)::uuid) as famille,
+              exists (select 1 from signaux_interet si where si.entreprise_id = rdv.entreprise_id
+                and si.cree_le::date >= rdv.date::date and si.ligne_id::text in (select jsonb_array_elements_text(rdv.lignes))) as interet,
               exists (select 1 from offres o join procedure_lignes pl on pl.procedure_id = o.procedure_id
                 where o.siret = rdv.siret and pl.ligne_id::text in (select jsonb_array_elements_text(rdv.lignes))) as offre,
               exists (select 1 from attributions a join offres o on o.id = a.offre_id
@@ -238,6 +241,7 @@ export function rendezVousSalonRepository(db: Executor): RendezVousSalonReposito
           locale: r.locale,
           famille: r.famille,
           tenu: r.tenu,
+          interet: r.interet,
           offre: r.offre,
           attribution: r.attribution,
         }),

@@ -11,6 +11,7 @@ const rdv = (o: Partial<RendezVousSuivi>): RendezVousSuivi => ({
   locale: true,
   famille: "Nettoyage",
   tenu: true,
+  interet: false,
   offre: false,
   attribution: false,
   ...o,
@@ -19,7 +20,7 @@ const rdv = (o: Partial<RendezVousSuivi>): RendezVousSuivi => ({
 describe("entonnoir du salon : rendez-vous tenus → offres → attributions", () => {
   it("counts meetings and distinct companies at each stage, only among meetings held", () => {
     const [e] = entonnoirs([
-      rdv({ entrepriseId: "E1", offre: true, attribution: true }),
+      rdv({ entrepriseId: "E1", interet: true, offre: true, attribution: true }),
       rdv({ entrepriseId: "E1", offre: true }),
       rdv({ entrepriseId: "E2" }),
       rdv({ entrepriseId: "E3", tenu: false, offre: true, attribution: true }), // a no-show does not count, even if it bid
@@ -27,11 +28,14 @@ describe("entonnoir du salon : rendez-vous tenus → offres → attributions", (
     assert.deepEqual(e?.total, {
       planifies: 4,
       tenus: 3,
+      suivisDInteret: 1,
       suivisDOffre: 2,
       suivisDAttribution: 1,
       entreprisesRencontrees: 2,
+      entreprisesInteressees: 1,
       entreprisesAyantRepondu: 1,
       entreprisesAttributaires: 1,
+      tauxInteret: 0.3333,
       tauxOffre: 0.6667,
       tauxAttribution: 0.3333,
     });
@@ -72,6 +76,7 @@ describe("entonnoir du salon : rendez-vous tenus → offres → attributions", (
   it("gives no rate when nothing was held", () => {
     const [e] = entonnoirs([rdv({ tenu: false })]);
     assert.equal(e?.total.tauxOffre, null);
+    assert.equal(e?.total.tauxInteret, null);
     assert.equal(e?.total.tauxAttribution, null);
   });
 });

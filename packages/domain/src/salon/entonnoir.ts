@@ -1,6 +1,6 @@
 /**
  * What came of a fair (issue 13): the conversion funnel that nobody measures. For each held fair, the meetings held
- * (the company was checked in), those followed by a bid of that company on a lot of a procedure launched for a
+ * (the company was checked in), those followed by an interest signal of that company on a line discussed, by a bid of that company on a lot of a procedure launched for a
  * programme line discussed, and those followed by an award to it; by company size, locality and purchase family,
  * fair after fair (year-on-year). Pure: it aggregates one row per planned meeting.
  */
@@ -20,6 +20,8 @@ export interface RendezVousSuivi {
   famille: string | null;
   /** The company was checked in present at the door. */
   tenu: boolean;
+  /** The company signalled its interest (portal) on a line discussed, on or after the day of the fair. */
+  interet: boolean;
   /** The company then bid on a lot of a procedure launched for a line discussed. */
   offre: boolean;
   /** …and was awarded at least one such lot. */
@@ -31,15 +33,19 @@ export interface Etapes {
   planifies: number;
   /** Held: the company was present. */
   tenus: number;
+  /** Held and followed by an interest signal on the lines discussed. */
+  suivisDInteret: number;
   /** Held and followed by a bid on the lines discussed. */
   suivisDOffre: number;
   /** Held and followed by an award on the lines discussed. */
   suivisDAttribution: number;
-  /** Distinct companies met (held meetings), that bid, that won. */
+  /** Distinct companies met (held meetings), that signalled interest, that bid, that won. */
   entreprisesRencontrees: number;
+  entreprisesInteressees: number;
   entreprisesAyantRepondu: number;
   entreprisesAttributaires: number;
-  /** suivisDOffre / tenus and suivisDAttribution / tenus (null when nothing was held). */
+  /** suivisDInteret, suivisDOffre and suivisDAttribution over tenus (null when nothing was held). */
+  tauxInteret: number | null;
   tauxOffre: number | null;
   tauxAttribution: number | null;
 }
@@ -63,6 +69,7 @@ export const LIBELLES_TAILLE: Record<string, string> = {
 
 function etapes(rows: readonly RendezVousSuivi[]): Etapes {
   const tenus = rows.filter((r) => r.tenu);
+  const interets = tenus.filter((r) => r.interet);
   const offres = tenus.filter((r) => r.offre);
   const attributions = tenus.filter((r) => r.attribution);
   const distinctes = (rs: RendezVousSuivi[]) => new Set(rs.map((r) => r.entrepriseId)).size;
@@ -70,11 +77,14 @@ function etapes(rows: readonly RendezVousSuivi[]): Etapes {
   return {
     planifies: rows.length,
     tenus: tenus.length,
+    suivisDInteret: interets.length,
     suivisDOffre: offres.length,
     suivisDAttribution: attributions.length,
     entreprisesRencontrees: distinctes(tenus),
+    entreprisesInteressees: distinctes(interets),
     entreprisesAyantRepondu: distinctes(offres),
     entreprisesAttributaires: distinctes(attributions),
+    tauxInteret: taux(interets.length),
     tauxOffre: taux(offres.length),
     tauxAttribution: taux(attributions.length),
   };

@@ -11,11 +11,14 @@ import { Page } from "../../ui/Page";
 interface Etapes {
   planifies: number;
   tenus: number;
+  suivisDInteret: number;
   suivisDOffre: number;
   suivisDAttribution: number;
   entreprisesRencontrees: number;
+  entreprisesInteressees: number;
   entreprisesAyantRepondu: number;
   entreprisesAttributaires: number;
+  tauxInteret: number | null;
   tauxOffre: number | null;
   tauxAttribution: number | null;
 }
@@ -48,6 +51,11 @@ function TableVentilation({ caption, lignes }: { caption: string; lignes: Ventil
       columns={[
         { key: "cle", header: "Groupe", principale: true, render: (l) => l.cle },
         { key: "tenus", header: "Rendez-vous tenus", render: (l) => nombre(l.etapes.tenus) },
+        {
+          key: "interet",
+          header: "Suivis d'un signal d'intérêt",
+          render: (l) => `${nombre(l.etapes.suivisDInteret)} (${taux(l.etapes.tauxInteret)})`,
+        },
         { key: "offre", header: "Suivis d'une offre", render: (l) => `${nombre(l.etapes.suivisDOffre)} (${taux(l.etapes.tauxOffre)})` },
         {
           key: "attribution",
@@ -77,11 +85,11 @@ export default function BilanSalonsPage() {
         <Stack gap="xl">
           <Text size="sm">{data.data.definition}</Text>
           <Graphique
-            titre="Rendez-vous tenus, suivis d'une offre, suivis d'une attribution, par salon"
-            categories={["Rendez-vous tenus", "Suivis d'une offre", "Suivis d'une attribution"]}
+            titre="Rendez-vous tenus, suivis d'un signal d'intérêt, d'une offre, d'une attribution, par salon"
+            categories={["Rendez-vous tenus", "Suivis d'un signal d'intérêt", "Suivis d'une offre", "Suivis d'une attribution"]}
             series={data.data.salons.map((s) => ({
               nom: s.salon,
-              valeurs: [s.total.tenus, s.total.suivisDOffre, s.total.suivisDAttribution],
+              valeurs: [s.total.tenus, s.total.suivisDInteret, s.total.suivisDOffre, s.total.suivisDAttribution],
               formater: nombre,
             }))}
           />
@@ -92,9 +100,10 @@ export default function BilanSalonsPage() {
               </Title>
               <Text>
                 {nombre(s.total.planifies)} rendez-vous planifiés, {nombre(s.total.tenus)} tenus avec{" "}
-                {nombre(s.total.entreprisesRencontrees)} entreprises ; {nombre(s.total.suivisDOffre)} suivis d'une offre (
-                {taux(s.total.tauxOffre)}, {nombre(s.total.entreprisesAyantRepondu)} entreprises) ; {nombre(s.total.suivisDAttribution)}{" "}
-                suivis d'une attribution ({taux(s.total.tauxAttribution)}, {nombre(s.total.entreprisesAttributaires)} entreprises).
+                {nombre(s.total.entreprisesRencontrees)} entreprises ; {nombre(s.total.suivisDInteret)} suivis d'un signal d'intérêt (
+                {taux(s.total.tauxInteret)}) ; {nombre(s.total.suivisDOffre)} suivis d'une offre ({taux(s.total.tauxOffre)},{" "}
+                {nombre(s.total.entreprisesAyantRepondu)} entreprises) ; {nombre(s.total.suivisDAttribution)} suivis d'une attribution (
+                {taux(s.total.tauxAttribution)}, {nombre(s.total.entreprisesAttributaires)} entreprises).
               </Text>
               <TableVentilation caption={`${s.salon} : par taille d'entreprise`} lignes={s.parTaille} />
               <TableVentilation caption={`${s.salon} : par localité`} lignes={s.parLocalite} />
