@@ -88,11 +88,11 @@ const POPULATION = `
   t AS (
     SELECT DISTINCT ON (mt.marche_id) mt.marche_id, f.categorie, f.departement, f.nom AS titulaire
       FROM marche_titulaires mt JOIN fournisseurs f ON f.id = mt.fournisseur_id
-     WHERE mt.marche_id IN (SELECT id FROM p) AND mt.role IN ('titulaire', 'mandataire')
+     WHERE mt.marche_id IN (SELECT m.id FROM (${MARCHES}) m) AND mt.role IN ('titulaire', 'mandataire')
      ORDER BY mt.marche_id, mt.rang, mt.role, mt.fournisseur_id
   ),
   h AS (
-    SELECT h.marche_id, sum(h.heures) AS heures FROM marche_heures_insertion h WHERE h.marche_id IN (SELECT id FROM p) GROUP BY 1
+    SELECT h.marche_id, sum(h.heures) AS heures FROM marche_heures_insertion h WHERE h.marche_id IN (SELECT m.id FROM (${MARCHES}) m) GROUP BY 1
   ),
   e AS (
     SELECT p.id, sum(l.valeur_estimee_ht_cents)::float8 AS valeur
