@@ -339,17 +339,20 @@ for (const target of testTargets()) {
       );
     });
 
-    it("gives, for every year and the whole period, every direction or all, with and without 40 000 € HT, the figures computed contract by contract", async () => {
+    it("gives, for every year and the whole period, all directions and the three largest, with and without 40 000 € HT, the figures computed contract by contract", async () => {
+      // all directions, and the three with the most contracts (CI time: each comparison is three queries)
+      const nombre = (d: string) => brut.marches.filter((m) => m.directionId === d).length;
+      const plusFournies = [...directions].sort((a, b) => nombre(b) - nombre(a) || a.localeCompare(b)).slice(0, 3);
       const periodes = [...annees.map((a) => ({ du: `${a}-01-01`, au: `${a}-12-31` })), { du: "2000-01-01", au: "2099-12-31" }];
       let comparaisons = 0;
       for (const p of periodes)
-        for (const directionId of [null, ...directions])
+        for (const directionId of [null, ...plusFournies])
           for (const montantMinHtCents of [0, 4_000_000]) {
             const f = { ...p, directionId, montantMinHtCents };
             egal(await repo().agreger(org, f), attendu(brut, org, f), JSON.stringify(f));
             comparaisons++;
           }
-      assert.equal(comparaisons, (annees.length + 1) * (directions.length + 1) * 2);
+      assert.equal(comparaisons, (annees.length + 1) * 4 * 2);
     });
 
     it("splits a year by direction, CPV division and month as the same computation restricted to each key", async () => {
