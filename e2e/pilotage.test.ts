@@ -59,4 +59,71 @@ describe("pilotage (navigateur) : indicateurs, marchés derrière un chiffre, ex
     assert.equal(octets.subarray(0, 5).toString("latin1"), "%PDF-");
     await context.close();
   });
+
+  it("sets a SPASER target shown against the figure, exports a chart's table, drills down from a month", async () => {
+    const context = await browser.newContext({ bypassCSP: true, acceptDownloads: true });
+    const page = await context.newPage();
+    await login(page, server.url, DEMO["acheteur-central"].email, DEMO["acheteur-central"].password);
+    await page.goto(`${server.url}/pilotage`);
+    await page.getByRole("heading", { level: 1, name: "Pilotage de la politique d'achat" }).waitFor();
+
+    const objectifs = page.getByRole("form", { name: /Objectifs du SPASER/ });
+    await objectifs.getByLabel("Indicateur").selectOption("partConsiderationSociale");
+    await objectifs.getByLabel("Objectif (en %)").fill("30");
+    await objectifs.getByRole("button", { name: "Enregistrer l'objectif" }).click();
+    await page.getByText(/Objectif \d{4} enregistré/).waitFor();
+    const carte = page.getByRole("article", { name: "Marchés avec une considération sociale" });
+    await carte.getByText("Objectif : 30 %").waitFor();
+    await carte.getByText(/Objectif (non )?atteint/).waitFor();
+
+    const titre = "Montant notifié par direction (€ HT)";
+    const tableau = page.getByRole("region", { name: `Tableau : ${titre}` });
+    await page.getByText(`Tableau des données : ${titre}`).click();
+    const directions = (await tableau.getByRole("row").count()) - 1;
+    assert.ok(directions >= 5, `${directions} directions in the table twin`);
+    await page.getByRole("button", { name: `Exporter (XLSX / CSV) : le tableau « ${titre} »` }).click();
+    const [csv] = await Promise.all([page.waitForEvent("download"), page.getByRole("menuitem", { name: "Texte CSV (UTF-8)" }).click()]);
+    const lignes = Buffer.concat(await (await csv.createReadStream()).toArray())
+      .toString("utf8")
+      .trim()
+      .split(/\r?\n/);
+    assert.equal(lignes.length, directions + 1, "the file holds the chart's table, one row per direction");
+
+    const mois = "Marchés notifiés par mois";
+    await page.getByText(new RegExp(`Tableau des données : ${mois}`)).click();
+    const parMois = page.getByRole("region", { name: new RegExp(`Tableau : ${mois}`) });
+    const mars = parMois.getByRole("row", { name: /^mars/ });
+    const nombre = Number((await mars.getByRole("cell").first().innerText()).replace(/\D/g, ""));
+    await mars.getByRole("button", { name: "mars" }).click();
+    await page.getByRole("heading", { level: 1, name: "Marchés : marchés notifiés" }).waitFor();
+    await page.getByText(/Marchés notifiés du 1er mars \d{4} au 31 mars \d{4}/).waitFor();
+    if (nombre > 0) {
+      await page
+        .getByText(new RegExp(`${nombre.toLocaleString("fr-FR").replace(/\s/g, "\\s")} marchés?`))
+        .first()
+        .waitFor();
+    }
+    await context.close();
+  });
+
+  it("gives a direction buyer the page of its own direction, without the choice of another", async () => {
+    const context = await browser.newContext({ bypassCSP: true });
+    const page = await context.newPage();
+    await login(page, server.url, DEMO.acheteur.email, DEMO.acheteur.password);
+    await page.goto(`${server.url}/pilotage`);
+    await page.getByRole("heading", { level: 1, name: "Pilotage de la politique d'achat" }).waitFor();
+    const compte = Number(
+      (await page.getByRole("article", { name: "Marchés notifiés" }).locator("p").nth(1).innerText()).replace(/\D/g, ""),
+    );
+    assert.equal(await page.getByLabel("Direction", { exact: true }).count(), 0, "no choice of direction");
+    const api = await page.evaluate(async () => {
+      const r = await fetch(`/api/indicateurs?annee=${new Date().getFullYear()}`);
+      return (await r.json()).indicateurs.nombreMarchesNotifies.valeur as number;
+    });
+    assert.equal(compte, api);
+    const moi = await page.evaluate(async () => (await (await fetch("/api/auth/session")).json()).utilisateur.direction);
+    await page.getByText(`Direction : ${moi.nom} (${moi.sigle})`).waitFor();
+    await verifierAuxDeuxTailles(page, "/pilotage (acheteur de direction)");
+    await context.close();
+  });
 });

@@ -1,5 +1,11 @@
 import { defineColonnes } from "@achat-public/tableur";
-import { CLES_INDICATEURS, type CleIndicateur, formaterValeur, type IndicateurCible } from "@achat-public/domain/pilotage";
+import {
+  CLES_INDICATEURS,
+  type CleIndicateur,
+  DEFINITIONS_INDICATEURS,
+  formaterValeur,
+  type IndicateurCible,
+} from "@achat-public/domain/pilotage";
 
 const ETATS: Record<string, string> = { atteinte: "atteint", "non-atteinte": "non atteint", "non-calculable": "non calculable" };
 
@@ -37,3 +43,21 @@ export const COLONNES_MARCHES_DERRIERE = defineColonnes([
   { cle: "montantHt", entete: "Montant HT (€)", type: "euros" },
   { cle: "titulaire", entete: "Titulaire", type: "texte", largeur: 40 },
 ] as const);
+
+/**
+ * A split of the indicators (by direction, CPV division or month) as exported: one row per key, one column per
+ * indicator, the values written in French as in the chart's table twin.
+ */
+export const COLONNES_REPARTITION = defineColonnes([
+  { cle: "libelle", entete: "Catégorie", type: "texte", largeur: 45 },
+  ...CLES_INDICATEURS.map((cle) => ({ cle, entete: DEFINITIONS_INDICATEURS[cle].libelle, type: "texte" as const, largeur: 20 })),
+]);
+
+export function lignesRepartition(
+  series: readonly { libelle: string; indicateurs: Record<CleIndicateur, Pick<IndicateurCible, "unite" | "valeur">> }[],
+): Record<string, unknown>[] {
+  return series.map((s) => ({
+    libelle: s.libelle,
+    ...Object.fromEntries(CLES_INDICATEURS.map((cle) => [cle, formaterValeur(s.indicateurs[cle].unite, s.indicateurs[cle].valeur)])),
+  }));
+}

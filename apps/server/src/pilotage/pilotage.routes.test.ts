@@ -230,6 +230,19 @@ for (const target of testTargets()) {
       const parMois = await central.request("GET", "/api/indicateurs/repartition?annee=2026&axe=mois");
       assert.equal(parMois.body.series.length, 12);
       assert.equal(parMois.body.series[2].libelle, "mars");
+      const csv = await central.request("GET", "/api/indicateurs/repartition/export?annee=2026&axe=direction&format=csv");
+      assert.equal(csv.status, 200);
+      const lignes = String(csv.body).trim().split(/\r?\n/);
+      assert.equal(lignes.length, parDirection.body.series.length + 1, "one row per direction of the chart, and the header");
+      assert.match(lignes[0] ?? "", /^Catégorie;Marchés notifiés;/);
+      assert.ok(
+        lignes.some((l) => new RegExp(`^${dr.libelle};1;500\\s000\\s€;`).test(l)),
+        lignes.join("\n"),
+      );
+      const xlsx = await central.request("GET", "/api/indicateurs/repartition/export?annee=2026&axe=mois");
+      assert.equal(xlsx.status, 200);
+      const mauvais = await central.request("GET", "/api/indicateurs/repartition/export?annee=2026&axe=semaine&format=csv");
+      assert.equal(mauvais.status, 400);
       const derriere = await central.request("GET", "/api/indicateurs/marches?annee=2026&indicateur=partPmeNombre");
       assert.equal(derriere.status, 200);
       assert.deepEqual(derriere.body.marches.map((m: { numero: string }) => m.numero).sort(), ["2026-A", "2026-C"]);

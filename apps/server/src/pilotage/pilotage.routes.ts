@@ -17,7 +17,13 @@ import {
 import { readOnly } from "../context";
 import { sendExport, sendFile } from "../platform/files";
 import { defineRoutes, unauthenticated } from "../platform/routes";
-import { COLONNES_INDICATEURS, COLONNES_MARCHES_DERRIERE, lignesIndicateurs } from "./pilotage.export";
+import {
+  COLONNES_INDICATEURS,
+  COLONNES_MARCHES_DERRIERE,
+  COLONNES_REPARTITION,
+  lignesIndicateurs,
+  lignesRepartition,
+} from "./pilotage.export";
 import { construireRapport, rapportHtml, rapportPdf } from "./rapport";
 
 const FormatExport = z.strictObject({ format: z.enum(["csv", "xlsx"], { error: "Format attendu : csv ou xlsx." }).default("xlsx") });
@@ -99,6 +105,25 @@ export const pilotageRoutes = defineRoutes("Pilotage", (r) => {
         COLONNES_INDICATEURS,
         q.format,
         `indicateurs-${t.filtre.du}-${t.filtre.au}`,
+      );
+    },
+  });
+
+  r.raw({
+    url: "/api/indicateurs/repartition/export",
+    access: "pilotage.read",
+    summary: "Exporter le tableau d'un graphique : les indicateurs par direction, famille d'achat ou mois (XLSX ou CSV)",
+    query: RepartitionQuery.extend(FormatExport.shape),
+    handler: async ({ request, reply, ctx, session }) => {
+      const q = RepartitionQuery.extend(FormatExport.shape).parse(request.query);
+      if (!session) throw unauthenticated();
+      const r = await repartirIndicateurs(readOnly(ctx), session.actor, session.actor.organisationId, demandeIndicateurs(q), q.axe);
+      return sendExport(
+        reply,
+        lignesRepartition(r.series),
+        COLONNES_REPARTITION,
+        q.format,
+        `indicateurs-par-${q.axe}-${r.filtre.du}-${r.filtre.au}`,
       );
     },
   });

@@ -4,6 +4,7 @@ import { AriaComponent, GridComponent, LegendComponent, MarkLineComponent, Toolt
 import * as echarts from "echarts/core";
 import { SVGRenderer } from "echarts/renderers";
 import { useEffect, useId, useRef } from "react";
+import { ExportButton, type ExportButtonProps } from "./ExportButton";
 
 echarts.use([BarChart, LineChart, GridComponent, TooltipComponent, LegendComponent, MarkLineComponent, AriaComponent, SVGRenderer]);
 
@@ -28,6 +29,8 @@ export interface GraphiqueProps {
   /** A click on a category (drill-down). */
   onCategorie?: (index: number) => void;
   hauteur?: number;
+  /** The table twin as a file (XLSX, CSV): the export address and its filters. */
+  exporter?: Omit<ExportButtonProps, "quoi">;
 }
 
 /** Dark, distinct colours, each also told apart by its pattern (decal): never colour alone (RGAA 3.1). */
@@ -38,7 +41,7 @@ const COULEURS = ["#00577a", "#8a4b00", "#3d6b21", "#6b2c6b"];
  * readers, and the same figures are in a captioned table under it (« Tableau des données »), which is also
  * what a keyboard user clicks through.
  */
-export function Graphique({ titre, categories, series, parts, cible, onCategorie, hauteur = 320 }: GraphiqueProps) {
+export function Graphique({ titre, categories, series, parts, cible, onCategorie, hauteur = 320, exporter }: GraphiqueProps) {
   const ref = useRef<HTMLDivElement>(null);
   const id = useId();
   useEffect(() => {
@@ -128,6 +131,11 @@ export function Graphique({ titre, categories, series, parts, cible, onCategorie
           </Table>
         </section>
       </details>
+      {exporter && (
+        <div>
+          <ExportButton {...exporter} quoi={`le tableau « ${titre} »`} />
+        </div>
+      )}
     </Stack>
   );
 }

@@ -13,17 +13,18 @@ import type {
 import { CodeCpv } from "@achat-public/domain/valeurs";
 import { rawSql, type Executor } from "../client";
 
-/** The contracts of the population: notified in the period, in the direction, of at least the minimum amount. */
+/**
+ * The contracts of the population (notified in the period, in the direction, of at least the minimum amount), then
+ * what each brings beyond its own row, set-based so that the cost follows the population and not one query per
+ * contract: its holder (the sole holder or the mandatary, first by rank) and its insertion hours achieved by one
+ * join each over the population's ids.
+ */
 const MARCHES = `
-  SELECT m.*, coalesce(m.montant_ht_cents, m.montant_max_ht_cents, m.montant_min_ht_cents)::float8 AS montant,
-         t.categorie, t.departement, t.nom AS titulaire
+  SELECT m.id, m.organisation_id, m.direction_id, m.cpv, m.numero, m.objet, m.date_notification, m.date_lancement,
+         m.nombre_offres, m.clause_environnementale, m.clause_sociale, m.marche_reserve, m.achat_innovant,
+         m.heures_insertion_prevues, m.duree_mois, m.lignes_programme_ids,
+         coalesce(m.montant_ht_cents, m.montant_max_ht_cents, m.montant_min_ht_cents)::float8 AS montant
     FROM marches m
-    LEFT JOIN LATERAL (
-      SELECT f.categorie, f.departement, f.nom
-        FROM marche_titulaires mt JOIN fournisseurs f ON f.id = mt.fournisseur_id
-       WHERE mt.marche_id = m.id AND mt.role IN ('titulaire', 'mandataire')
-       ORDER BY mt.rang LIMIT 1
-    ) t ON true
    WHERE m.organisation_id = $1
      AND m.date_notification BETWEEN $2::date AND $3::date
      AND ($4::uuid IS NULL OR m.direction_id = $4::uuid)
@@ -72,13 +73,51 @@ const AGREGATS = `
   coalesce(sum(precedent_annuel_ht_cents), 0)::float8 AS prec_reference,
   coalesce(sum(montant_annuel) FILTER (WHERE precedent_annuel_ht_cents IS NOT NULL), 0)::float8 AS prec_attribue`;
 
-/** The population with what each contract brings: insertion hours achieved, the estimate of its lot. */
+/**
+ * The population with what each contract brings (one row per contract, in CTE `x`):
+ * - its holder and insertion hours achieved (one join each);
+ * - the estimate of the programme lines it came from, only when it is the sole contract of its lines (so that an
+ *   estimate is never compared with a part of what it covered): computed only for the contracts that have lines;
+ * - the previous contract for the same need (same direction and CPV code, notified before, ended in the year before
+ *   this notification or the six months after it; the last ended, then the last notified, then the greatest id),
+ *   annualised for the « marché précédent » method: one top-1 probe per contract in the index
+ *   `marches_precedent_idx`, which holds every column read (index-only).
+ */
 const POPULATION = `
-  WITH p AS (${MARCHES}),
-  q AS (
-    SELECT p.*,
-           (SELECT coalesce(sum(h.heures), 0) FROM marche_heures_insertion h WHERE h.marche_id = p.id) AS heures_realisees
+  WITH p AS MATERIALIZED (${MARCHES}),
+  t AS (
+    SELECT DISTINCT ON (mt.marche_id) mt.marche_id, f.categorie, f.departement, f.nom AS titulaire
+      FROM marche_titulaires mt JOIN fournisseurs f ON f.id = mt.fournisseur_id
+     WHERE mt.marche_id IN (SELECT m.id FROM (${MARCHES}) m) AND mt.role IN ('titulaire', 'mandataire')
+     ORDER BY mt.marche_id, mt.rang, mt.role, mt.fournisseur_id
+  ),
+  h AS (
+    SELECT h.marche_id, sum(h.heures) AS heures FROM marche_heures_insertion h WHERE h.marche_id IN (SELECT m.id FROM (${MARCHES}) m) GROUP BY 1
+  ),
+  e AS (
+    SELECT p.id, sum(l.valeur_estimee_ht_cents)::float8 AS valeur
+      FROM p JOIN lignes_programme l ON l.id::text = ANY(p.lignes_programme_ids)
+     WHERE cardinality(p.lignes_programme_ids) > 0
+       AND NOT EXISTS (SELECT 1 FROM marches o WHERE o.id <> p.id AND o.organisation_id = p.organisation_id
+                         AND o.lignes_programme_ids && p.lignes_programme_ids)
+     GROUP BY p.id
+  ),
+  x AS (
+    SELECT p.*, t.categorie, t.departement, t.titulaire, coalesce(h.heures, 0) AS heures_realisees,
+           e.valeur AS valeur_estimee_ht_cents, pr.annuel AS precedent_annuel_ht_cents,
+           (p.montant * 12.0 / greatest(p.duree_mois, 1))::float8 AS montant_annuel
       FROM p
+      LEFT JOIN t ON t.marche_id = p.id
+      LEFT JOIN h ON h.marche_id = p.id
+      LEFT JOIN e ON e.id = p.id
+      LEFT JOIN LATERAL (
+        SELECT (coalesce(o.montant_ht_cents, o.montant_max_ht_cents) * 12.0 / greatest(o.duree_mois, 1))::float8 AS annuel
+          FROM marches o
+         WHERE o.organisation_id = p.organisation_id AND o.direction_id = p.direction_id AND o.cpv = p.cpv
+           AND o.date_fin BETWEEN p.date_notification - 365 AND p.date_notification + 180
+           AND o.date_notification < p.date_notification
+         ORDER BY o.date_fin DESC, o.date_notification DESC, o.id DESC LIMIT 1
+      ) pr ON true
   )`;
 
 /** Invoices paid in the period on the contracts of the direction and of the minimum amount. */
@@ -96,26 +135,6 @@ const AGREGATS_FACTURES = `
   count(*) FILTER (WHERE f.date_paiement <= f.date_echeance)::int AS dans_les_delais,
   coalesce(sum(f.interets_moratoires_cents + f.indemnite_forfaitaire_cents), 0)::float8 AS interets,
   coalesce(sum(f.montant_ttc_cents), 0)::float8 AS paye`;
-
-/**
- * What each contract brings beyond its own row: the estimate of the programme line it came from (only when it is
- * the sole contract of its lines, so that an estimate is never compared with a part of what it covered), and the
- * previous contract for the same need (same direction and CPV code, ended in the year before this notification),
- * both annualised for the « marché précédent » method.
- */
-const ESTIMATION = `
-  (SELECT sum(l.valeur_estimee_ht_cents)::float8 FROM lignes_programme l
-    WHERE l.id::text = ANY(q.lignes_programme_ids)
-      AND cardinality(q.lignes_programme_ids) > 0
-      AND NOT EXISTS (SELECT 1 FROM marches o WHERE o.id <> q.id AND o.organisation_id = q.organisation_id
-                        AND o.lignes_programme_ids && q.lignes_programme_ids)) AS valeur_estimee_ht_cents,
-  (SELECT (coalesce(o.montant_ht_cents, o.montant_max_ht_cents) * 12.0 / greatest(o.duree_mois, 1))::float8
-     FROM marches o
-    WHERE o.organisation_id = q.organisation_id AND o.id <> q.id AND o.direction_id = q.direction_id AND o.cpv = q.cpv
-      AND o.date_notification < q.date_notification
-      AND o.date_fin BETWEEN q.date_notification - 365 AND q.date_notification + 180
-    ORDER BY o.date_fin DESC LIMIT 1) AS precedent_annuel_ht_cents,
-  (q.montant * 12.0 / greatest(q.duree_mois, 1))::float8 AS montant_annuel`;
 
 /**
  * Lots launched (their procedure published in the period) and lots declared unsuccessful among them, from the
@@ -219,7 +238,7 @@ const valeurs = (organisationId: string, f: FiltreIndicateurs) => [organisationI
 export function requetesAgregats(organisationId: string, filtre: FiltreIndicateurs): [RequeteAgregats, RequeteAgregats] {
   const v = valeurs(organisationId, filtre);
   return [
-    { text: `${POPULATION} SELECT ${AGREGATS} FROM (SELECT q.*, ${ESTIMATION} FROM q) x`, values: v },
+    { text: `${POPULATION} SELECT ${AGREGATS} FROM x`, values: v },
     { text: `SELECT ${AGREGATS_FACTURES} FROM (${FACTURES}) f`, values: v },
   ];
 }
@@ -243,7 +262,7 @@ export function pilotageRepository(db: Executor): PilotageRepository {
       const v = valeurs(organisationId, filtre);
       const { cleMarche, cleFacture } = AXES[axe];
       const [marches, factures, lots, libelles] = await Promise.all([
-        rows(`${POPULATION} SELECT ${cleMarche} AS cle, ${AGREGATS} FROM (SELECT q.*, ${ESTIMATION} FROM q) x GROUP BY 1`, v),
+        rows(`${POPULATION} SELECT ${cleMarche} AS cle, ${AGREGATS} FROM x GROUP BY 1`, v),
         rows(`SELECT ${cleFacture} AS cle, ${AGREGATS_FACTURES} FROM (${FACTURES}) f GROUP BY 1`, v),
         rows(lotsPar(axe), v),
         axe === "direction"
@@ -274,7 +293,7 @@ export function pilotageRepository(db: Executor): PilotageRepository {
     async marchesDerriere(organisationId, filtre, indicateur, page) {
       const v = valeurs(organisationId, filtre);
       const condition = NUMERATEURS[indicateur] ?? "true";
-      const base = `${POPULATION}, r AS (SELECT p.* FROM (SELECT q.*, ${ESTIMATION} FROM q) p WHERE ${condition})`;
+      const base = `${POPULATION}, r AS (SELECT p.* FROM x p WHERE ${condition})`;
       const [[total], marches] = await Promise.all([
         rows(`${base} SELECT count(*)::int AS total FROM r`, v),
         rows(

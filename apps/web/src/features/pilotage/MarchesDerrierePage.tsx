@@ -35,6 +35,10 @@ export default function MarchesDerrierePage() {
     queryFn: () => api<IndicateursOutput>("GET", `/api/indicateurs${query(parametres(filtres))}`),
   });
   const definition = DEFINITIONS_INDICATEURS[indicateur];
+  const periode = {
+    du: String(parametres(filtres).du ?? `${filtres.annee}-01-01`),
+    au: String(parametres(filtres).au ?? `${filtres.annee}-12-31`),
+  };
   const valeur = chiffre.data?.indicateurs[indicateur];
   return (
     <Page
@@ -46,14 +50,14 @@ export default function MarchesDerrierePage() {
             {definition.definition} Formule : {definition.formule}.
           </Text>
           <Text size="sm">
-            Marchés notifiés du {formatLegalDate(`${filtres.annee}-01-01`)} au {formatLegalDate(`${filtres.annee}-12-31`)}
+            Marchés notifiés du {formatLegalDate(periode.du)} au {formatLegalDate(periode.au)}
             {filtres.montantMinHt ? `, de ${Number(filtres.montantMinHt).toLocaleString("fr-FR")} € HT ou plus` : ""}.
           </Text>
         </>
       }
       actions={
         <Group>
-          <Anchor component={Link} to={`/pilotage${query(parametres(filtres))}`} underline="always">
+          <Anchor component={Link} to={`/pilotage${query(parametres({ ...filtres, mois: "" }))}`} underline="always">
             Retour au pilotage
           </Anchor>
           <ExportButton path="/api/indicateurs/marches/export" filtres={p} quoi="la liste de ces marchés" />

@@ -59,7 +59,7 @@ export default function PilotagePage() {
   const { can, utilisateur } = useSession();
   const [params, setParams] = useSearchParams();
   const navigate = useNavigate();
-  const filtres = filtresDe(params, ANNEE_COURANTE);
+  const filtres = { ...filtresDe(params, ANNEE_COURANTE), mois: "" };
   const p = parametres(filtres);
   const toutesDirections = utilisateur?.role !== "acheteur";
 
@@ -98,6 +98,10 @@ export default function PilotagePage() {
     const s = parDirection?.series[i];
     if (s) navigate(lien("nombreMarchesNotifies", { direction: s.cle }));
   };
+  const versMois = (i: number) => {
+    const s = parMois?.series[i];
+    if (s) navigate(`/pilotage/marches${query({ ...p, mois: s.cle, indicateur: "nombreMarchesNotifies" })}`);
+  };
   const tendanceOk = tendance.every((t) => t.data);
 
   return (
@@ -118,6 +122,11 @@ export default function PilotagePage() {
             data={ANNEES.map(String)}
             onChange={(e) => changer({ annee: Number(e.currentTarget.value) })}
           />
+          {!toutesDirections && utilisateur?.direction && (
+            <Text>
+              Direction : <strong>{utilisateur.direction.nom}</strong> ({utilisateur.direction.sigle}) — les chiffres de votre direction.
+            </Text>
+          )}
           {toutesDirections && (
             <NativeSelect
               label="Direction"
@@ -198,6 +207,7 @@ export default function PilotagePage() {
                 },
               ]}
               onCategorie={versDirection}
+              exporter={{ path: "/api/indicateurs/repartition/export", filtres: { ...p, axe: "direction" } }}
             />
           )}
           {parDirection && (
@@ -218,6 +228,7 @@ export default function PilotagePage() {
                 },
               ]}
               onCategorie={versDirection}
+              exporter={{ path: "/api/indicateurs/repartition/export", filtres: { ...p, axe: "direction" } }}
             />
           )}
           {parMois && (
@@ -231,6 +242,8 @@ export default function PilotagePage() {
                   formater: (v) => formaterValeur("nombre", v),
                 },
               ]}
+              onCategorie={versMois}
+              exporter={{ path: "/api/indicateurs/repartition/export", filtres: { ...p, axe: "mois" } }}
             />
           )}
           {parFamille && (
@@ -245,6 +258,7 @@ export default function PilotagePage() {
                 },
               ]}
               hauteur={380}
+              exporter={{ path: "/api/indicateurs/repartition/export", filtres: { ...p, axe: "famille" } }}
             />
           )}
         </SimpleGrid>

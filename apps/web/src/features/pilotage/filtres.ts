@@ -5,6 +5,8 @@ export interface FiltresPilotage {
   annee: number;
   direction: string;
   montantMinHt: string;
+  /** A month of the year (« 01 » to « 12 », drill-down from the chart by month), or the whole year (""). */
+  mois: string;
 }
 
 export function filtresDe(params: URLSearchParams, anneeParDefaut: number): FiltresPilotage {
@@ -13,12 +15,16 @@ export function filtresDe(params: URLSearchParams, anneeParDefaut: number): Filt
     annee: Number.isInteger(annee) && annee >= 2000 && annee <= 2100 ? annee : anneeParDefaut,
     direction: params.get("direction") ?? "",
     montantMinHt: params.get("montantMinHt") ?? "",
+    mois: /^(0[1-9]|1[0-2])$/.test(params.get("mois") ?? "") ? String(params.get("mois")) : "",
   };
 }
 
 /** The query parameters of the API for these filters (empty ones left out). */
 export function parametres(f: FiltresPilotage): Record<string, string | number | undefined> {
-  return { annee: f.annee, direction: f.direction || undefined, montantMinHt: f.montantMinHt || undefined };
+  const commun = { direction: f.direction || undefined, montantMinHt: f.montantMinHt || undefined };
+  if (!f.mois) return { annee: f.annee, ...commun };
+  const dernier = new Date(Date.UTC(f.annee, Number(f.mois), 0)).getUTCDate();
+  return { du: `${f.annee}-${f.mois}-01`, au: `${f.annee}-${f.mois}-${dernier}`, ...commun };
 }
 
 /** The groups of the cockpit, in the order shown. */
