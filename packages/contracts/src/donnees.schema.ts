@@ -53,6 +53,10 @@ export type MarchePublieOutput = z.infer<typeof MarchePublieOutput>;
 
 export const MarchesPubliesPage = pageDe("marches", MarchePublieOutput).extend({
   totalPlafonne: z.boolean().describe("Vrai quand il y a plus de résultats que le total annoncé (comptage arrêté)"),
+  totalEstime: z
+    .number()
+    .int()
+    .describe("Nombre de résultats : exact jusqu'au plafond du comptage, au-delà estimé par le planificateur de la base (« environ »)"),
 });
 export type MarchesPubliesPage = z.infer<typeof MarchesPubliesPage>;
 

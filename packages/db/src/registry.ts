@@ -4,6 +4,7 @@ import { rawSql, type Executor } from "./client";
 import { securityEventLog, sessionRepository, throttleRepository } from "./acces/acces.repository";
 import { auditLog } from "./audit/audit.repository";
 import { decpRepository } from "./donnees/donnees.repository";
+import { publicationEcriture } from "./publication/publication.repository";
 import { entrepriseRepository, jetonRepository, membreRepository } from "./entreprises/entreprises.repository";
 import { rendezVousSalonRepository } from "./salon/rendez-vous.repository";
 import { inscriptionSalonRepository, salonRepository } from "./salon/salon.repository";
@@ -67,6 +68,8 @@ export function repositories(db: Executor, context: RepositoryContext) {
     imports: importRepository(db, context.clock),
     // donnees
     decp: decpRepository(db),
+    // publication
+    publication: publicationEcriture(db),
     // entreprises
     entreprises: entrepriseRepository(db),
     membres: membreRepository(db),

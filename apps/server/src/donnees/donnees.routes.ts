@@ -45,11 +45,11 @@ export const donneesRoutes = defineRoutes("Données ouvertes (DECP)", (r, ctx) =
     summary: "Recherche dans les données essentielles publiées (DECP) de tous les acheteurs, importées",
     description:
       "Plein texte français sans accents sur l'objet et le nom du titulaire, filtres (CPV, acheteur, titulaire, département, montants, " +
-      "dates), tri et pagination côté serveur. Une ligne par marché × titulaire. Le total est plafonné à 1 000 (totalPlafonne).",
+      "dates), tri et pagination côté serveur. Une ligne par marché × titulaire. Le total est compté jusqu'à 1 000 (au-delà : totalPlafonne, et totalEstime estimé par la base).",
     query: MarchesPubliesQuery,
     response: MarchesPubliesPage,
     handler: async ({ query }) => {
-      const { lignes, total, totalPlafonne } = await rechercherMarchesPublies(ctx.database.db, {
+      const { lignes, total, totalPlafonne, totalEstime } = await rechercherMarchesPublies(ctx.database.db, {
         recherche: query.recherche,
         cpv: query.cpv,
         acheteur: query.acheteur,
@@ -66,6 +66,7 @@ export const donneesRoutes = defineRoutes("Données ouvertes (DECP)", (r, ctx) =
       return {
         total,
         totalPlafonne,
+        totalEstime,
         page: query.page,
         parPage: query.parPage,
         marches: lignes.map((l) => ({
@@ -111,11 +112,11 @@ export const donneesRoutes = defineRoutes("Données ouvertes (DECP)", (r, ctx) =
         portee: query.portee,
         methodeDistance: METHODE_DISTANCE,
         concurrence: {
-          marches: c?.marches ?? 0,
-          marchesAvecOffres: c?.avec_offres ?? 0,
-          offresMediane: c?.mediane ?? null,
-          offresMoyenne: c?.moyenne ?? null,
-          partOffreUnique: c?.part_unique ?? null,
+          marches: c.marches,
+          marchesAvecOffres: c.avec_offres,
+          offresMediane: c.mediane,
+          offresMoyenne: c.moyenne,
+          partOffreUnique: c.part_unique,
         },
         total: r.total,
         page: query.page,

@@ -195,6 +195,8 @@ export async function importerAvec(
 ) {
   const chargement = await uow.decp.ouvrirChargement(options.octets);
   const rapport = await importerDansTransaction({ ecrireLot: uow.decp.ecrireLot, terminer: chargement.terminer }, source, options);
+  // the sourcing summaries follow the store, in the same transaction (nothing new: nothing to rebuild)
+  if (rapport.importes > 0) await uow.decp.reconstruireSyntheseSourcing();
   await uow.audit.append(actor, {
     type: "decp.imported",
     aggregateType: "decp",

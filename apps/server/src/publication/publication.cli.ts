@@ -2,7 +2,7 @@ import { rename, writeFile } from "node:fs/promises";
 import { isAbsolute, resolve } from "node:path";
 import { requiredOption } from "../platform/cli/args";
 import { defineCommands } from "../platform/cli/commands";
-import { exporterDecp, exporterOcds } from "./publication.service";
+import { exporterDecp, exporterOcds, marquerPublies } from "./publication.service";
 
 /** Writes the file whole or not at all (temporary file renamed). */
 async function ecrire(chemin: string, document: unknown): Promise<void> {
@@ -18,7 +18,7 @@ export const publicationCommands = defineCommands([
     summary:
       "Écrit les données essentielles des marchés du département (DECP 2.0.3) après le contrôle qualité : au moindre problème, " +
       "rien n'est écrit, chaque marché en faute est listé avec son champ (code de sortie 2).",
-    async run({ args, out, context, cwd }) {
+    async run({ args, out, context, cwd, actor }) {
       const sortie = requiredOption(args, "sortie");
       const chemin = isAbsolute(sortie) ? sortie : resolve(cwd, sortie);
       const ctx = await context();
@@ -42,9 +42,15 @@ export const publicationCommands = defineCommands([
         return 2;
       }
       await ecrire(chemin, resultat.document);
-      if (out.json) out.stdout(`${JSON.stringify(rapport, null, 2)}\n`);
+      // what was published today is recorded as such (first publication date)
+      const marques = await marquerPublies(ctx, actor, resultat, resultat.publies);
+      if (out.json) out.stdout(`${JSON.stringify({ ...rapport, premieresPublications: marques }, null, 2)}\n`);
       else {
         out.stdout(`${rapport.marchesExportes} marché(s) écrit(s) dans ${chemin} (DECP 2.0.3, schéma officiel vérifié).\n`);
+        if (marques.marches + marques.modifications)
+          out.stdout(
+            `Première publication enregistrée au ${resultat.aujourdhui} : ${marques.marches} marché(s), ${marques.modifications} modification(s).\n`,
+          );
         if (rapport.horsPerimetre.length)
           out.stdout(`${rapport.horsPerimetre.length} marché(s) sous le seuil des données essentielles, non exporté(s).\n`);
         for (const r of rapport.aPublierEnRetard)

@@ -2,7 +2,8 @@ import { createHash } from "node:crypto";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { ChangementsQuery, ControlePublication, ControleQuery, PageChangements } from "@achat-public/contracts";
 import { defineRoutes } from "../platform/routes";
-import { exporterDecp, exporterOcds, lireEtControler, organisationPubliee, sourceDe } from "./publication.service";
+import { exporterDecp, exporterOcds, lireEtControler, marquerPublies, organisationPubliee, sourceDe } from "./publication.service";
+import { systemActor } from "@achat-public/domain";
 
 const PUBLIC = "Donnée ouverte, sans connexion (Licence Ouverte 2.0).";
 
@@ -26,6 +27,9 @@ export const publicationRoutes = defineRoutes("Données ouvertes", (r, ctx) => {
     summary: `Données essentielles des marchés du département (DECP 2.0.3, arrêtés du 22 décembre 2022). ${PUBLIC} Seuls les marchés qui passent le contrôle qualité et le schéma officiel sont publiés. ETag / If-None-Match.`,
     handler: async ({ request, reply }) => {
       const resultat = await exporterDecp(ctx);
+      // serving the document publishes it: the records out for the first time get today's date (same bytes: the
+      // document already carried today's date for them)
+      await marquerPublies(ctx, systemActor("publication des données ouvertes (decp.json)"), resultat, resultat.publies);
       return envoyerAvecEtag(request, reply, resultat.document, "decp.json");
     },
   });

@@ -13,8 +13,8 @@ import {
   type ResultatControle,
   type SourcePublication,
 } from "@achat-public/domain/publication";
-import { DomainError } from "@achat-public/domain";
-import { readOnly, type AppContext } from "../context";
+import { DomainError, type Actor } from "@achat-public/domain";
+import { readOnly, unitOfWork, type AppContext } from "../context";
 import { validerDecp, validerOcds, type ErreurSchema } from "./validation";
 
 /** An empty source: what the exports read until the contracts tables are wired (see docs/donnees-ouvertes.md). */
@@ -80,6 +80,8 @@ function problemesSchemaDecp(erreurs: ErreurSchema[], publies: readonly MarchePo
 
 export interface ExportDecp extends Lecture {
   document: { marches: { marche: Record<string, unknown>[] } };
+  /** The records in the document (they passed the gate and the schema). */
+  publies: MarchePourPublication[];
   /** Gate problems plus schema errors: any of them stops the CLI export. */
   problemes: ProblemePublication[];
 }
@@ -99,7 +101,7 @@ export async function exporterDecp(ctx: AppContext): Promise<ExportDecp> {
     publies = publies.filter((m) => !fautifs.has(m.numero));
     document = versDecp(publies, lecture.aujourdhui);
   }
-  return { ...lecture, document, problemes: [...lecture.controle.problemes, ...schema] };
+  return { ...lecture, document, publies, problemes: [...lecture.controle.problemes, ...schema] };
 }
 
 export interface ExportOcds extends Lecture {
@@ -128,4 +130,34 @@ export async function exporterOcds(ctx: AppContext): Promise<ExportOcds> {
   const releases = document.releases as unknown[];
   const erreursSchema = releases.length ? validerOcds(document) : [];
   return { ...lecture, procedures, document, erreursSchema };
+}
+
+/**
+ * Records the first publication of what an export has just published: the contracts and modifications without a
+ * publication date get today's (Paris) date, so that « à publier en retard » empties once they are out, and a late
+ * publication stays recorded as such. One audit event when something was stamped; nothing written otherwise.
+ */
+export async function marquerPublies(
+  ctx: AppContext,
+  actor: Actor,
+  lecture: Pick<Lecture, "organisation" | "aujourdhui">,
+  publies: readonly MarchePourPublication[],
+): Promise<{ marches: number; modifications: number }> {
+  const marches = publies.filter((m) => m.datePublicationDonnees === null).map((m) => m.id);
+  const modifications = publies.flatMap((m) =>
+    m.modifications.filter((x) => x.datePublication === null).map((x) => ({ marcheId: m.id, numero: x.numero })),
+  );
+  if (marches.length === 0 && modifications.length === 0) return { marches: 0, modifications: 0 };
+  return unitOfWork(ctx, async (uow) => {
+    const r = await uow.publication.marquerPublication(lecture.organisation.id, { marches, modifications }, lecture.aujourdhui);
+    if (r.marches + r.modifications > 0) {
+      await uow.audit.append(actor, {
+        type: "decp.published",
+        aggregateType: "organisation",
+        aggregateId: lecture.organisation.id,
+        payload: { date: lecture.aujourdhui, marches: r.marches, modifications: r.modifications },
+      });
+    }
+    return r;
+  });
 }

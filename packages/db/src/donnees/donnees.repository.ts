@@ -198,10 +198,65 @@ export async function ouvrirChargementDecp(db: Executor, octets: number | undefi
     async terminer() {
       const pglite = typeof (db as unknown as { session?: { client?: { rollback?: unknown } } }).session?.client?.rollback === "function";
       if (!pglite) await db.execute(rawSql("SET LOCAL maintenance_work_mem = '256MB'", []));
-      for (const i of index) await db.execute(rawSql(i.definition, []));
+      // the table rewritten in the order of the default sort (newest first): a search sorted or filtered by date
+      // then reads neighbouring rows in few pages (the heap reads dominate at national scale), then the other indexes
+      const parDate = index.find((i) => i.nom.endsWith("decp_attributions_date_idx"));
+      if (parDate) {
+        await db.execute(rawSql(parDate.definition, []));
+        await db.execute(rawSql(`CLUSTER decp_attributions USING ${parDate.nom}`, []));
+      }
+      for (const i of index) if (i !== parDate) await db.execute(rawSql(i.definition, []));
       await db.execute(rawSql("ANALYZE decp_attributions", []));
     },
   };
+}
+
+/** CPV prefix lengths kept in the sourcing summaries (longer prefixes match few rows: the sourcing reads the store). */
+export const NIVEAUX_CPV_SYNTHESE = [2, 3, 4, 5] as const;
+
+const NIVEAUX_SQL = `(VALUES ${NIVEAUX_CPV_SYNTHESE.map((n) => `(${n})`).join(", ")}) AS niveau(n)`;
+
+/**
+ * Rebuilds the sourcing summaries (migration 0018) from the store, in the caller's transaction (the import's: readers
+ * see the old summaries until the commit). One row per (prefix, département, holder's département, holder) with
+ * what the sourcing page shows; one per (prefix, département, number of bids) with the count of contracts (a
+ * contract: buyer + id in a département, counted once whatever its holders). Inserted in the order of the index the
+ * sourcing reads, so that a territory's rows lie side by side.
+ */
+export async function reconstruireSyntheseSourcing(db: Executor): Promise<void> {
+  const pglite = typeof (db as unknown as { session?: { client?: { rollback?: unknown } } }).session?.client?.rollback === "function";
+  if (!pglite) await db.execute(rawSql("SET LOCAL work_mem = '256MB'", []));
+  await db.execute(rawSql("TRUNCATE decp_sourcing_titulaires, decp_sourcing_concurrence", []));
+  await db.execute(
+    rawSql(
+      `INSERT INTO decp_sourcing_titulaires (prefixe, departement, titulaire_departement, titulaire_id, titulaire_nom, attributions,
+         montant_cents, derniere, categorie, acheteurs, acheteurs_exemples)
+       SELECT left(code_cpv, niveau.n), departement, titulaire_departement, titulaire_id, max(titulaire_nom), count(*)::int,
+         coalesce(sum(montant_ht_cents), 0)::bigint, max(date_notification), max(categorie_entreprise),
+         array_agg(DISTINCT acheteur_id), (array_agg(DISTINCT coalesce(acheteur_nom, acheteur_id)))[1:3]
+       FROM decp_attributions, ${NIVEAUX_SQL}
+       WHERE code_cpv IS NOT NULL AND titulaire_id <> ''
+       GROUP BY 1, 2, 3, 4
+       ORDER BY 1, 2`,
+      [],
+    ),
+  );
+  await db.execute(
+    rawSql(
+      `INSERT INTO decp_sourcing_concurrence (prefixe, departement, offres, marches)
+       SELECT prefixe, departement, o, count(*)::int FROM (
+         SELECT left(code_cpv, niveau.n) AS prefixe, departement, max(offres_recues) AS o
+         FROM decp_attributions, ${NIVEAUX_SQL}
+         WHERE code_cpv IS NOT NULL
+         GROUP BY 1, 2, acheteur_id, marche_id
+       ) m
+       GROUP BY 1, 2, 3
+       ORDER BY 1, 2`,
+      [],
+    ),
+  );
+  await db.execute(rawSql("ANALYZE decp_sourcing_titulaires", []));
+  await db.execute(rawSql("ANALYZE decp_sourcing_concurrence", []));
 }
 
 /** The store of public award data, bound to one executor (the unit of work's transaction). */
@@ -209,5 +264,6 @@ export function decpRepository(db: Executor) {
   return {
     ecrireLot: (lot: LotDecp) => ecrireLotDecp(db, lot),
     ouvrirChargement: (octets: number | undefined) => ouvrirChargementDecp(db, octets),
+    reconstruireSyntheseSourcing: () => reconstruireSyntheseSourcing(db),
   };
 }

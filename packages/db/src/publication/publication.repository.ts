@@ -12,8 +12,9 @@
  * - place of performance: the département (`94`, code département);
  * - consortium type: « Conjoint » when several holders (not recorded), « Pas de groupement » otherwise;
  * - modification notification date: its signature date; new total = initial amount + cumulated amendment amounts;
- * - procedures (OCDS tender, lots, bids, programme lines) live on the `programme` branch: `procedures()` yields none
- *   until that context's adapter adds them, so each contract is its own contracting process in OCDS.
+ * - procedures (OCDS tender, lots, bids, retained tenders, programme lines): read from the procedures context's tables
+ *   (`procedures`, `procedure_lots`, `offres`, `attributions`, `procedure_lignes`, `lignes_programme`), one contracting
+ *   process per procedure; its contracts (`marches.procedure_id`) are its awards and contracts.
  */
 import { sql } from "drizzle-orm";
 import {
@@ -76,6 +77,57 @@ function moisEntre(debut: string, fin: string): number {
   const [ay, am, ad] = debut.split("-").map(Number) as [number, number, number];
   const [by, bm, bd] = fin.split("-").map(Number) as [number, number, number];
   return Math.max(1, (by - ay) * 12 + (bm - am) + (bd > ad ? 1 : 0));
+}
+
+/**
+ * Stamps the first publication of the département's data: the contracts and modifications an export has just
+ * published, on `date`, when they have no publication date yet (a later export never moves it). Returns the counts
+ * actually stamped.
+ */
+export async function marquerPublication(
+  db: Executor,
+  organisationId: string,
+  publies: { marches: string[]; modifications: { marcheId: string; numero: number }[] },
+  date: string,
+): Promise<{ marches: number; modifications: number }> {
+  let marches = 0;
+  let modifications = 0;
+  if (publies.marches.length) {
+    const r = await selectRows<{ id: string }>(
+      db,
+      sql`update marches set date_publication_donnees = ${date}::date
+           where organisation_id = ${organisationId} and date_publication_donnees is null
+             and id::text in (${sql.join(
+               publies.marches.map((id) => sql`${id}`),
+               sql`, `,
+             )})
+           returning id`,
+    );
+    marches = r.length;
+  }
+  if (publies.modifications.length) {
+    const r = await selectRows<{ id: string }>(
+      db,
+      sql`update marche_modifications x set date_publication_donnees = ${date}::date
+            from marches m
+           where m.id = x.marche_id and m.organisation_id = ${organisationId} and x.date_publication_donnees is null
+             and (x.marche_id::text, x.numero) in (${sql.join(
+               publies.modifications.map((p) => sql`(${p.marcheId}, ${p.numero}::integer)`),
+               sql`, `,
+             )})
+           returning x.marche_id as id`,
+    );
+    modifications = r.length;
+  }
+  return { marches, modifications };
+}
+
+/** The writes of the publication context, in a unit of work. */
+export function publicationEcriture(db: Executor) {
+  return {
+    marquerPublication: (organisationId: string, publies: Parameters<typeof marquerPublication>[2], date: string) =>
+      marquerPublication(db, organisationId, publies, date),
+  };
 }
 
 export function publicationRepository(db: Executor): SourcePublication {
@@ -240,8 +292,102 @@ export function publicationRepository(db: Executor): SourcePublication {
         apres = rows[rows.length - 1]?.numero ?? null;
       }
     },
-    async *procedures(_organisationId): AsyncGenerator<ProcedurePourPublication> {
-      // the procedures context (branch `programme`) adds its records here after the merge
+    async *procedures(organisationId): AsyncGenerator<ProcedurePourPublication> {
+      const procs = await selectRows<{
+        id: string;
+        reference: string;
+        objet: string;
+        nature: string;
+        procedure: string;
+        etat: string;
+        criteres: unknown;
+        date_publication: string | null;
+        date_limite_reception: string | null;
+        date_attribution: string | null;
+        updated_at: unknown;
+      }>(
+        db,
+        sql`select id, reference, objet, nature, procedure, etat, criteres, date_publication::text as date_publication,
+                   date_limite_reception::text as date_limite_reception, date_attribution::text as date_attribution, updated_at
+              from procedures where organisation_id = ${organisationId} order by reference`,
+      );
+      if (procs.length === 0) return;
+      const lots = await selectRows<{ procedure_id: string; numero: number; objet: string; cpv: string; valeur: string | number }>(
+        db,
+        sql`select l.procedure_id, l.numero, l.objet, l.cpv, l.valeur_estimee_ht_cents as valeur
+              from procedure_lots l join procedures p on p.id = l.procedure_id
+             where p.organisation_id = ${organisationId} order by l.procedure_id, l.numero`,
+      );
+      const offres = await selectRows<{
+        procedure_id: string;
+        lot_numero: number;
+        siret: string;
+        nom: string;
+        prix: string | number;
+        retenue: boolean;
+      }>(
+        db,
+        sql`select o.procedure_id, o.lot_numero, o.siret, o.nom, o.prix_ht_cents as prix,
+                   exists (select 1 from attributions a where a.offre_id = o.id) as retenue
+              from offres o join procedures p on p.id = o.procedure_id
+             where p.organisation_id = ${organisationId} order by o.procedure_id, o.lot_numero, o.siret`,
+      );
+      const lignes = await selectRows<{
+        procedure_id: string;
+        id: string;
+        annee: number;
+        objet: string;
+        direction: string | null;
+        valeur: string | number;
+        trimestre: number | null;
+      }>(
+        db,
+        sql`select pl.procedure_id, l.id, l.annee, l.objet, d.nom as direction, l.valeur_estimee_ht_cents as valeur, l.trimestre
+              from procedure_lignes pl join procedures p on p.id = pl.procedure_id
+              join lignes_programme l on l.id = pl.ligne_id left join directions d on d.id = l.direction_id
+             where p.organisation_id = ${organisationId} order by pl.procedure_id, l.annee, l.id`,
+      );
+      const par = <T extends { procedure_id: string }>(rows: T[]) => {
+        const map = new Map<string, T[]>();
+        for (const r of rows) map.set(r.procedure_id, [...(map.get(r.procedure_id) ?? []), r]);
+        return map;
+      };
+      const lotsDe = par(lots);
+      const offresDe = par(offres);
+      const lignesDe = par(lignes);
+      for (const p of procs) {
+        const sesLots = lotsDe.get(p.id) ?? [];
+        const criteres = Array.isArray(p.criteres) ? (p.criteres as { libelle: string; poids: number; environnemental?: boolean }[]) : [];
+        const sesOffres = offresDe.get(p.id) ?? [];
+        yield {
+          id: p.id,
+          reference: p.reference,
+          objet: p.objet,
+          nature: p.nature as ProcedurePourPublication["nature"],
+          cpv: sesLots[0]?.cpv ?? null,
+          procedure: p.procedure as ProcedureDecp,
+          statut: p.etat as ProcedurePourPublication["statut"],
+          valeurEstimeeHtCents: sesLots.reduce((somme, l) => somme + Number(l.valeur), 0),
+          datePublication: p.date_publication ? jour(p.date_publication) : null,
+          dateLimiteReception: p.date_limite_reception ? jour(p.date_limite_reception) : null,
+          dateAttribution: p.date_attribution ? jour(p.date_attribution) : null,
+          criteres: criteres.map((c) => ({ libelle: c.libelle, poidsPourcentage: c.poids, environnemental: c.environnemental === true })),
+          lots: sesLots.map((l) => ({ numero: l.numero, intitule: l.objet, valeurEstimeeHtCents: Number(l.valeur), cpv: l.cpv })),
+          offres: sesOffres.map((o) => ({ lotNumero: o.lot_numero, siret: o.siret, nom: o.nom })),
+          retenues: sesOffres
+            .filter((o) => o.retenue)
+            .map((o) => ({ lotNumero: o.lot_numero, siret: o.siret, nom: o.nom, prixHtCents: Number(o.prix) })),
+          lignesProgramme: (lignesDe.get(p.id) ?? []).map((l) => ({
+            id: l.id,
+            annee: l.annee,
+            objet: l.objet,
+            direction: l.direction,
+            valeurEstimeeHtCents: Number(l.valeur),
+            trimestreLancement: l.trimestre,
+          })),
+          misAJourLe: instant(p.updated_at),
+        };
+      }
     },
     async changements(organisationId, depuis, limit): Promise<PageChangements> {
       const apres = depuis === null ? null : decoderCurseur(depuis);

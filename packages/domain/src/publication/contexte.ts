@@ -8,5 +8,7 @@ export const PUBLICATION = defineContexte({
       roles: ["admin", "acheteur-central"],
     },
   },
-  evenements: {},
+  evenements: {
+    "decp.published": "Données essentielles (DECP) du département publiées (date de première publication enregistrée)",
+  },
 });

@@ -53,6 +53,16 @@ export interface HorsPerimetre {
   motif: string;
 }
 
+/** Data of a contract or of a modification published after the two months (R2196-1): when, and how late. */
+export interface PublicationTardive {
+  numero: string;
+  evenement: string;
+  dateEvenement: DateLegale;
+  dateLimite: DateLegale;
+  datePublication: DateLegale;
+  joursDeRetard: number;
+}
+
 export interface ResultatControle {
   /** Date of the check. */
   date: DateLegale;
@@ -66,6 +76,8 @@ export interface ResultatControle {
   enErreur: string[];
   horsPerimetre: HorsPerimetre[];
   aPublierEnRetard: RetardPublication[];
+  /** Data published after their deadline (recorded publication date): listed, not blocking. */
+  publieesEnRetard: PublicationTardive[];
   /** True when nothing blocks the export. */
   conforme: boolean;
 }
@@ -109,6 +121,7 @@ function controlerMarche(
   m: MarchePourPublication,
   aujourdhui: DateLegale,
   push: (champ: string, message: string) => void,
+  publieesEnRetard: PublicationTardive[] = [],
 ): RetardPublication[] {
   const retards: RetardPublication[] = [];
   if (m.numero.length < 1 || m.numero.length > 16) push("id", `L'identifiant « ${m.numero} » doit compter de 1 à 16 caractères.`);
@@ -196,10 +209,16 @@ function controlerMarche(
       if (publication < date)
         push(champPublication, `Publiées le ${formatDateFr(publication)}, avant la notification du ${formatDateFr(date)}.`);
       else if (publication > dateLimite)
-        push(
-          champPublication,
-          `Publiées le ${formatDateFr(publication)}, après la date limite du ${formatDateFr(dateLimite)} (2 mois après la ${evenement} du ${formatDateFr(date)}, R2196-1).`,
-        );
+        // published late: a fact of the past, recorded (the export stamps the day it first publishes a record), not a
+        // defect of the data: listed, never blocking (else every export after a late one would stop)
+        publieesEnRetard.push({
+          numero: m.numero,
+          evenement,
+          dateEvenement: date,
+          dateLimite,
+          datePublication: publication,
+          joursDeRetard: daysBetween(dateLimite, publication),
+        });
     } else if (aujourdhui > dateLimite) {
       retards.push({
         numero: m.numero,
@@ -264,6 +283,7 @@ export function controlerPublication(marches: readonly MarchePourPublication[], 
   const problemes: ProblemePublication[] = [];
   const horsPerimetre: HorsPerimetre[] = [];
   const retards: RetardPublication[] = [];
+  const publieesEnRetard: PublicationTardive[] = [];
   const population: MarchePourPublication[] = [];
   for (const m of marches) {
     if (m.montantHtCents >= 100) {
@@ -302,7 +322,7 @@ export function controlerPublication(marches: readonly MarchePourPublication[], 
         );
       else procedures.set(m.procedureId, m.procedure);
     }
-    retards.push(...controlerMarche(m, aujourdhui, push));
+    retards.push(...controlerMarche(m, aujourdhui, push, publieesEnRetard));
   }
   const enErreur = population.filter((m) => fautifs.has(m.numero)).map((m) => m.numero);
   return {
@@ -313,6 +333,7 @@ export function controlerPublication(marches: readonly MarchePourPublication[], 
     enErreur: [...new Set(enErreur)],
     horsPerimetre,
     aPublierEnRetard: retards.sort((a, b) => b.joursDeRetard - a.joursDeRetard || a.numero.localeCompare(b.numero)),
+    publieesEnRetard,
     conforme: problemes.length === 0,
   };
 }

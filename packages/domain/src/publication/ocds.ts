@@ -281,9 +281,36 @@ function release(p: Processus, options: OptionsOcds): Json {
   tags.push("tender");
   r.tender = tender;
 
+  // the award of a lot decided in the procedure (retained tenders) whose contract is not recorded yet
+  const lotsAvecMarche = new Set(p.marches.map((m) => m.lotNumero ?? 1));
+  const retenues = new Map<number, NonNullable<ProcedurePourPublication["retenues"]>>();
+  for (const o of proc?.retenues ?? []) {
+    if (lotsAvecMarche.has(o.lotNumero)) continue;
+    retenues.set(o.lotNumero, [...(retenues.get(o.lotNumero) ?? []), o]);
+  }
+  const attributionsDecidees: Json[] = [...retenues.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([lot, offres]) => {
+      const intitule = proc?.lots.find((l) => l.numero === lot)?.intitule ?? proc?.objet ?? "";
+      for (const o of offres) ajouterPartie(o, "supplier");
+      return {
+        id: `attribution-${proc?.id ?? ""}-lot-${lot}`,
+        title: intitule,
+        status: "active",
+        ...(proc?.dateAttribution ? { date: instant(proc.dateAttribution) } : {}),
+        // one retained tender: its price; several (a framework agreement): no single value
+        ...(offres.length === 1 && offres[0] ? { value: valeur(offres[0].prixHtCents) } : {}),
+        suppliers: offres.map(reference),
+        items: [{ id: `lot-${lot}`, description: `Lot ${lot} : ${intitule}` }],
+      };
+    });
+  if (attributionsDecidees.length && !p.marches.length) {
+    tags.push("award");
+    r.awards = attributionsDecidees;
+  }
   if (p.marches.length) {
     tags.push("award", "contract");
-    r.awards = p.marches.map(award);
+    r.awards = [...p.marches.map(award), ...attributionsDecidees];
     r.contracts = p.marches.map((m) => contrat(m, acheteur));
     for (const m of p.marches) for (const t of m.titulaires) ajouterPartie(t, "supplier");
     if (p.marches.some((m) => m.facturesPayees.length)) tags.push("implementation");
@@ -293,7 +320,7 @@ function release(p: Processus, options: OptionsOcds): Json {
   r.parties = [...parties.values()];
   r.tag = tags;
 
-  const dates: (DateLegale | null)[] = [proc?.datePublication ?? null, proc?.dateLimiteReception ?? null];
+  const dates: (DateLegale | null)[] = [proc?.datePublication ?? null, proc?.dateLimiteReception ?? null, proc?.dateAttribution ?? null];
   for (const m of p.marches) {
     dates.push(m.dateNotification, ...m.modifications.map((x) => x.dateNotification), ...m.facturesPayees.map((f) => f.datePaiement));
   }

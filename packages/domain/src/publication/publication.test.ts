@@ -49,6 +49,14 @@ describe("publication : contrôle qualité des données essentielles", () => {
 
   it("lists what is late to publish, with the engine's deadline, without blocking", () => {
     assert.deepEqual(resultat.aPublierEnRetard.map((r) => r.numero).sort(), f.enRetard.sort());
+    // published late: listed with the delay, not blocking
+    assert.deepEqual(resultat.publieesEnRetard.map((r) => r.numero).sort(), [...f.publieesEnRetard].sort());
+    const x006 = resultat.publieesEnRetard.find((r) => r.numero === "2026-X006");
+    assert.deepEqual(
+      { evenement: x006?.evenement, datePublication: x006?.datePublication, dateLimite: x006?.dateLimite },
+      { evenement: "notification", datePublication: "2026-04-15", dateLimite: "2026-03-12" },
+    );
+    assert.ok((x006?.joursDeRetard ?? 0) > 30);
     const d010 = resultat.aPublierEnRetard.find((r) => r.numero === "2026-D010");
     assert.equal(d010?.dateLimite, "2026-11-01");
     assert.equal(d010?.joursDeRetard, 29);
@@ -84,7 +92,7 @@ describe("publication : contrôle qualité des données essentielles", () => {
     { nom: "taux d'avance sans avance", modif: { tauxAvancePointsDeBase: 500 }, champ: "tauxAvance" },
     { nom: "publication avant la notification", modif: { datePublicationDonnees: "2026-03-01" }, champ: "datePublicationDonnees" },
     { nom: "publication le dernier jour", modif: { datePublicationDonnees: "2026-05-02" }, champ: null },
-    { nom: "publication un jour trop tard", modif: { datePublicationDonnees: "2026-05-03" }, champ: "datePublicationDonnees" },
+    { nom: "publication un jour trop tard : listée, pas bloquante", modif: { datePublicationDonnees: "2026-05-03" }, champ: null },
     {
       nom: "date hors de la période du moteur",
       modif: { dateNotification: "2019-03-01", datePublicationDonnees: "2019-03-02" },

@@ -192,6 +192,13 @@ export interface ProcedurePourPublication {
   lots: { numero: number; intitule: string; valeurEstimeeHtCents: Cents; cpv: string | null }[];
   /** Tenders received, per lot (the bidder's SIRET and name). */
   offres: { lotNumero: number; siret: string; nom: string }[];
+  /** Award decision of the procedure (null: not awarded yet). */
+  dateAttribution?: DateLegale | null;
+  /**
+   * Tenders retained at the award, per lot, with their price HT: the OCDS award of a lot whose contract is not
+   * recorded yet (once it is, the contract's own award replaces it).
+   */
+  retenues?: { lotNumero: number; siret: string; nom: string; prixHtCents: Cents }[];
   lignesProgramme: LigneProgrammePourPublication[];
   misAJourLe: string;
 }

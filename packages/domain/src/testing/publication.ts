@@ -124,6 +124,8 @@ export interface FixturesPublication {
   horsPerimetre: string[];
   /** Records not yet published past their deadline (exported, listed as late). */
   enRetard: string[];
+  /** Records published after their deadline: listed by the gate, not blocking. */
+  publieesEnRetard: string[];
 }
 
 /** The fixture set for an organisation (deterministic). */
@@ -739,8 +741,6 @@ export function fixturesPublication(organisationId = uuid("0000000d", 1)): Fixtu
       "2026-X003": ["procedure"],
       "2026-X004": ["procedure"],
       "2026-X005": ["modifications[0].modification.montant"],
-      "2026-X006": ["datePublicationDonnees"],
-      "2026-X007": ["modifications[0].modification.datePublicationDonneesModification"],
       "2026-X008": ["lot"],
       "2026-X009": ["montant"],
       "2026-X010": ["offresRecues"],
@@ -750,6 +750,8 @@ export function fixturesPublication(organisationId = uuid("0000000d", 1)): Fixtu
     },
     horsPerimetre: ["2026-D001"],
     enRetard: ["2026-D003", "2026-D010"],
+    /** Published after the two months: recorded as such, not blocking (X006, X007 keep their « X » of old). */
+    publieesEnRetard: ["2026-X006", "2026-X007"],
   };
 }
 

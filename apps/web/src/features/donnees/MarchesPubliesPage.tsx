@@ -97,7 +97,10 @@ export default function MarchesPubliesPage() {
             label="Pages des marchés publiés"
           />
           {resultats.data?.totalPlafonne && (
-            <Text size="sm">Plus de {total.toLocaleString("fr-FR")} résultats : précisez la recherche.</Text>
+            <Text size="sm">
+              Plus de {total.toLocaleString("fr-FR")} résultats (environ {resultats.data.totalEstime.toLocaleString("fr-FR")}) : précisez la
+              recherche.
+            </Text>
           )}
           <DataTable<MarchePublieOutput>
             caption="Marchés publiés correspondant à la recherche"
