@@ -56,6 +56,25 @@ describe("salons de démonstration : acheteurs, demandes sur la programmation, r
     assert.equal(horsProgramme?.n, 0);
   });
 
+  it("shows what came of last year's fair: some companies met then bid on the lines they discussed", async () => {
+    const lecteur = await loggedIn(app, DEMO.lecteur);
+    const entonnoir = await lecteur.request("GET", "/api/salons/entonnoir");
+    assert.equal(entonnoir.status, 200);
+    const [passe] = entonnoir.body.salons;
+    assert.ok(
+      passe.total.tenus > 50 && passe.total.suivisDOffre > 5 && passe.total.suivisDOffre < passe.total.tenus,
+      JSON.stringify(passe.total),
+    );
+    // the contracts of those lots count the added tenders: procedures and contracts agree
+    const [ecarts] = await selectRows<{ n: number }>(
+      database.db,
+      sql`select count(*)::int as n from marches m
+          where m.procedure_id is not null
+            and m.nombre_offres <> (select count(*) from offres o where o.procedure_id = m.procedure_id and o.lot_numero = m.lot_numero)`,
+    );
+    assert.equal(ecarts?.n, 0);
+  });
+
   it("lets the demo buyer see its table and agenda at next year's fair", async () => {
     const acheteur = await loggedIn(app, DEMO.acheteur);
     const salons = (await acheteur.request("GET", "/api/salons")).body.salons as { id: string; statut: string }[];

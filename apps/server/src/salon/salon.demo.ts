@@ -88,6 +88,53 @@ async function rendezVousDemo(
 }
 
 /**
+ * What followed last year's fair: about a third of the companies met (present) bid on a lot of a procedure launched
+ * for a line they discussed (a tender above the retained one: the award and its contract stay as they were).
+ * Returns the number of tenders added.
+ */
+async function offresApresLeSalon(uow: UnitOfWork, salon: Salon, random: () => number): Promise<number> {
+  const { rows } = await uow.executeSql(
+    `select distinct r.entreprise_id, pl.procedure_id
+       from salon_rendez_vous r
+       join salon_demandes d on d.id = r.demande_id
+       join salon_inscriptions i on i.salon_id = r.salon_id and i.entreprise_id = r.entreprise_id and i.presence = 'present'
+       join procedure_lignes pl on pl.ligne_id::text in (select jsonb_array_elements_text(d.lignes))
+       join procedures p on p.id = pl.procedure_id and p.etat = 'notifiee'
+      where r.salon_id = $1
+      order by 1, 2`,
+    [salon.id],
+  );
+  let ajoutees = 0;
+  for (const row of rows as { entreprise_id: string; procedure_id: string }[]) {
+    if (random() > 0.35) continue;
+    const entreprise = await uow.entreprises.get(row.entreprise_id);
+    const procedure = await uow.procedures.get(row.procedure_id, salon.organisationId, { kind: "all" });
+    const lot = procedure?.lots.find(
+      (l) => !l.infructueux && l.offresRetenues.length > 0 && !l.offres.some((o) => o.siret === entreprise?.siret),
+    );
+    if (!entreprise || !procedure || !lot) continue;
+    const retenue = lot.offres.find((o) => o.id === lot.offresRetenues[0]);
+    lot.offres.push({
+      id: uow.ids.newId(),
+      siret: entreprise.siret,
+      nom: entreprise.raisonSociale,
+      categorie: entreprise.categorie,
+      localisation: entreprise.territoires.includes("94") ? "94" : null,
+      membres: [],
+      prixHtCents: Math.round((retenue?.prixHtCents ?? lot.valeurEstimeeHtCents) * (1.04 + random() * 0.12)),
+    });
+    if (!(await uow.procedures.save({ ...procedure, version: procedure.version + 1 }, procedure.version))) continue;
+    // the contract of that lot records the tenders received: it counts this one too
+    await uow.executeSql("update marches set nombre_offres = coalesce(nombre_offres, 0) + 1 where procedure_id = $1 and lot_numero = $2", [
+      procedure.id,
+      lot.numero,
+    ]);
+    ajoutees++;
+  }
+  return ajoutees;
+}
+
+/**
  * Two fairs, dated from the day the demo is loaded: last year's (held: 60 companies admitted, 5 on the waiting list,
  * check-ins with a few no-shows; the demo company was there; buyers, requests about the programme and the meetings
  * held) and next year's (registrations open, 150 places, 40 companies registered with their requests and a
@@ -138,6 +185,7 @@ export const salonDemo: DemoStep = {
     const demandesPassees = await rendezVousDemo(uow, actor, passe, entreprises.slice(0, 60), lignesPassees, random);
     await uow.rendezVousSalon.confirmerPlan(passe.id);
     await uow.salons.update({ ...passe, statut: "tenu", version: 2 }, 1);
+    const offresSuivies = await offresApresLeSalon(uow, passe, random);
     const prochain = await creerSalon(uow, actor, organisation.id, {
       ...JOURNEE,
       nom: `Salon de l'achat public ${annee + 1}`,
@@ -152,6 +200,7 @@ export const salonDemo: DemoStep = {
       inscriptionsSalon: 105,
       presentsSalon: presents,
       demandesRendezVous: demandesPassees + demandesProchaines,
+      offresApresLeSalon: offresSuivies,
       rendezVousSalons:
         (await uow.rendezVousSalon.rendezVous({ salonId: passe.id })).length +
         (await uow.rendezVousSalon.rendezVous({ salonId: prochain.id })).length,
