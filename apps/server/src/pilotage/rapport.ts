@@ -4,7 +4,6 @@
  * as the cockpit, so the figures are the API's; nothing in it depends on the day it is generated (no timestamp, the
  * PDF's date is the end of the year), so regenerating it for a closed year gives the same document.
  */
-import PDFDocument from "pdfkit";
 import type { Actor } from "@achat-public/domain";
 import {
   CLES_INDICATEURS,
@@ -16,8 +15,8 @@ import {
   lireIndicateurs,
   repartirIndicateurs,
 } from "@achat-public/domain/pilotage";
-import { assetPath } from "../assets";
 import type { UnitOfWork } from "../context";
+import { documentPdf } from "../platform/pdf";
 
 /** The figures of the SPASER itself, shown first and charted. */
 const SPASER: readonly CleIndicateur[] = [
@@ -183,22 +182,11 @@ caption{font-weight:700;text-align:left;padding:.3rem 0}figure{margin:1.5rem 0}c
 /** The same report as a PDF (A4, DejaVu Sans embedded: the standard PDF fonts lack Σ, −, and the French narrow spaces). */
 export function rapportPdf(r: Rapport): Promise<Buffer> {
   const fin = new Date(Date.UTC(r.annee, 11, 31, 12));
-  const doc = new PDFDocument({
-    size: "A4",
-    margin: 50,
-    info: { Title: `Rapport annuel du SPASER ${r.annee}`, Author: r.organisation, CreationDate: fin, ModDate: fin },
-    lang: "fr-FR",
-    pdfVersion: "1.7",
-    tagged: true,
-    displayTitle: true,
-  });
-  doc.registerFont("Texte", assetPath("polices/DejaVuSans.ttf"));
-  doc.registerFont("Gras", assetPath("polices/DejaVuSans-Bold.ttf"));
-  const morceaux: Buffer[] = [];
-  doc.on("data", (m: Buffer) => morceaux.push(m));
-  const termine = new Promise<Buffer>((ok, ko) => {
-    doc.on("end", () => ok(Buffer.concat(morceaux)));
-    doc.on("error", ko);
+  const { doc, fini: termine } = documentPdf({
+    titre: `Rapport annuel du SPASER ${r.annee}`,
+    auteur: r.organisation,
+    date: fin,
+    marge: 50,
   });
   const largeur = doc.page.width - 100;
   doc.font("Gras").fontSize(16).text(`Rapport annuel du SPASER — ${r.annee}`, { width: largeur });

@@ -4,8 +4,7 @@
  */
 import type { AcheteurSalonDetail, RendezVousAgenda, Salon } from "@achat-public/domain/salon";
 import { creneauxDuSalon } from "@achat-public/domain/salon";
-import PDFDocument from "pdfkit";
-import { assetPath } from "../assets";
+import { documentPdf } from "../platform/pdf";
 import { calendrier, type Evenement } from "../portail/flux";
 
 /** The instant of a wall-clock time of a day in Paris (the fair's local time), daylight saving included. */
@@ -47,32 +46,10 @@ export function agendaIcs(agenda: Agenda, base: string, organisation: string): s
   return calendrier(`${salon.nom} — ${organisation}`, evenements);
 }
 
-function document(titre: string, paysage: boolean): { doc: PDFKit.PDFDocument; fini: Promise<Buffer> } {
-  const doc = new PDFDocument({
-    size: "A4",
-    layout: paysage ? "landscape" : "portrait",
-    margin: 36,
-    info: { Title: titre },
-    lang: "fr-FR",
-    pdfVersion: "1.7",
-    tagged: true,
-    displayTitle: true,
-  });
-  doc.registerFont("Texte", assetPath("polices/DejaVuSans.ttf"));
-  doc.registerFont("Gras", assetPath("polices/DejaVuSans-Bold.ttf"));
-  const morceaux: Buffer[] = [];
-  doc.on("data", (m: Buffer) => morceaux.push(m));
-  const fini = new Promise<Buffer>((ok, ko) => {
-    doc.on("end", () => ok(Buffer.concat(morceaux)));
-    doc.on("error", ko);
-  });
-  return { doc, fini };
-}
-
 /** One side's agenda to print: a line per meeting (time, table, who, what about). */
 export function agendaPdf(agenda: Agenda, pourEntreprise: boolean): Promise<Buffer> {
   const { salon } = agenda;
-  const { doc, fini } = document(`Agenda — ${salon.nom}`, false);
+  const { doc, fini } = documentPdf({ titre: `Agenda — ${salon.nom}`, marge: 36 });
   const largeur = doc.page.width - 72;
   doc.font("Gras").fontSize(16).text(`Agenda — ${salon.nom}`, { width: largeur });
   doc
@@ -100,7 +77,7 @@ export function agendaPdf(agenda: Agenda, pourEntreprise: boolean): Promise<Buff
 export function planDesTablesPdf(plan: Agenda, acheteurs: AcheteurSalonDetail[]): Promise<Buffer> {
   const { salon } = plan;
   const creneaux = creneauxDuSalon(salon).map((c) => c.id);
-  const { doc, fini } = document(`Plan des tables — ${salon.nom}`, true);
+  const { doc, fini } = documentPdf({ titre: `Plan des tables — ${salon.nom}`, marge: 36, paysage: true });
   const largeur = doc.page.width - 72;
   doc.font("Gras").fontSize(13).text(`Plan des tables — ${salon.nom} (${salon.date})`, { width: largeur });
   const cellule = new Map(plan.rendezVous.map((r) => [`${r.numeroTable}|${r.creneau}`, r.raisonSociale]));
