@@ -103,6 +103,27 @@ describe("pilotage (navigateur) : indicateurs, marchés derrière un chiffre, ex
         .first()
         .waitFor();
     }
+
+    // the trend table exports one row per year; a purchase family leads to its contracts
+    await page.goto(`${server.url}/pilotage`);
+    const tendance = /^Achats responsables et PME, de \d{4} à \d{4}$/;
+    await page.getByText(/Tableau des données : Achats responsables et PME/).click();
+    await page.getByRole("button", { name: /Exporter \(XLSX \/ CSV\) : le tableau « Achats responsables et PME/ }).click();
+    const [csvTendance] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("menuitem", { name: "Texte CSV (UTF-8)" }).click(),
+    ]);
+    const lignesTendance = Buffer.concat(await (await csvTendance.createReadStream()).toArray())
+      .toString("utf8")
+      .trim()
+      .split(/\r?\n/);
+    assert.equal(lignesTendance.length, 5 + 1, `five years in the trend table (${tendance})`);
+    const familles = "Montant notifié par famille d'achat";
+    await page.getByText(new RegExp(`Tableau des données : ${familles}`)).click();
+    const parFamille = page.getByRole("region", { name: new RegExp(`Tableau : ${familles}`) });
+    await parFamille.getByRole("row").nth(1).getByRole("button").click();
+    await page.getByRole("heading", { level: 1, name: /^Marchés : / }).waitFor();
+    assert.match(page.url(), /famille=\d{2}/);
     await context.close();
   });
 

@@ -183,7 +183,13 @@ async function run(): Promise<void> {
         ]);
         const brut = await mesurer([
           async () => {
-            const q = requetesAgregats(org.organisation_id, { du: c.du, au: c.au, directionId: null, montantMinHtCents: c.min });
+            const q = requetesAgregats(org.organisation_id, {
+              du: c.du,
+              au: c.au,
+              directionId: null,
+              montantMinHtCents: c.min,
+              divisionCpv: null,
+            });
             await Promise.all(q.map((x) => nu.query(x.text, x.values)));
           },
         ]);

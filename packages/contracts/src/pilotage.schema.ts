@@ -31,6 +31,11 @@ export const IndicateursQuery = z.strictObject({
     .max(1_000_000_000, { error: "Montant trop grand." })
     .optional()
     .describe("Montant HT minimal des marchés retenus, en euros ; 40000 donne exactement la population publiée dans les DECP"),
+  famille: z
+    .string()
+    .regex(/^\d{2}$/, { error: "Famille d'achat : une division CPV de deux chiffres (ex. 45)." })
+    .optional()
+    .describe("Une famille d'achat (division CPV, deux chiffres) ; toutes par défaut"),
 });
 export type IndicateursQuery = z.infer<typeof IndicateursQuery>;
 
@@ -42,6 +47,7 @@ export function demandeIndicateurs(q: IndicateursQuery) {
     au: q.au,
     directionId: q.direction ?? null,
     montantMinHtCents: q.montantMinHt === undefined ? 0 : Math.round(q.montantMinHt * 100),
+    divisionCpv: q.famille ?? null,
   };
 }
 
@@ -50,6 +56,7 @@ const Filtre = z.object({
   au: z.string(),
   directionId: z.string().nullable(),
   montantMinHt: z.number(),
+  divisionCpv: z.string().nullable(),
 });
 
 const IndicateurOutput = z.object({
@@ -77,12 +84,12 @@ export function presentIndicateurs(t: TableauIndicateurs): IndicateursOutput {
 }
 
 export const RepartitionQuery = IndicateursQuery.extend({
-  axe: z.enum(["direction", "famille", "mois"], { error: "Axe attendu : direction, famille ou mois." }),
+  axe: z.enum(["direction", "famille", "mois", "annee"], { error: "Axe attendu : direction, famille, mois ou annee." }),
 });
 
 export const RepartitionOutput = z.object({
   filtre: Filtre,
-  axe: z.enum(["direction", "famille", "mois"]),
+  axe: z.enum(["direction", "famille", "mois", "annee"]),
   series: z.array(
     z.object({
       cle: z.string(),
@@ -95,7 +102,7 @@ export type RepartitionOutput = z.infer<typeof RepartitionOutput>;
 
 export function presentRepartition(r: {
   filtre: FiltreIndicateurs;
-  axe: "direction" | "famille" | "mois";
+  axe: "direction" | "famille" | "mois" | "annee";
   series: RepartitionOutput["series"];
 }): RepartitionOutput {
   return { filtre: presentFiltre(r.filtre), axe: r.axe, series: r.series };

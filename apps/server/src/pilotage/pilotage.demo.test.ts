@@ -149,6 +149,7 @@ const CLES: Record<
   direction: { marche: (m) => m.directionId, facture: (_p, m) => m.directionId, lot: (l) => l.directionId },
   famille: { marche: (m) => m.cpv.slice(0, 2), facture: (_p, m) => m.cpv.slice(0, 2), lot: (l) => l.cpv.slice(0, 2) },
   mois: { marche: (m) => m.notification.slice(5, 7), facture: (p) => p.slice(5, 7), lot: (l) => l.publication.slice(5, 7) },
+  annee: { marche: (m) => m.notification.slice(0, 4), facture: (p) => p.slice(0, 4), lot: (l) => l.publication.slice(0, 4) },
 };
 
 /** The aggregates of a population, by the definitions, contract by contract (optionally only one key of an axis). */
@@ -156,6 +157,7 @@ function attendu(brut: Brut, org: string, f: FiltreIndicateurs, axe?: { axe: Axe
   const dedans = (m: Marche) =>
     m.organisationId === org &&
     (f.directionId === null || m.directionId === f.directionId) &&
+    (f.divisionCpv === null || m.cpv.slice(0, 2) === f.divisionCpv) &&
     m.montant !== null &&
     m.montant >= f.montantMinHtCents;
   const population = brut.marches.filter(
@@ -244,7 +246,8 @@ function attendu(brut: Brut, org: string, f: FiltreIndicateurs, axe?: { axe: Axe
   }
   for (const l of brut.lots) {
     if (l.publication < f.du || l.publication > f.au || (f.directionId !== null && l.directionId !== f.directionId)) continue;
-    if (l.valeur < f.montantMinHtCents || (axe && CLES[axe.axe].lot(l) !== axe.cle)) continue;
+    if (l.valeur < f.montantMinHtCents || (f.divisionCpv !== null && l.cpv.slice(0, 2) !== f.divisionCpv)) continue;
+    if (axe && CLES[axe.axe].lot(l) !== axe.cle) continue;
     a.nombreLotsLances++;
     if (l.infructueux) a.nombreLotsInfructueux++;
   }
@@ -323,7 +326,7 @@ for (const target of testTargets()) {
 
     it("has a demo that exercises every count (several years, directions, savings by both methods, invoices)", () => {
       assert.ok(annees.length >= 4 && directions.length >= 5, `${annees} / ${directions.length}`);
-      const tout = attendu(brut, org, { du: "2000-01-01", au: "2099-12-31", directionId: null, montantMinHtCents: 0 });
+      const tout = attendu(brut, org, { du: "2000-01-01", au: "2099-12-31", directionId: null, montantMinHtCents: 0, divisionCpv: null });
       assert.deepEqual(
         tout.economies.map((e) => e.methode),
         ["estimation-attribution", "marche-precedent"],
@@ -348,7 +351,7 @@ for (const target of testTargets()) {
       for (const p of periodes)
         for (const directionId of [null, ...plusFournies])
           for (const montantMinHtCents of [0, 4_000_000]) {
-            const f = { ...p, directionId, montantMinHtCents };
+            const f = { ...p, directionId, montantMinHtCents, divisionCpv: null };
             egal(await repo().agreger(org, f), attendu(brut, org, f), JSON.stringify(f));
             comparaisons++;
           }
@@ -358,15 +361,33 @@ for (const target of testTargets()) {
     it("splits a year by direction, CPV division and month as the same computation restricted to each key", async () => {
       for (const axe of ["direction", "famille", "mois"] as const)
         for (const montantMinHtCents of [0, 4_000_000]) {
-          const f = { du: `${annees[2]}-01-01`, au: `${annees[2]}-12-31`, directionId: null, montantMinHtCents };
+          const f = { du: `${annees[2]}-01-01`, au: `${annees[2]}-12-31`, directionId: null, montantMinHtCents, divisionCpv: null };
           const series = await repo().repartir(org, f, axe);
           assert.ok(series.length > 0, axe);
           for (const s of series) egal(s.agregats, attendu(brut, org, f, { axe, cle: s.cle }), `${axe} ${s.cle}`);
         }
     });
 
+    it("restricts to one purchase family (CPV division) and splits five years by year, as the same computation", async () => {
+      const nombre = (d: string) => brut.marches.filter((m) => m.cpv.slice(0, 2) === d).length;
+      const divisions = [...new Set(brut.marches.map((m) => m.cpv.slice(0, 2)))].sort(
+        (a, b) => nombre(b) - nombre(a) || a.localeCompare(b),
+      );
+      for (const divisionCpv of divisions.slice(0, 2)) {
+        const f = { du: "2000-01-01", au: "2099-12-31", directionId: null, montantMinHtCents: 0, divisionCpv };
+        egal(await repo().agreger(org, f), attendu(brut, org, f), divisionCpv);
+      }
+      const f = { du: `${annees[0]}-01-01`, au: `${annees.at(-1)}-12-31`, directionId: null, montantMinHtCents: 0, divisionCpv: null };
+      const series = await repo().repartir(org, f, "annee");
+      assert.deepEqual(
+        series.map((s) => s.cle),
+        annees.map(String),
+      );
+      for (const s of series) egal(s.agregats, attendu(brut, org, f, { axe: "annee", cle: s.cle }), `annee ${s.cle}`);
+    });
+
     it("lists behind each figure exactly the contracts of its numerator", async () => {
-      const f = { du: "2000-01-01", au: "2099-12-31", directionId: null, montantMinHtCents: 4_000_000 };
+      const f = { du: "2000-01-01", au: "2099-12-31", directionId: null, montantMinHtCents: 4_000_000, divisionCpv: null };
       for (const [cle, dedans] of Object.entries(DANS_LE_NUMERATEUR)) {
         const attendus = brut.marches
           .filter((m) => m.organisationId === org && m.montant !== null && m.montant >= f.montantMinHtCents && dedans(m, brut))

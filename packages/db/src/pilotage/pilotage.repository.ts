@@ -28,7 +28,8 @@ const MARCHES = `
    WHERE m.organisation_id = $1
      AND m.date_notification BETWEEN $2::date AND $3::date
      AND ($4::uuid IS NULL OR m.direction_id = $4::uuid)
-     AND coalesce(m.montant_ht_cents, m.montant_max_ht_cents, m.montant_min_ht_cents) >= $5`;
+     AND coalesce(m.montant_ht_cents, m.montant_max_ht_cents, m.montant_min_ht_cents) >= $5
+     AND ($6::text IS NULL OR left(m.cpv, 2) = $6::text)`;
 
 /** Whether a contract of the population is counted in an indicator's numerator (SQL over the row `p`). */
 const NUMERATEURS: Partial<Record<CleIndicateur, string>> = {
@@ -127,7 +128,8 @@ const FACTURES = `
    WHERE m.organisation_id = $1
      AND f.date_paiement BETWEEN $2::date AND $3::date
      AND ($4::uuid IS NULL OR m.direction_id = $4::uuid)
-     AND coalesce(m.montant_ht_cents, m.montant_max_ht_cents, m.montant_min_ht_cents) >= $5`;
+     AND coalesce(m.montant_ht_cents, m.montant_max_ht_cents, m.montant_min_ht_cents) >= $5
+     AND ($6::text IS NULL OR left(m.cpv, 2) = $6::text)`;
 
 const AGREGATS_FACTURES = `
   count(*)::int AS factures,
@@ -148,12 +150,14 @@ const LOTS_POPULATION = `
    WHERE p.organisation_id = $1
      AND p.date_publication BETWEEN $2::date AND $3::date
      AND ($4::uuid IS NULL OR p.direction_id = $4::uuid)
-     AND l.valeur_estimee_ht_cents >= $5`;
+     AND l.valeur_estimee_ht_cents >= $5
+     AND ($6::text IS NULL OR left(l.cpv, 2) = $6::text)`;
 const LOTS = `SELECT count(*)::int AS lances, count(*) FILTER (WHERE infructueux)::int AS infructueux FROM (${LOTS_POPULATION}) x`;
 const CLES_LOTS: Record<AxeRepartition, string> = {
   direction: "direction_id::text",
   famille: "left(cpv, 2)",
   mois: "to_char(date_publication, 'MM')",
+  annee: "to_char(date_publication, 'YYYY')",
 };
 const lotsPar = (axe: AxeRepartition) =>
   `SELECT ${CLES_LOTS[axe]} AS cle, count(*)::int AS lances, count(*) FILTER (WHERE infructueux)::int AS infructueux FROM (${LOTS_POPULATION}) x GROUP BY 1`;
@@ -218,6 +222,10 @@ function libelleDivision(division: string): string {
   return code ? `${division} — ${code.libelle}` : `Division CPV ${division}`;
 }
 
+/** Every year of the period, in order (a year without any contract still has its row). */
+const anneesDe = (f: FiltreIndicateurs) =>
+  Array.from({ length: Number(f.au.slice(0, 4)) - Number(f.du.slice(0, 4)) + 1 }, (_, i) => String(Number(f.du.slice(0, 4)) + i));
+
 const MOIS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
 
 /** How a row of the population is keyed along an axis, and the label of a key. */
@@ -225,6 +233,7 @@ const AXES: Record<AxeRepartition, { cleMarche: string; cleFacture: string }> = 
   direction: { cleMarche: "direction_id::text", cleFacture: "f.direction_id::text" },
   famille: { cleMarche: "left(cpv, 2)", cleFacture: "left(f.cpv, 2)" },
   mois: { cleMarche: "to_char(date_notification, 'MM')", cleFacture: "to_char(f.date_paiement, 'MM')" },
+  annee: { cleMarche: "to_char(date_notification, 'YYYY')", cleFacture: "to_char(f.date_paiement, 'YYYY')" },
 };
 
 interface RequeteAgregats {
@@ -232,7 +241,14 @@ interface RequeteAgregats {
   values: unknown[];
 }
 
-const valeurs = (organisationId: string, f: FiltreIndicateurs) => [organisationId, f.du, f.au, f.directionId, f.montantMinHtCents];
+const valeurs = (organisationId: string, f: FiltreIndicateurs) => [
+  organisationId,
+  f.du,
+  f.au,
+  f.directionId,
+  f.montantMinHtCents,
+  f.divisionCpv ?? null,
+];
 
 /** The SQL of the indicators (contracts, invoices), as text and parameters: the bench runs exactly this bare. */
 export function requetesAgregats(organisationId: string, filtre: FiltreIndicateurs): [RequeteAgregats, RequeteAgregats] {
@@ -276,7 +292,12 @@ export function pilotageRepository(db: Executor): PilotageRepository {
       const pm = par(marches);
       const pf = par(factures);
       const pl = par(lots);
-      const cles = axe === "mois" ? libelles.map((l) => String(l.cle)) : [...new Set([...pm.keys(), ...pf.keys()])];
+      const cles =
+        axe === "mois"
+          ? libelles.map((l) => String(l.cle))
+          : axe === "annee"
+            ? anneesDe(filtre)
+            : [...new Set([...pm.keys(), ...pf.keys()])];
       const nom = new Map(libelles.map((l) => [String(l.cle), String(l.libelle)]));
       const series: Repartition[] = cles.map((cle) => ({
         cle,
@@ -298,7 +319,7 @@ export function pilotageRepository(db: Executor): PilotageRepository {
         rows(`${base} SELECT count(*)::int AS total FROM r`, v),
         rows(
           `${base} SELECT id, numero, objet, direction_id, to_char(date_notification, 'YYYY-MM-DD') AS date_notification, montant, titulaire
-             FROM r ORDER BY date_notification DESC, numero LIMIT $6 OFFSET $7`,
+             FROM r ORDER BY date_notification DESC, numero LIMIT $7 OFFSET $8`,
           [...v, page.limit, page.offset],
         ),
       ]);

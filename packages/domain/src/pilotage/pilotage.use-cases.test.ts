@@ -60,6 +60,7 @@ describe("filtreDe: the population within the actor's scope", () => {
       au: "2026-12-31",
       directionId: null,
       montantMinHtCents: 0,
+      divisionCpv: null,
     });
   });
   it("gives a direction buyer its own direction, and refuses another one", () => {
@@ -114,7 +115,7 @@ describe("lireIndicateurs", () => {
   it("asks the repository for the buyer's direction only", async () => {
     const { repo, demandes } = fakePilotage();
     await lireIndicateurs({ pilotage: repo }, actor("acheteur", "d7"), "org", { annee: 2026, montantMinHtCents: 4_000_000 });
-    assert.deepEqual(demandes, [{ du: "2026-01-01", au: "2026-12-31", directionId: "d7", montantMinHtCents: 4_000_000 }]);
+    assert.deepEqual(demandes, [{ du: "2026-01-01", au: "2026-12-31", directionId: "d7", montantMinHtCents: 4_000_000, divisionCpv: null }]);
   });
 });
 

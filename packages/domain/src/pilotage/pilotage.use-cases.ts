@@ -25,6 +25,7 @@ export interface DemandeIndicateurs {
   au?: string;
   directionId?: string | null;
   montantMinHtCents?: number;
+  divisionCpv?: string | null;
 }
 
 export interface IndicateurCible extends Indicateur {
@@ -63,7 +64,7 @@ export function filtreDe(actor: Actor, demande: DemandeIndicateurs): FiltreIndic
   if (!au) issues.push({ path: ["au"], message: "Indiquez une année ou une date de fin." });
   if (du && au && du > au) issues.push({ path: ["au"], message: "La date de fin précède la date de début." });
   if (issues.length > 0 || !du || !au) throw new DomainError("INVALID_INPUT", "Période invalide.", "invalid-input", issues);
-  return { du, au, directionId, montantMinHtCents: demande.montantMinHtCents ?? 0 };
+  return { du, au, directionId, montantMinHtCents: demande.montantMinHtCents ?? 0, divisionCpv: demande.divisionCpv ?? null };
 }
 
 /** Every indicator of the population with its definition, formula and, when the year has one, its SPASER target. */

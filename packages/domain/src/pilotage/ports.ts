@@ -9,6 +9,8 @@ export interface FiltreIndicateurs {
   directionId: string | null;
   /** Contracts of at least this amount HT (cents); 4 000 000 gives exactly the DECP population. */
   montantMinHtCents: number;
+  /** One purchase family (CPV division, 2 digits: drill-down from the chart by family), or every one (null). */
+  divisionCpv: string | null;
 }
 
 /** A contract behind a figure (drill-down from the cockpit). */
@@ -23,7 +25,7 @@ export interface MarcheDerriere {
 }
 
 /** The indicator's population split by a dimension (by direction, by CPV division, by month). */
-export type AxeRepartition = "direction" | "famille" | "mois";
+export type AxeRepartition = "direction" | "famille" | "mois" | "annee";
 
 export interface Repartition {
   cle: string;

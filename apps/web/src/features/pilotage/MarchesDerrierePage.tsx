@@ -57,7 +57,7 @@ export default function MarchesDerrierePage() {
       }
       actions={
         <Group>
-          <Anchor component={Link} to={`/pilotage${query(parametres({ ...filtres, mois: "" }))}`} underline="always">
+          <Anchor component={Link} to={`/pilotage${query(parametres({ ...filtres, mois: "", famille: "" }))}`} underline="always">
             Retour au pilotage
           </Anchor>
           <ExportButton path="/api/indicateurs/marches/export" filtres={p} quoi="la liste de ces marchés" />

@@ -59,7 +59,7 @@ export default function PilotagePage() {
   const { can, utilisateur } = useSession();
   const [params, setParams] = useSearchParams();
   const navigate = useNavigate();
-  const filtres = { ...filtresDe(params, ANNEE_COURANTE), mois: "" };
+  const filtres = { ...filtresDe(params, ANNEE_COURANTE), mois: "", famille: "" };
   const p = parametres(filtres);
   const toutesDirections = utilisateur?.role !== "acheteur";
 
@@ -102,6 +102,12 @@ export default function PilotagePage() {
     const s = parMois?.series[i];
     if (s) navigate(`/pilotage/marches${query({ ...p, mois: s.cle, indicateur: "nombreMarchesNotifies" })}`);
   };
+  const versFamille = (i: number) => {
+    const s = parFamille?.series[i];
+    if (s) navigate(lien("montantNotifieHt", { famille: s.cle }));
+  };
+  const anneesTendance = tendance.map((_, k) => filtres.annee - 4 + k);
+  const versAnnee = (i: number) => navigate(lien("nombreMarchesNotifies", { annee: anneesTendance[i] }));
   const tendanceOk = tendance.every((t) => t.data);
 
   return (
@@ -193,6 +199,17 @@ export default function PilotagePage() {
                 formater: (v) => formaterValeur("part", v),
                 type: "ligne" as const,
               }))}
+              onCategorie={versAnnee}
+              exporter={{
+                path: "/api/indicateurs/repartition/export",
+                filtres: {
+                  du: `${filtres.annee - 4}-01-01`,
+                  au: `${filtres.annee}-12-31`,
+                  direction: p.direction,
+                  montantMinHt: p.montantMinHt,
+                  axe: "annee",
+                },
+              }}
             />
           )}
           {parDirection && (
@@ -258,6 +275,7 @@ export default function PilotagePage() {
                 },
               ]}
               hauteur={380}
+              onCategorie={versFamille}
               exporter={{ path: "/api/indicateurs/repartition/export", filtres: { ...p, axe: "famille" } }}
             />
           )}

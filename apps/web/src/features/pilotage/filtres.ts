@@ -7,6 +7,8 @@ export interface FiltresPilotage {
   montantMinHt: string;
   /** A month of the year (« 01 » to « 12 », drill-down from the chart by month), or the whole year (""). */
   mois: string;
+  /** A purchase family (CPV division « 45 », drill-down from the chart by family), or every one (""). */
+  famille: string;
 }
 
 export function filtresDe(params: URLSearchParams, anneeParDefaut: number): FiltresPilotage {
@@ -16,12 +18,13 @@ export function filtresDe(params: URLSearchParams, anneeParDefaut: number): Filt
     direction: params.get("direction") ?? "",
     montantMinHt: params.get("montantMinHt") ?? "",
     mois: /^(0[1-9]|1[0-2])$/.test(params.get("mois") ?? "") ? String(params.get("mois")) : "",
+    famille: /^\d{2}$/.test(params.get("famille") ?? "") ? String(params.get("famille")) : "",
   };
 }
 
 /** The query parameters of the API for these filters (empty ones left out). */
 export function parametres(f: FiltresPilotage): Record<string, string | number | undefined> {
-  const commun = { direction: f.direction || undefined, montantMinHt: f.montantMinHt || undefined };
+  const commun = { direction: f.direction || undefined, montantMinHt: f.montantMinHt || undefined, famille: f.famille || undefined };
   if (!f.mois) return { annee: f.annee, ...commun };
   const dernier = new Date(Date.UTC(f.annee, Number(f.mois), 0)).getUTCDate();
   return { du: `${f.annee}-${f.mois}-01`, au: `${f.annee}-${f.mois}-${dernier}`, ...commun };
