@@ -3,7 +3,7 @@
  * the structure rules of the RGAA (one h1, skip link first, landmarks, « Accessibilité » in the footer, no
  * sideways scrolling, no cut badge). The pages are read from the rendered navigation and account menu, so a
  * page added to the registry (apps/web/src/app/features.ts) is covered without touching the tests. The roles are
- * spread over three test files (pages-*.test.ts), each with its own server, so that they run side by side.
+ * spread over four test files (pages-*.test.ts), each with its own server, so that they run side by side.
  */
 import assert from "node:assert/strict";
 import { after, before, describe } from "node:test";

@@ -43,7 +43,7 @@ describe("salon : demander un rendez-vous, calculer et confirmer le planning, re
     await prochain.getByText("Inscrite", { exact: true }).waitFor();
     await prochain.getByRole("link", { name: /^Mes rendez-vous/ }).click();
     await page.getByRole("heading", { level: 1, name: "Mes rendez-vous au salon" }).waitFor();
-    salonId = new URL(page.url()).pathname.split("/")[2] as string;
+    salonId = new URL(page.url()).pathname.split("/")[3] as string;
 
     await page.getByRole("combobox", { name: /^Acheteur/ }).click();
     await page.getByRole("option", { name: /^Sophie Acheteuse bâtiments/ }).click();
@@ -65,7 +65,7 @@ describe("salon : demander un rendez-vous, calculer et confirmer le planning, re
 
   it("lets the central buyer compute the schedule with its bounds, confirm it and mail the agendas", async () => {
     const { context, page } = await ouvrir("acheteur-central");
-    await page.goto(`${server.url}/salons/${salonId}/planning`);
+    await page.goto(`${server.url}/salons/planning/${salonId}`);
     await page.getByRole("heading", { level: 1, name: "Planning des rendez-vous" }).waitFor();
     await page.getByRole("button", { name: "Calculer le planning" }).click();
     await page.getByText("Planning calculé").waitFor({ timeout: 60_000 });
@@ -84,7 +84,7 @@ describe("salon : demander un rendez-vous, calculer et confirmer le planning, re
 
   it("shows the company its confirmed meeting, with the PDF and the calendar file", async () => {
     const { context, page } = await ouvrir("entreprise");
-    await page.goto(`${server.url}/salons/${salonId}/rendez-vous`);
+    await page.goto(`${server.url}/salons/rendez-vous/${salonId}`);
     await page.getByRole("heading", { level: 2, name: "Mon agenda" }).waitFor();
     await page.getByText("Confirmé").first().waitFor();
     const ics = await context.request.get(`${server.url}/api/salons/${salonId}/mon-agenda.ics`);
@@ -97,7 +97,7 @@ describe("salon : demander un rendez-vous, calculer et confirmer le planning, re
 
   it("lets the direction buyer see its availability, the requests it received and its agenda", async () => {
     const { context, page } = await ouvrir("acheteur");
-    await page.goto(`${server.url}/salons/${salonId}/rendez-vous`);
+    await page.goto(`${server.url}/salons/rendez-vous/${salonId}`);
     await page.getByRole("heading", { level: 2, name: "Mes disponibilités" }).waitFor();
     await page.getByRole("heading", { level: 2, name: "Demandes de rendez-vous reçues" }).waitFor();
     await verifierAuxDeuxTailles(page, "acheteur : mes rendez-vous au salon");

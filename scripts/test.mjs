@@ -30,7 +30,7 @@ const files = find(root)
   .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)))
   .sort();
 
-const child = spawn(process.execPath, ["--import", "tsx", "--test", "--test-concurrency=2", "--test-reporter=spec", ...files], {
+const child = spawn(process.execPath, ["--import", "tsx", "--test", "--test-concurrency=3", "--test-reporter=spec", ...files], {
   cwd: root,
   env: { ...process.env, TZ: "Europe/Paris", NODE_ENV: "test" },
   stdio: ["ignore", "pipe", "inherit"],

@@ -37,7 +37,7 @@ export function agendaIcs(agenda: Agenda, base: string, organisation: string): s
         `Table ${r.numeroTable}${r.direction ? `, ${r.direction}` : ""}. Au sujet de : ${r.objets.map((o) => o.objet).join(" ; ")}.` +
         `${r.confirme ? "" : " (planning non encore confirmé)"}`,
       lieu: `${salon.lieu}, table ${r.numeroTable}`,
-      url: `${base}/salons/${salon.id}/rendez-vous`,
+      url: `${base}/salons/rendez-vous/${salon.id}`,
       debut: instantParis(salon.date, r.debut),
       fin: instantParis(salon.date, r.fin),
       modifieLe: new Date(`${salon.date}T00:00:00Z`),

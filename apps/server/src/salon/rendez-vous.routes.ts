@@ -176,7 +176,7 @@ export const rendezVousRoutes = defineRoutes("Salon de l'achat public", (r, ctx)
     handler: async ({ uow, actor, params }) => {
       const base = `${urlPublique(ctx)}`;
       return confirmerPlanning(uow, actor, params.salonId, () => ({
-        page: `${base}/salons/${params.salonId}/rendez-vous`,
+        page: `${base}/salons/rendez-vous/${params.salonId}`,
         pdf: `${base}/api/salons/${params.salonId}/mon-agenda.pdf`,
         ics: `${base}/api/salons/${params.salonId}/mon-agenda.ics`,
       }));

@@ -241,7 +241,7 @@ function MesDisponibilites({ salon }: { salon: SalonOutput }) {
 
 /** Page « Mes rendez-vous au salon »: a company's requests and agenda, or a buyer's availability, requests and agenda. */
 export default function MesRendezVousPage() {
-  const { salonId = "" } = useParams();
+  const { id: salonId = "" } = useParams();
   const { can } = useSession();
   const salon = useQuery({ queryKey: ["salon", salonId], queryFn: () => api<SalonOutput>("GET", `/api/salons/${salonId}`) });
   const entreprise = can("salon.inscrire");

@@ -83,7 +83,7 @@ function PlanDesTables({ salon, acheteurs }: { salon: SalonOutput; acheteurs: Ac
 
 /** Page « Planning des rendez-vous » (organiser): attending buyers, the computed schedule and its bounds, confirmation. */
 export default function PlanningSalonPage() {
-  const { salonId = "" } = useParams();
+  const { id: salonId = "" } = useParams();
   const queryClient = useQueryClient();
   const salon = useQuery({ queryKey: ["salon", salonId], queryFn: () => api<SalonOutput>("GET", `/api/salons/${salonId}`) });
   const acheteurs = useQuery(acheteursQuery(salonId));

@@ -121,12 +121,12 @@ export default function SalonsPage() {
               {can("salon.inscrire") && <Inscription salon={s} />}
               <Group>
                 {(can("salon.inscrire") || can("salon.rencontrer")) && (
-                  <Anchor component={Link} to={`/salons/${s.id}/rendez-vous`}>
+                  <Anchor component={Link} to={`/salons/rendez-vous/${s.id}`}>
                     Mes rendez-vous<span className="visually-hidden-inline"> : {s.nom}</span>
                   </Anchor>
                 )}
                 {can("salon.manage") && (
-                  <Anchor component={Link} to={`/salons/${s.id}/planning`}>
+                  <Anchor component={Link} to={`/salons/planning/${s.id}`}>
                     Planning des rendez-vous<span className="visually-hidden-inline"> : {s.nom}</span>
                   </Anchor>
                 )}

@@ -23,14 +23,14 @@ export const salon = defineFeature({
       load: () => import("./BilanSalonsPage"),
     },
     {
-      path: "/salons/:salonId/rendez-vous",
+      path: "/salons/rendez-vous/:id",
       label: "Mes rendez-vous au salon",
       permission: "salon.read",
       nav: false,
       load: () => import("./MesRendezVousPage"),
     },
     {
-      path: "/salons/:salonId/planning",
+      path: "/salons/planning/:id",
       label: "Planning des rendez-vous",
       permission: "salon.manage",
       nav: false,
