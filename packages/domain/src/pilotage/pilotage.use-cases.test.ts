@@ -115,7 +115,9 @@ describe("lireIndicateurs", () => {
   it("asks the repository for the buyer's direction only", async () => {
     const { repo, demandes } = fakePilotage();
     await lireIndicateurs({ pilotage: repo }, actor("acheteur", "d7"), "org", { annee: 2026, montantMinHtCents: 4_000_000 });
-    assert.deepEqual(demandes, [{ du: "2026-01-01", au: "2026-12-31", directionId: "d7", montantMinHtCents: 4_000_000, divisionCpv: null }]);
+    assert.deepEqual(demandes, [
+      { du: "2026-01-01", au: "2026-12-31", directionId: "d7", montantMinHtCents: 4_000_000, divisionCpv: null },
+    ]);
   });
 });
 
