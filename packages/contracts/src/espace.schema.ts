@@ -7,6 +7,7 @@ import type {
   SyntheseEvaluations,
 } from "@achat-public/domain/espace";
 import { texte, Version, versApi } from "./common.schema";
+import { FactureOutputSchema } from "./marches.schema";
 
 /** The company's own space (its contracts, invoices, evaluations): fields in French, amounts in euros. */
 
@@ -71,18 +72,7 @@ const PaiementsOutput = z.object({
   indemnitesDues: z.number(),
 });
 
-const FactureTitulaireOutput = z.object({
-  id: z.string(),
-  numero: z.string(),
-  montantTtc: z.number(),
-  dateReception: z.string(),
-  datePaiement: z.string().nullable(),
-  dateEcheance: z.string(),
-  delaiPaiementJours: z.number().int().nullable(),
-  joursRetard: z.number().int(),
-  tauxInterets: z.number().nullable(),
-  interetsMoratoires: z.number(),
-  indemniteForfaitaire: z.number(),
+const FactureTitulaireOutput = FactureOutputSchema.extend({
   statut: z.enum(["payee", "payee-en-retard", "a-payer", "en-retard"]),
   joursDepuisReception: z.number().int().nullable(),
   duAujourdhui: z

@@ -1,5 +1,6 @@
 import { Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
+import type { EntonnoirSalon } from "@achat-public/domain/salon";
 import { api } from "../../lib/api";
 import { formatLegalDate } from "../../lib/format";
 import { Chargement } from "../../ui/Chargement";
@@ -8,35 +9,14 @@ import { ErrorAlert } from "../../ui/ErrorAlert";
 import { Graphique } from "../../ui/Graphique";
 import { Page } from "../../ui/Page";
 
-interface Etapes {
-  planifies: number;
-  tenus: number;
-  suivisDInteret: number;
-  suivisDOffre: number;
-  suivisDAttribution: number;
-  entreprisesRencontrees: number;
-  entreprisesInteressees: number;
-  entreprisesAyantRepondu: number;
-  entreprisesAttributaires: number;
-  tauxInteret: number | null;
-  tauxOffre: number | null;
-  tauxAttribution: number | null;
-}
+type Etapes = EntonnoirSalon["total"];
 interface Ventilation {
   cle: string;
   etapes: Etapes;
 }
 interface Entonnoir {
   definition: string;
-  salons: {
-    salonId: string;
-    salon: string;
-    date: string;
-    total: Etapes;
-    parTaille: Ventilation[];
-    parLocalite: Ventilation[];
-    parFamille: Ventilation[];
-  }[];
+  salons: EntonnoirSalon[];
 }
 
 const taux = (v: number | null) => (v === null ? "—" : `${(Math.round(v * 1000) / 10).toLocaleString("fr-FR")} %`);
