@@ -145,3 +145,20 @@ async function launch(env: Record<string, string> & { DATA_DIR: string }): Promi
     },
   };
 }
+
+/** The CLI as `npm run cli` runs it (tsx on the sources), in its own process; next to a server on the same DATA_DIR. */
+export function runCli(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "apps/server/src/cli/main.ts"), ...args], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", NODE_ENV: "test", ...env },
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout?.on("data", (c) => (stdout += c));
+    child.stderr?.on("data", (c) => (stderr += c));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }));
+    child.stdin?.end();
+  });
+}

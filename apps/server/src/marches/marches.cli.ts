@@ -12,7 +12,7 @@ import { option, UsageError } from "../platform/cli/args";
 import { defineCommands } from "../platform/cli/commands";
 import { print } from "../platform/cli/output";
 import { aujourdhuiParis } from "./aujourdhui";
-import { envoyerSynthese, preparerSyntheses } from "./marches.jobs";
+import { envoyerSynthese } from "./marches.jobs";
 
 async function organisationId(ctx: AppContext): Promise<string> {
   const organisation = await unitOfWork(ctx, (uow) => uow.organisations.first());
@@ -110,7 +110,6 @@ export const marchesCommands = defineCommands([
       const { directions } = await readOnly(ctx).directions.list(orgId, 10_000);
       let envoyees = 0;
       for (const d of directions) if (await envoyerSynthese(ctx, { organisationId: orgId, directionId: d.id, jour })) envoyees++;
-      void preparerSyntheses;
       print(out, `${envoyees} synthèse${envoyees > 1 ? "s" : ""} envoyée${envoyees > 1 ? "s" : ""} le ${jour}.`, { jour, envoyees });
       return 0;
     },

@@ -42,6 +42,15 @@ describe("portefeuille de démonstration (à l'échelle du département)", () =>
     assert.ok(row.sociales > 100 && row.modifs > 50 && row.retards > 100, JSON.stringify(row));
   });
 
+  it("shows no accent lost at publication (U+FFFD) in the demo's contracts and suppliers", async () => {
+    const [row] = await selectRows<{ n: number }>(
+      database.db,
+      sql`select (select count(*)::int from marches where objet like ${"%\uFFFD%"})
+               + (select count(*)::int from fournisseurs where nom like ${"%\uFFFD%"}) as n`,
+    );
+    assert.equal(row?.n, 0);
+  });
+
   it("shows the demo cases in the portfolio watch", async () => {
     const central = await loggedIn(app, DEMO.central);
     const veille = await central.request("GET", "/api/marches/veille");

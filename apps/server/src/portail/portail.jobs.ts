@@ -16,12 +16,16 @@ import { signataire, sourcesVeille, urlPublique } from "./portail.service";
 export const PREPARER_SYNTHESES_PORTAIL = "portail.preparer-syntheses";
 export const ENVOYER_SYNTHESE_PORTAIL = "portail.envoyer-synthese";
 
-/** Daily searches every day, weekly ones on Mondays (Paris): one digest job per search and day. */
-export async function preparerSynthesesPortail(ctx: AppContext): Promise<number> {
-  const now = ctx.clock.now();
-  const jour = aujourdhuiParis(now);
+/** The frequencies whose digests go out on a Paris day: daily searches every day, weekly ones on Mondays. */
+export function frequencesDuJour(jour: string): Frequence[] {
   const lundi = new Date(`${jour}T12:00:00Z`).getUTCDay() === 1;
-  const frequences: Frequence[] = lundi ? ["quotidienne", "hebdomadaire"] : ["quotidienne"];
+  return lundi ? ["quotidienne", "hebdomadaire"] : ["quotidienne"];
+}
+
+/** One digest job per search due today (a singleton key per search and day: never two digests the same day). */
+export async function preparerSynthesesPortail(ctx: AppContext): Promise<number> {
+  const jour = aujourdhuiParis(ctx.clock.now());
+  const frequences = frequencesDuJour(jour);
   return unitOfWork(ctx, async (uow) => {
     const ids = await uow.recherches.alertesActives(frequences);
     for (const rechercheId of ids)

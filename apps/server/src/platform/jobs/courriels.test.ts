@@ -67,10 +67,16 @@ for (const target of testTargets()) {
       const queued = await admin.request("POST", "/api/courriels/essai", { destinataire: "patient@exemple.fr" });
       await smtp.waitFor((mails) => mails.some((m) => m.to.includes("patient@exemple.fr")), 30_000);
       assert.equal(smtp.failNext, 0);
-      const [row] = await selectRows<{ tentatives: number; statut: string }>(
-        kit.database.db,
-        sql`select tentatives, statut from courriels where id = ${queued.body.id}`,
-      );
+      // the job marks the mail sent after the SMTP server has accepted it: wait for that commit
+      let row: { tentatives: number; statut: string } | undefined;
+      for (let i = 0; i < 100 && row?.statut !== "envoye"; i++) {
+        if (i > 0) await sleep(100);
+        [row] = await selectRows<{ tentatives: number; statut: string }>(
+          kit.database.db,
+          sql`select tentatives, statut from courriels where id = ${queued.body.id}`,
+        );
+      }
+      assert.equal(row?.statut, "envoye");
       assert.ok((row?.tentatives ?? 0) >= 3, `tentatives : ${row?.tentatives}`);
     });
   });
