@@ -43,11 +43,15 @@ for (const target of testTargets()) {
     after(() => kit.close());
 
     it("maps the audited changes to the lists they affect", () => {
-      assert.deepEqual(listesTouchees("procedure.published"), ["consultations"]);
+      assert.deepEqual(listesTouchees("procedure.published"), ["consultations", "accueil"]);
       assert.deepEqual(listesTouchees("procedure.offre-saisie"), []);
-      assert.deepEqual(listesTouchees("ligne-programme.published"), ["programme"]);
-      assert.deepEqual(listesTouchees("direction.updated"), ["consultations", "programme"]);
-      assert.deepEqual(listesTouchees("marche.created"), []);
+      assert.deepEqual(listesTouchees("ligne-programme.published"), ["programme", "accueil"]);
+      assert.deepEqual(listesTouchees("direction.updated"), ["consultations", "programme", "accueil"]);
+      assert.deepEqual(listesTouchees("marche.created"), ["accueil"]);
+      assert.deepEqual(listesTouchees("decp.published"), ["accueil"]);
+      assert.deepEqual(listesTouchees("salon.updated"), ["accueil"]);
+      assert.deepEqual(listesTouchees("marche.facture-added"), [], "an invoice does not show on the home");
+      assert.deepEqual(listesTouchees("salon.registered"), []);
     });
 
     it("sends ETag and Cache-Control, answers 304 on If-None-Match, and the new list once a consultation is published", async () => {
@@ -106,6 +110,13 @@ for (const target of testTargets()) {
       assert.equal(avant.body.total, 0);
       const etag = String(avant.headers.etag);
       assert.equal((await anonyme.request("GET", url, undefined, { headers: { "if-none-match": etag } })).status, 304);
+      const accueil = "/api/public/entreprises/accueil";
+      const accueilAvant = await anonyme.request("GET", accueil);
+      assert.equal(accueilAvant.status, 200);
+      assert.deepEqual(accueilAvant.body.aVenir, []);
+      const etagAccueil = String(accueilAvant.headers.etag);
+      assert.match(etagAccueil, /^"accueil-\d+-/);
+      assert.equal((await anonyme.request("GET", accueil, undefined, { headers: { "if-none-match": etagAccueil } })).status, 304);
       const a = await acheteur.request("POST", "/api/programme/lignes", {
         annee,
         directionId: kit.directionId,
@@ -127,6 +138,15 @@ for (const target of testTargets()) {
       const apres = await anonyme.request("GET", url, undefined, { headers: { "if-none-match": etag } });
       assert.equal(apres.status, 200);
       assert.equal(apres.body.lignes[0].objet, "Ordinateurs portables des collèges");
+      // the companies' home shows it among the upcoming purchases, never the stale cached body
+      await attendre(
+        async () =>
+          (await anonyme.request("GET", accueil)).body.aVenir.some(
+            (l: { objet: string }) => l.objet === "Ordinateurs portables des collèges",
+          ),
+        "la ligne publiée n'apparaît pas dans l'accueil des entreprises",
+      );
+      assert.equal((await anonyme.request("GET", accueil, undefined, { headers: { "if-none-match": etagAccueil } })).status, 200);
     });
 
     it("refuses a bad query with a 400 naming it, never cached", async () => {

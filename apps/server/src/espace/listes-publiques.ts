@@ -20,7 +20,7 @@ import { defineJob } from "../platform/jobs/jobs";
  */
 
 export const INVALIDER_LISTES_PUBLIQUES = "listes-publiques.invalider";
-export const LISTES_PUBLIQUES = ["consultations", "programme"] as const;
+export const LISTES_PUBLIQUES = ["consultations", "programme", "accueil"] as const;
 export type ListePublique = (typeof LISTES_PUBLIQUES)[number];
 
 /** The cached routes (GET), and the list each one reads. */
@@ -28,6 +28,7 @@ export const ROUTES_LISTES_PUBLIQUES: Readonly<Record<string, ListePublique>> = 
   "/api/public/consultations": "consultations",
   "/api/public/programme": "programme",
   "/api/public/programme/filtres": "programme",
+  "/api/public/entreprises/accueil": "accueil",
 };
 
 /** Browsers and proxies may reuse an answer this long, then revalidate (304 when unchanged). */
@@ -41,12 +42,30 @@ export const VERSIONS_RELUES_MS = 1_000;
 /** Bodies kept per instance (addresses with their query string: a bounded map, oldest out first). */
 const ENTREES_MAX = 500;
 
+/**
+ * The changes that alter the companies' home (`accueil`) besides consultations and programme: what is bought (the
+ * contracts whose data are published: their creation, change, closing, amendment and the DECP publication) and the
+ * next fair's announcement. Invoices, orders and registrations do not show there.
+ */
+const ACCUEIL = new Set([
+  "marche.created",
+  "marche.updated",
+  "marche.closed",
+  "marche.modification-added",
+  "marches.imported",
+  "decp.published",
+  "salon.created",
+  "salon.updated",
+]);
+
 /** Which public lists an audit event's type says were changed. */
 export function listesTouchees(type: string): ListePublique[] {
-  if (type.startsWith("procedure.") && type !== "procedure.offre-saisie" && type !== "procedure.offre-retiree") return ["consultations"];
+  if (type.startsWith("procedure.") && type !== "procedure.offre-saisie" && type !== "procedure.offre-retiree")
+    return ["consultations", "accueil"];
   if (type.startsWith("ligne-programme.") || type.startsWith("lignes-programme.") || type.startsWith("famille-achat."))
-    return ["programme"];
-  if (type.startsWith("direction.")) return ["consultations", "programme"];
+    return ["programme", "accueil"];
+  if (type.startsWith("direction.")) return ["consultations", "programme", "accueil"];
+  if (ACCUEIL.has(type)) return ["accueil"];
   return [];
 }
 
