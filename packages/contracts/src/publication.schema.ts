@@ -50,6 +50,11 @@ export const RetardPublication = z.object({
   joursDeRetard: z.number().int(),
 });
 
+/** Data published after their two months (R2196-1): listed for the record, never blocking the export. */
+export const PublicationTardive = RetardPublication.extend({
+  datePublication: z.string().describe("Date de première publication enregistrée"),
+});
+
 /** The quality gate's result, its problems paged (sorted by contract number then field). */
 export const ControlePublication = pageDe("problemes", ProblemePublication).extend({
   date: z.string().describe("Date du contrôle (Paris)"),
@@ -59,5 +64,6 @@ export const ControlePublication = pageDe("problemes", ProblemePublication).exte
   marchesEnErreur: z.number().int(),
   horsPerimetre: z.number().int().describe("Marchés sous le seuil des données essentielles (non exportés)"),
   aPublierEnRetard: z.array(RetardPublication),
+  publieesEnRetard: z.array(PublicationTardive).describe("Données publiées après leur délai de deux mois : listées, non bloquantes"),
 });
 export type ControlePublication = z.infer<typeof ControlePublication>;

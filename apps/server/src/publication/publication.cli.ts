@@ -32,6 +32,7 @@ export const publicationCommands = defineCommands([
         marchesExportes: resultat.problemes.length === 0 ? resultat.document.marches.marche.length : 0,
         horsPerimetre: controle.horsPerimetre.map(({ numero, motif }) => ({ numero, motif })),
         aPublierEnRetard: controle.aPublierEnRetard.map(({ fondements: _f, ...r }) => r),
+        publieesEnRetard: controle.publieesEnRetard,
         problemes: resultat.problemes,
       };
       if (resultat.problemes.length) {

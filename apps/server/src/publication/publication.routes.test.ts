@@ -72,6 +72,7 @@ for (const target of testTargets()) {
         }
       }
       assert.deepEqual(rapport.aPublierEnRetard.map((r: { numero: string }) => r.numero).sort(), [...donnees.enRetard].sort());
+      assert.deepEqual(rapport.publieesEnRetard.map((r: { numero: string }) => r.numero).sort(), [...donnees.publieesEnRetard].sort());
     });
 
     it("decp exporter: a clean set is written, valid against the official DECP 2.0.3 schema, exit 0", async () => {
@@ -187,6 +188,14 @@ for (const target of testTargets()) {
       assert.equal(response.body.total, response.body.problemes.length);
       assert.ok(response.body.problemes.some((p: { numero: string; champ: string }) => p.numero === "2026-X002" && p.champ === "codeCPV"));
       assert.deepEqual(response.body.aPublierEnRetard.map((r: { numero: string }) => r.numero).sort(), [...donnees.enRetard].sort());
+      // published after the two months: listed with the recorded date, not blocking
+      assert.deepEqual(
+        response.body.publieesEnRetard.map((r: { numero: string }) => r.numero).sort(),
+        [...donnees.publieesEnRetard].sort(),
+      );
+      const x006 = response.body.publieesEnRetard.find((r: { numero: string }) => r.numero === "2026-X006");
+      assert.equal(x006?.datePublication, "2026-04-15");
+      assert.ok(x006?.joursDeRetard > 30);
       const page2 = await central.request("GET", "/api/publication/controle?parPage=5&page=2");
       assert.equal(page2.body.problemes.length, 5);
       assert.deepEqual(page2.body.problemes[0], response.body.problemes[5]);

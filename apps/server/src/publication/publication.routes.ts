@@ -95,6 +95,7 @@ export const publicationRoutes = defineRoutes("Données ouvertes", (r, ctx) => {
         marchesEnErreur: controle.enErreur.length,
         horsPerimetre: controle.horsPerimetre.length,
         aPublierEnRetard: controle.aPublierEnRetard.map(({ fondements: _f, ...r }) => r),
+        publieesEnRetard: controle.publieesEnRetard,
       };
     },
   });

@@ -13,6 +13,7 @@ import { Pagination } from "../../ui/Pagination";
 
 type Probleme = ControlePublication["problemes"][number];
 type Retard = ControlePublication["aPublierEnRetard"][number];
+type Tardive = ControlePublication["publieesEnRetard"][number];
 const PER_PAGE = 50;
 
 /** Page "/publication": the quality gate of the DECP export, every problem with its field, and what is late to publish. */
@@ -84,6 +85,24 @@ export default function PublicationPage() {
               { key: "numero", header: "Marché", principale: true, render: (r) => r.numero },
               { key: "evenement", header: "Événement", render: (r) => `${r.evenement} du ${formatLegalDate(r.dateEvenement)}` },
               { key: "limite", header: "À publier au plus tard le", render: (r) => formatLegalDate(r.dateLimite) },
+              { key: "retard", header: "Retard", render: (r) => `${r.joursDeRetard} ${plural(r.joursDeRetard, "jour")}` },
+            ]}
+          />
+
+          <Title order={2} size="h3">
+            Publiées après le délai
+          </Title>
+          <DataTable<Tardive>
+            caption="Données déjà publiées, mais après leur délai de deux mois (pour mémoire : l'export n'est pas bloqué)"
+            rows={d.publieesEnRetard}
+            rowKey={(r) => `${r.numero}-${r.evenement}`}
+            minWidth={700}
+            empty={<Text>Aucune donnée publiée après son délai.</Text>}
+            columns={[
+              { key: "numero", header: "Marché", principale: true, render: (r) => r.numero },
+              { key: "evenement", header: "Événement", render: (r) => `${r.evenement} du ${formatLegalDate(r.dateEvenement)}` },
+              { key: "limite", header: "Délai", render: (r) => formatLegalDate(r.dateLimite) },
+              { key: "publiee", header: "Publiée le", render: (r) => formatLegalDate(r.datePublication) },
               { key: "retard", header: "Retard", render: (r) => `${r.joursDeRetard} ${plural(r.joursDeRetard, "jour")}` },
             ]}
           />
