@@ -182,7 +182,7 @@ const COMMENTAIRES = {
 /**
  * The satisfaction survey of last year's fair: about 60 % of the companies checked in present and 70 % of the
  * buyers answered, in the days after the fair; satisfaction leans to 4, the usefulness of the meetings follows how
- * many meetings the company had; a few comments.
+ * many meetings the company had, coming again follows satisfaction; a few comments.
  */
 async function satisfactionDemo(uow: UnitOfWork, salon: Salon, random: () => number): Promise<{ entreprises: number; acheteurs: number }> {
   const { rows } = await uow.executeSql(
@@ -190,7 +190,7 @@ async function satisfactionDemo(uow: UnitOfWork, salon: Salon, random: () => num
        from salon_inscriptions i where i.salon_id = $1 and i.statut = 'acceptee' and i.presence = 'present' order by i.rang`,
     [salon.id],
   );
-  const note = (centre: number) => Math.max(1, Math.min(5, Math.round(centre + (random() - 0.5) * 2.4)));
+  const note = (centre: number) => Math.max(1, Math.min(5, Math.round(centre + (random() - 0.5) * 3.6)));
   const jour = (n: number) => new Date(Date.parse(`${salon.date}T16:00:00Z`) + n * 86_400_000);
   const compte = { entreprises: 0, acheteurs: 0 };
   const repondre = async (cote: "entreprise" | "acheteur", id: string, centreUtilite: number) => {
@@ -206,7 +206,8 @@ async function satisfactionDemo(uow: UnitOfWork, salon: Salon, random: () => num
       utilisateurId: cote === "acheteur" ? id : null,
       satisfaction,
       utilite,
-      reviendrait: satisfaction + utilite >= 6 || random() < 0.3,
+      // most satisfied participants would come again, few of the disappointed ones
+      reviendrait: random() < (satisfaction >= 4 ? 0.95 : satisfaction === 3 ? 0.6 : 0.2),
       commentaire: random() < 0.2 ? (commentaires[Math.floor(random() * commentaires.length)] as string) : null,
       reponduLe: quand,
       modifieLe: quand,
