@@ -7,6 +7,7 @@ import {
   STATUTS_SALON,
   COTES_SATISFACTION,
   LIMITES_SATISFACTION,
+  SEUIL_ANONYMAT,
   type AcheteurSalonDetail,
   type BilanSatisfaction,
   type DemandeDetail,
@@ -352,14 +353,17 @@ export function presentMaSatisfaction(m: MaSatisfaction): z.infer<typeof MaSatis
   };
 }
 export const ReponseSatisfactionOutput = z.object({ cote: z.enum(COTES_SATISFACTION), modification: z.boolean() });
-const Distribution = z.array(z.number().int()).length(5).describe("Réponses donnant 1, 2, 3, 4 et 5");
+const Distribution = z.array(z.number().int()).length(5).nullable().describe("Réponses donnant 1, 2, 3, 4 et 5 (null : masquées)");
 const ResultatSatisfaction = z.object({
   reponses: z.number().int(),
+  masque: z
+    .boolean()
+    .describe(`Moins de ${SEUIL_ANONYMAT} réponses : moyennes, parts et répartitions masquées (null) pour préserver l'anonymat`),
   participants: z.number().int().describe("Entreprises pointées présentes, acheteurs qui tenaient une table"),
   tauxReponse: z.number().nullable(),
   moyenneSatisfaction: z.number().nullable(),
   moyenneUtilite: z.number().nullable(),
-  reviendraient: z.number().int(),
+  reviendraient: z.number().int().nullable(),
   tauxRetour: z.number().nullable(),
   distributionSatisfaction: Distribution,
   distributionUtilite: Distribution,

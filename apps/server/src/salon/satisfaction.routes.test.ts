@@ -39,7 +39,7 @@ for (const target of testTargets()) {
       lecteur = await kit.as("lecteur");
       acheteurs = [await kit.as("acheteur"), await kit.as("acheteur"), await kit.as("acheteur")];
       entreprises = [];
-      for (let i = 0; i < 4; i++) entreprises.push(await kit.as("entreprise"));
+      for (let i = 0; i < 5; i++) entreprises.push(await kit.as("entreprise"));
       await kit.database.db.execute(
         sql`insert into familles_achat (id, organisation_id, code, libelle, nature, prefixes_cpv)
             values (${randomUUID()}, ${kit.organisationId}, 'F-NETT-01', 'Nettoyage des locaux', 'services', array['9091'])`,
@@ -54,7 +54,7 @@ for (const target of testTargets()) {
       const cree = await central.request("POST", "/api/salons", { ...SALON, date: aujourdhui() });
       assert.equal(cree.status, 201, JSON.stringify(cree.body));
       salonId = cree.body.id;
-      for (const e of entreprises.slice(0, 3))
+      for (const e of [...entreprises.slice(0, 3), entreprises[4] as Client])
         assert.equal((await e.request("POST", `/api/salons/${salonId}/mon-inscription`, { personnes: 1 })).status, 201);
     });
     after(() => kit.close());
@@ -131,7 +131,7 @@ for (const target of testTargets()) {
     });
 
     it("refuses answers before the fair is held (409), then takes one per present company and attending buyer", async () => {
-      const [e0, e1, e2, e3] = entreprises as [Client, Client, Client, Client];
+      const [e0, e1, e2, e3, e4] = entreprises as [Client, Client, Client, Client, Client];
       const [a0, , a2] = acheteurs as [Client, Client, Client];
       const reponse = { satisfaction: 4, utilite: 5, reviendrait: true, commentaire: "Très bons échanges sur le nettoyage." };
       const url = `/api/salons/${salonId}/ma-satisfaction`;
@@ -141,9 +141,9 @@ for (const target of testTargets()) {
       assert.equal((await e0.request("GET", url)).body.etat, "a-venir");
 
       const ids = await Promise.all(
-        [e0, e1, e2].map(async (e) => (await e.request("GET", `/api/salons/${salonId}/mon-inscription`)).body.inscription.id),
+        [e0, e1, e2, e4].map(async (e) => (await e.request("GET", `/api/salons/${salonId}/mon-inscription`)).body.inscription.id),
       );
-      for (const [k, presence] of (["present", "present", "absent"] as const).entries())
+      for (const [k, presence] of (["present", "present", "present", "absent"] as const).entries())
         assert.equal((await central.request("PUT", `/api/salons/${salonId}/inscriptions/${ids[k]}/presence`, { presence })).status, 204);
       const salon = (await central.request("GET", `/api/salons/${salonId}`)).body;
       const { id: _i, statutLibelle: _s, creneaux: _c, acceptees: _a, enAttente: _e, ...champs } = salon;
@@ -166,7 +166,7 @@ for (const target of testTargets()) {
       );
 
       for (const [qui, attendu] of [
-        [e2, "NOT_ATTENDED"], // pointée absente
+        [e4, "NOT_ATTENDED"], // pointée absente
         [e3, "NOT_ATTENDED"], // jamais inscrite
         [a2, "NOT_ATTENDED"], // acheteur sans table
       ] as const) {
@@ -174,7 +174,8 @@ for (const target of testTargets()) {
         assert.equal(r.status, 409, JSON.stringify(r.body));
         assert.equal(r.body.code, attendu);
       }
-      assert.equal((await e2.request("GET", url)).body.peutRepondre, false);
+      assert.equal((await e4.request("GET", url)).body.peutRepondre, false);
+      assert.equal((await e2.request("PUT", url, { satisfaction: 4, utilite: 4, reviendrait: true })).status, 200);
       assert.equal((await lecteur.request("PUT", url, reponse)).status, 403);
       const acheteur = await a0.request("PUT", url, { satisfaction: 2, utilite: 3, reviendrait: true });
       assert.deepEqual(acheteur.body, { cote: "acheteur", modification: false });
@@ -221,10 +222,26 @@ for (const target of testTargets()) {
           retour: entreprisesCote.tauxRetour,
           distribution: entreprisesCote.distributionSatisfaction,
         },
-        { reponses: 2, participants: 2, taux: 1, moyenne: 4, utilite: 4.5, retour: 0.5, distribution: [0, 0, 1, 0, 1] },
+        { reponses: 3, participants: 3, taux: 1, moyenne: 4, utilite: 4.33, retour: 0.6667, distribution: [0, 0, 1, 1, 1] },
       );
-      assert.deepEqual([acheteursCote.reponses, acheteursCote.participants, acheteursCote.tauxReponse], [1, 2, 0.5]);
-      assert.deepEqual([bilan.body.total.reponses, bilan.body.total.participants], [3, 4]);
+      // one buyer answered: what it said is withheld, and so is the total (it would give it back by difference)
+      assert.deepEqual(
+        [acheteursCote.reponses, acheteursCote.participants, acheteursCote.tauxReponse, acheteursCote.masque],
+        [1, 2, 0.5, true],
+      );
+      assert.deepEqual(
+        [
+          acheteursCote.moyenneSatisfaction,
+          acheteursCote.moyenneUtilite,
+          acheteursCote.distributionSatisfaction,
+          acheteursCote.reviendraient,
+        ],
+        [null, null, null, null],
+      );
+      assert.deepEqual(
+        [bilan.body.total.reponses, bilan.body.total.participants, bilan.body.total.masque, bilan.body.total.moyenneSatisfaction],
+        [4, 5, true, null],
+      );
       assert.deepEqual(bilan.body.commentaires, [{ cote: "entreprise", texte: "Bien  \n organisé" }]);
       const texte = JSON.stringify(bilan.body);
       for (const c of [...entreprises, ...acheteurs]) assert.ok(!texte.includes(c.utilisateur.id));
@@ -243,7 +260,7 @@ for (const target of testTargets()) {
         kit.database.db,
         sql`select payload from audit_events where type = 'salon.satisfaction-answered'`,
       );
-      assert.equal(audit.length, 4);
+      assert.equal(audit.length, 5);
       for (const a of audit) assert.deepEqual(Object.keys(a.payload).sort(), ["cote", "modification"]);
     });
 

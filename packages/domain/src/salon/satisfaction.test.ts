@@ -27,8 +27,8 @@ describe("questionnaire de satisfaction du salon : agrégation", () => {
     nom: string;
     reponses: (ReponseSatisfaction & { cote: CoteSatisfaction })[];
     participants: Record<CoteSatisfaction, number>;
-    entreprise: [number, number | null, number | null, number | null, number | null, number[]];
-    acheteur: [number, number | null, number | null, number | null, number | null, number[]];
+    entreprise: [number, number | null, number | null, number | null, number | null, number[] | null];
+    acheteur: [number, number | null, number | null, number | null, number | null, number[] | null];
     total: [number, number | null, number | null];
   }[] = [
     {
@@ -48,20 +48,35 @@ describe("questionnaire de satisfaction du salon : agrégation", () => {
       total: [0, 0, null],
     },
     {
-      nom: "chaque côté à part, moyennes à deux décimales, répartition de 1 à 5",
+      nom: "chaque côté à part, moyennes à deux décimales, répartition de 1 à 5 ; un côté à une réponse est masqué, le total aussi",
       reponses: [r("entreprise", 5, 4, true), r("entreprise", 4, 2, true), r("entreprise", 1, 1, false), r("acheteur", 3, 5, true)],
       participants: { entreprise: 6, acheteur: 2 },
       entreprise: [3, 0.5, 3.33, 2.33, 0.6667, [1, 0, 0, 1, 1]],
-      acheteur: [1, 0.5, 3, 5, 1, [0, 0, 1, 0, 0]],
-      total: [4, 0.5, 3.25],
+      acheteur: [1, 0.5, null, null, null, null],
+      total: [4, 0.5, null],
     },
     {
-      nom: "un seul côté répond : l'autre reste vide, le total les compte tous",
+      nom: "un seul côté répond, deux fois : masqué (moins de 3 réponses), le total aussi",
       reponses: [r("acheteur", 2, 2, false), r("acheteur", 4, 4, true)],
       participants: { entreprise: 10, acheteur: 3 },
       entreprise: [0, 0, null, null, null, [0, 0, 0, 0, 0]],
-      acheteur: [2, 0.6667, 3, 3, 0.5, [0, 1, 0, 1, 0]],
-      total: [2, 0.1538, 3],
+      acheteur: [2, 0.6667, null, null, null, null],
+      total: [2, 0.1538, null],
+    },
+    {
+      nom: "trois réponses de chaque côté : tout est publié, le total compte les deux côtés",
+      reponses: [
+        r("entreprise", 5, 5, true),
+        r("entreprise", 4, 3, true),
+        r("entreprise", 3, 4, false),
+        r("acheteur", 2, 3, false),
+        r("acheteur", 4, 4, true),
+        r("acheteur", 4, 2, true),
+      ],
+      participants: { entreprise: 4, acheteur: 3 },
+      entreprise: [3, 0.75, 4, 4, 0.6667, [0, 0, 1, 1, 1]],
+      acheteur: [3, 1, 3.33, 3, 0.6667, [0, 1, 0, 2, 0]],
+      total: [6, 0.8571, 3.67],
     },
   ];
   for (const c of cas) {
@@ -71,6 +86,7 @@ describe("questionnaire de satisfaction du salon : agrégation", () => {
         const attendu = c[cote];
         const obtenu = res.cotes[k];
         assert.equal(obtenu?.cote, cote);
+        assert.equal(obtenu?.masque, attendu[0] > 0 && attendu[0] < 3, "masqué sous 3 réponses");
         assert.deepEqual(
           [
             obtenu?.reponses,
@@ -84,6 +100,7 @@ describe("questionnaire de satisfaction du salon : agrégation", () => {
         );
       }
       assert.deepEqual([res.total.reponses, res.total.tauxReponse, res.total.moyenneSatisfaction], c.total);
+      assert.equal(res.total.masque, c.total[0] > 0 && c.total[2] === null);
       assert.equal(res.total.participants, c.participants.entreprise + c.participants.acheteur);
     });
   }

@@ -15,6 +15,11 @@ export const COTE_SATISFACTION_LIBELLES: Record<CoteSatisfaction, string> = { en
 /** Days after the fair during which answers are taken and can be changed (the closing day included). */
 export const SATISFACTION_JOURS = 30;
 export const LIMITES_SATISFACTION = { commentaireMax: 1000 };
+/**
+ * Below this many answers on a side, its means, distributions and comments are not published (nor the overall ones,
+ * which would give them back by difference): with one or two answers, a result says what someone answered.
+ */
+export const SEUIL_ANONYMAT = 3;
 
 export interface ReponseSatisfaction {
   satisfaction: number;
@@ -101,6 +106,8 @@ export interface ResultatCote {
   cote: CoteSatisfaction;
   libelle: string;
   reponses: number;
+  /** Fewer than `SEUIL_ANONYMAT` answers (but some): the means, shares and distributions are withheld (null). */
+  masque: boolean;
   /** Present companies, or attending buyers. */
   participants: number;
   /** reponses / participants (null: no participant). */
@@ -109,12 +116,13 @@ export interface ResultatCote {
   moyenneSatisfaction: number | null;
   moyenneUtilite: number | null;
   /** Answers saying they would come again, and their share of the answers. */
-  reviendraient: number;
+  reviendraient: number | null;
   tauxRetour: number | null;
   /** Number of answers giving 1, 2, 3, 4, 5. */
-  distributionSatisfaction: [number, number, number, number, number];
-  distributionUtilite: [number, number, number, number, number];
+  distributionSatisfaction: Distribution | null;
+  distributionUtilite: Distribution | null;
 }
+type Distribution = [number, number, number, number, number];
 
 export interface ResultatsSatisfaction {
   cotes: ResultatCote[];
@@ -123,10 +131,24 @@ export interface ResultatsSatisfaction {
 
 const arrondi = (x: number, chiffres: number) => Math.round(x * 10 ** chiffres) / 10 ** chiffres;
 
-function resultat(reponses: readonly ReponseSatisfaction[], participants: number): Omit<ResultatCote, "cote" | "libelle"> {
+function resultat(reponses: readonly ReponseSatisfaction[], participants: number, masque: boolean): Omit<ResultatCote, "cote" | "libelle"> {
   const n = reponses.length;
+  const tauxReponse = participants === 0 ? null : arrondi(n / participants, 4);
+  if (masque)
+    return {
+      reponses: n,
+      masque,
+      participants,
+      tauxReponse,
+      moyenneSatisfaction: null,
+      moyenneUtilite: null,
+      reviendraient: null,
+      tauxRetour: null,
+      distributionSatisfaction: null,
+      distributionUtilite: null,
+    };
   const distribution = (cle: "satisfaction" | "utilite") => {
-    const d: [number, number, number, number, number] = [0, 0, 0, 0, 0];
+    const d: Distribution = [0, 0, 0, 0, 0];
     for (const r of reponses) d[r[cle] - 1] = (d[r[cle] - 1] ?? 0) + 1;
     return d;
   };
@@ -134,8 +156,9 @@ function resultat(reponses: readonly ReponseSatisfaction[], participants: number
   const reviendraient = reponses.filter((r) => r.reviendrait).length;
   return {
     reponses: n,
+    masque,
     participants,
-    tauxReponse: participants === 0 ? null : arrondi(n / participants, 4),
+    tauxReponse,
     moyenneSatisfaction: moyenne("satisfaction"),
     moyenneUtilite: moyenne("utilite"),
     reviendraient,
@@ -145,20 +168,24 @@ function resultat(reponses: readonly ReponseSatisfaction[], participants: number
   };
 }
 
-/** Aggregates the answers per side and overall, against the participants of each side. */
+/** Too few answers to publish what they say (some, but fewer than `SEUIL_ANONYMAT`). */
+export const tropPeu = (n: number) => n > 0 && n < SEUIL_ANONYMAT;
+
+/**
+ * Aggregates the answers per side and overall, against the participants of each side. A side with too few answers
+ * is withheld, and so is the total then (it would give the side back by difference).
+ */
 export function agregerSatisfaction(
   reponses: readonly (ReponseSatisfaction & { cote: CoteSatisfaction })[],
   participants: Record<CoteSatisfaction, number>,
 ): ResultatsSatisfaction {
+  const parCote = COTES_SATISFACTION.map((cote) => reponses.filter((r) => r.cote === cote));
+  const unMasque = parCote.some((rs) => tropPeu(rs.length));
   return {
-    cotes: COTES_SATISFACTION.map((cote) => ({
-      cote,
-      libelle: COTE_SATISFACTION_LIBELLES[cote],
-      ...resultat(
-        reponses.filter((r) => r.cote === cote),
-        participants[cote],
-      ),
-    })),
-    total: resultat(reponses, participants.entreprise + participants.acheteur),
+    cotes: COTES_SATISFACTION.map((cote, i) => {
+      const rs = parCote[i] ?? [];
+      return { cote, libelle: COTE_SATISFACTION_LIBELLES[cote], ...resultat(rs, participants[cote], tropPeu(rs.length)) };
+    }),
+    total: resultat(reponses, participants.entreprise + participants.acheteur, unMasque || tropPeu(reponses.length)),
   };
 }

@@ -169,7 +169,10 @@ export interface BilanSatisfaction extends ResultatsSatisfaction {
   salonId: string;
   etat: EtatSatisfaction;
   cloture: string;
-  /** Comments without their author, in alphabetical order (the organiser only; null for the others). */
+  /**
+   * Comments without their author, in alphabetical order, of the sides published (too few answers: withheld); the
+   * organiser only (null for the others).
+   */
   commentaires: { cote: CoteSatisfaction; texte: string }[] | null;
 }
 
@@ -181,6 +184,7 @@ export async function bilanSatisfaction(deps: Deps, actor: Actor, salonId: strin
   if (!salon) throw notFound("Salon");
   const reponses = await deps.satisfactionSalon.reponses(salonId);
   const resultats = agregerSatisfaction(reponses, await deps.satisfactionSalon.participants(salonId));
+  const publies = new Set(resultats.cotes.filter((c) => !c.masque).map((c) => c.cote));
   return {
     salonId,
     etat: etatSatisfaction(salon, jourParis(deps.clock.now())),
@@ -188,7 +192,7 @@ export async function bilanSatisfaction(deps: Deps, actor: Actor, salonId: strin
     ...resultats,
     commentaires: can(actor, "salon.manage")
       ? reponses
-          .flatMap((r) => (r.commentaire ? [{ cote: r.cote, texte: r.commentaire }] : []))
+          .flatMap((r) => (r.commentaire && publies.has(r.cote) ? [{ cote: r.cote, texte: r.commentaire }] : []))
           .sort((a, b) => a.cote.localeCompare(b.cote) || a.texte.localeCompare(b.texte, "fr"))
       : null,
   };

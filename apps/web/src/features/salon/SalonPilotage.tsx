@@ -6,7 +6,7 @@ import { Chargement } from "../../ui/Chargement";
 import { ErrorAlert } from "../../ui/ErrorAlert";
 import { Graphique } from "../../ui/Graphique";
 import { useSession } from "../auth/session";
-import { entonnoirQuery, moyenne, nombre, satisfactionQuery, taux } from "./satisfaction";
+import { entonnoirQuery, MASQUE, moyenne, nombre, satisfactionQuery, taux } from "./satisfaction";
 
 /** The satisfaction averages of a fair, per side, in brief. */
 function SatisfactionEnBref({ salonId }: { salonId: string }) {
@@ -22,10 +22,12 @@ function SatisfactionEnBref({ salonId }: { salonId: string }) {
               Satisfaction des {c.libelle.toLowerCase()}
             </Text>
             <Text size="xl" fw={700}>
-              {moyenne(c.moyenneSatisfaction)}
+              {c.masque ? "—" : moyenne(c.moyenneSatisfaction)}
             </Text>
             <Text size="sm">
-              Utilité des rendez-vous : {moyenne(c.moyenneUtilite)} ; reviendraient : {taux(c.tauxRetour)}
+              {c.masque
+                ? `Résultats ${MASQUE}`
+                : `Utilité des rendez-vous : ${moyenne(c.moyenneUtilite)} ; reviendraient : ${taux(c.tauxRetour)}`}
             </Text>
             <Text size="sm">
               {nombre(c.reponses)} réponses sur {nombre(c.participants)} ({taux(c.tauxReponse)})

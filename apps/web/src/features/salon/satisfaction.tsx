@@ -1,6 +1,6 @@
 import { List, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
-import type { BilanSatisfaction, EntonnoirSalon } from "@achat-public/domain/salon";
+import { type BilanSatisfaction, type EntonnoirSalon, SEUIL_ANONYMAT } from "@achat-public/domain/salon";
 import { api } from "../../lib/api";
 import { formatLegalDate } from "../../lib/format";
 import { Chargement } from "../../ui/Chargement";
@@ -23,6 +23,8 @@ export const satisfactionQuery = (salonId: string) => ({
 export const taux = (v: number | null) => (v === null ? "—" : `${(Math.round(v * 1000) / 10).toLocaleString("fr-FR")} %`);
 export const nombre = (v: number | null) => (v === null ? "—" : v.toLocaleString("fr-FR"));
 export const moyenne = (v: number | null) => (v === null ? "—" : `${v.toLocaleString("fr-FR", { maximumFractionDigits: 2 })} / 5`);
+
+export const MASQUE = `moins de ${SEUIL_ANONYMAT} réponses : non publié (anonymat)`;
 
 export const NOTES_LIBELLES = ["1 — pas du tout", "2 — peu", "3 — moyennement", "4 — plutôt", "5 — tout à fait"];
 
@@ -56,16 +58,22 @@ export function SatisfactionBloc({ salonId, titre, niveau = 3 }: { salonId: stri
             header: "Réponses",
             render: (c) => `${nombre(c.reponses)} sur ${nombre(c.participants)} (${taux(c.tauxReponse)})`,
           },
-          { key: "satisfaction", header: "Satisfaction générale", render: (c) => moyenne(c.moyenneSatisfaction) },
-          { key: "utilite", header: "Utilité des rendez-vous", render: (c) => moyenne(c.moyenneUtilite) },
-          { key: "retour", header: "Reviendraient", render: (c) => `${nombre(c.reviendraient)} (${taux(c.tauxRetour)})` },
+          { key: "satisfaction", header: "Satisfaction générale", render: (c) => (c.masque ? MASQUE : moyenne(c.moyenneSatisfaction)) },
+          { key: "utilite", header: "Utilité des rendez-vous", render: (c) => (c.masque ? MASQUE : moyenne(c.moyenneUtilite)) },
+          {
+            key: "retour",
+            header: "Reviendraient",
+            render: (c) => (c.masque ? MASQUE : c.reviendraient === null ? "—" : `${nombre(c.reviendraient)} (${taux(c.tauxRetour)})`),
+          },
         ]}
       />
-      {b.total.reponses > 0 && (
+      {b.cotes.some((c) => c.distributionSatisfaction && c.reponses > 0) && (
         <Graphique
           titre="Répartition des notes de satisfaction générale, par côté (nombre de réponses)"
           categories={NOTES_LIBELLES}
-          series={b.cotes.map((c) => ({ nom: c.libelle, valeurs: c.distributionSatisfaction, formater: nombre }))}
+          series={b.cotes
+            .filter((c) => c.distributionSatisfaction)
+            .map((c) => ({ nom: c.libelle, valeurs: c.distributionSatisfaction ?? [], formater: nombre }))}
           hauteur={260}
         />
       )}
