@@ -74,7 +74,12 @@ for (const target of testTargets()) {
       });
       assert.equal(ok.status, 200, JSON.stringify(ok.body));
       assert.deepEqual(ok.body.familles, ["F-NETT-01"]);
-      // a buyer changing only its slots keeps its families
+      // a direction buyer does not set its own families (the organiser does), and keeps them when changing its slots
+      const soi = await a0.request("PUT", `/api/salons/${salonId}/acheteurs/${a0.utilisateur.id}`, {
+        disponibilites: ["09h00"],
+        familles: [],
+      });
+      assert.equal(soi.status, 403);
       assert.equal(
         (await a0.request("PUT", `/api/salons/${salonId}/acheteurs/${a0.utilisateur.id}`, { disponibilites: ["09h00", "09h20", "09h40"] }))
           .body.familles[0],

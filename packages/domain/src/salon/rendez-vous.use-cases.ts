@@ -79,7 +79,8 @@ export async function acheteursDuSalon(
 
 /**
  * Sets a buyer's availability at the fair (an empty list: the buyer no longer attends, and its meetings are
- * removed) and the purchase families it buys (codes of the programme nomenclature; absent: unchanged). The organiser sets anyone's; a buyer its own. A new buyer gets the first free table, under the
+ * removed) and, the organiser only, the purchase families it buys (codes of the programme nomenclature; absent:
+ * unchanged). The organiser sets anyone's; a buyer its own. A new buyer gets the first free table, under the
  * fair's row lock, so two buyers added at once never share one.
  */
 export async function definirPresenceAcheteur(
@@ -91,7 +92,8 @@ export async function definirPresenceAcheteur(
 ): Promise<{ numeroTable: number | null; familles: string[]; rendezVousRetires: number }> {
   assertCan(actor, "salon.rencontrer");
   const visible = await salonVisible(deps, actor, salonId);
-  if (userId(actor) !== utilisateurId) assertCan(actor, "salon.manage");
+  // the organiser sets anyone's slots and every buyer's purchase families (what companies read to choose whom to meet)
+  if (userId(actor) !== utilisateurId || input.familles !== undefined) assertCan(actor, "salon.manage");
   if (visible.statut === "tenu") throw salonTenu();
   const utilisateur = await deps.utilisateurs.get(utilisateurId, visible.organisationId, { kind: "all" });
   if (!utilisateur) throw notFound("Acheteur");
