@@ -1,8 +1,10 @@
 /**
  * The fair's meetings in the browser: the demo company registers to next year's fair, asks the demo direction buyer
  * for a meeting about a line of its programme; the central buyer computes the schedule and confirms it (agendas
- * mailed); the company then finds the meeting in its agenda, with the PDF and calendar downloads. axe-core: no
- * serious or critical violation on the meetings page (company and buyer) and the planning page, desktop and phone.
+ * mailed); the company then finds the meeting in its agenda, with the PDF and calendar downloads. The company sets its
+ * own slots; last year's satisfaction survey is shown to the company and the buyer, its results to the organiser on the
+ * fairs' report and in the steering cockpit. axe-core: no serious or critical violation on each of these pages,
+ * desktop and phone.
  */
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
@@ -44,6 +46,17 @@ describe("salon : demander un rendez-vous, calculer et confirmer le planning, re
     await prochain.getByRole("link", { name: /^Mes rendez-vous/ }).click();
     await page.getByRole("heading", { level: 1, name: "Mes rendez-vous au salon" }).waitFor();
     salonId = new URL(page.url()).pathname.split("/")[3] as string;
+
+    // the company comes only until mid-afternoon: it unticks the last slot of the day
+    const creneaux = page.locator("section", { has: page.getByRole("heading", { level: 2, name: "Nos créneaux" }) });
+    const cases = creneaux.getByRole("checkbox");
+    await cases.last().waitFor();
+    const nombre = await cases.count();
+    await cases.nth(nombre - 1).uncheck();
+    await creneaux.getByRole("button", { name: "Enregistrer nos créneaux" }).click();
+    await creneaux.getByText(`Disponible sur ${nombre - 1} créneau(x).`).waitFor();
+    // the attending buyers are listed with the purchase families they buy
+    await page.getByRole("heading", { level: 2, name: "Les acheteurs présents" }).waitFor();
 
     await page.getByRole("combobox", { name: /^Acheteur/ }).click();
     await page.getByRole("option", { name: /^Sophie Acheteuse bâtiments/ }).click();
@@ -101,6 +114,46 @@ describe("salon : demander un rendez-vous, calculer et confirmer le planning, re
     await page.getByRole("heading", { level: 2, name: "Mes disponibilités" }).waitFor();
     await page.getByRole("heading", { level: 2, name: "Demandes de rendez-vous reçues" }).waitFor();
     await verifierAuxDeuxTailles(page, "acheteur : mes rendez-vous au salon");
+    await context.close();
+  });
+
+  it("shows the company and the buyer last year's satisfaction survey (closed, the company's answer kept)", async () => {
+    const { context, page } = await ouvrir("entreprise");
+    await page.goto(`${server.url}/salons`);
+    const nom = `Salon de l'achat public ${new Date().getUTCFullYear() - 1}`;
+    const passe = page.locator("section", { has: page.getByRole("heading", { level: 2, name: nom, exact: true }) });
+    await passe.getByRole("link", { name: /^Questionnaire de satisfaction/ }).click();
+    await page.getByRole("heading", { level: 1, name: "Questionnaire de satisfaction du salon" }).waitFor();
+    await page.getByText("Questionnaire clos").waitFor();
+    const passeId = new URL(page.url()).pathname.split("/")[3] as string;
+    const coches = await page.getByRole("radio", { checked: true }).count();
+    assert.equal(coches, 3, "la réponse de l'entreprise : deux notes et son retour");
+    await verifierAuxDeuxTailles(page, "entreprise : questionnaire de satisfaction");
+    await context.close();
+
+    const acheteur = await ouvrir("acheteur");
+    await acheteur.page.goto(`${server.url}/salons/satisfaction/${passeId}`);
+    await acheteur.page.getByText("Questionnaire clos").waitFor();
+    await verifierAuxDeuxTailles(acheteur.page, "acheteur : questionnaire de satisfaction");
+    await acheteur.context.close();
+  });
+
+  it("shows the organiser the survey results on the fairs' report and the fair's funnel in the steering cockpit", async () => {
+    const { context, page } = await ouvrir("acheteur-central");
+    await page.goto(`${server.url}/salons/bilan`);
+    await page.getByRole("heading", { level: 3, name: /questionnaire de satisfaction$/ }).waitFor();
+    await page.getByRole("heading", { name: "Commentaires (sans leurs auteurs)" }).first().waitFor();
+    await verifierAuxDeuxTailles(page, "organisateur : ce qu'ont donné les salons");
+
+    await page.goto(`${server.url}/pilotage`);
+    const section = page.locator("section", { has: page.getByRole("heading", { level: 2, name: "Salon de l'achat public" }) });
+    await section.getByText("Satisfaction des entreprises").waitFor();
+    assert.match((await section.textContent()) ?? "", /\d+ d'une attribution/);
+    await section.getByRole("link", { name: /^Ce qu'ont donné les salons/ }).click();
+    await page.getByRole("heading", { level: 1, name: "Ce qu'ont donné les salons" }).waitFor();
+    await page.goto(`${server.url}/pilotage`);
+    await section.getByText("Satisfaction des entreprises").waitFor();
+    await verifierAuxDeuxTailles(page, "organisateur : pilotage avec le salon");
     await context.close();
   });
 });

@@ -5,7 +5,13 @@ import {
   STATUT_SALON_LIBELLES,
   STATUTS_INSCRIPTION,
   STATUTS_SALON,
+  COTES_SATISFACTION,
+  LIMITES_SATISFACTION,
+  SEUIL_ANONYMAT,
+  type AcheteurSalonDetail,
+  type BilanSatisfaction,
   type DemandeDetail,
+  type MaSatisfaction,
   type InscriptionAvecEntreprise,
   type RendezVousAgenda,
   type Salon,
@@ -73,6 +79,7 @@ export const MonInscriptionOutput = z.object({
       personnes: z.number().int(),
       inscritLe: z.string(),
       positionAttente: z.number().int().nullable().describe("Position sur la liste d'attente (1 = la prochaine admise)"),
+      disponibilites: z.array(z.string()).nullable().describe("Créneaux où l'entreprise est disponible (null : toute la journée)"),
       message: z.string(),
     })
     .nullable(),
@@ -120,8 +127,28 @@ const Creneau = z.string().max(10).describe("Identifiant d'un créneau du salon 
 export const AcheteurSalonParams = z.strictObject({ salonId: Uuid, utilisateurId: Uuid });
 export const DisponibilitesInput = z.strictObject({
   disponibilites: z.array(Creneau).max(200).describe("Créneaux où l'acheteur reçoit des entreprises (vide : il ne participe plus)"),
+  familles: z
+    .array(z.string().max(20))
+    .max(100)
+    .optional()
+    .describe("Codes des familles d'achat de l'acheteur (nomenclature du programme, /api/programme/familles) ; absent : inchangées"),
 });
-export const PresenceAcheteurOutput = z.object({ numeroTable: z.number().int().nullable(), rendezVousRetires: z.number().int() });
+export const PresenceAcheteurOutput = z.object({
+  numeroTable: z.number().int().nullable(),
+  familles: z.array(z.string()),
+  rendezVousRetires: z.number().int(),
+});
+export const DisponibilitesEntrepriseInput = z.strictObject({
+  disponibilites: z
+    .array(Creneau)
+    .max(200)
+    .nullable()
+    .describe("Créneaux où l'entreprise inscrite est disponible pour des rendez-vous (null : toute la journée)"),
+});
+export const DisponibilitesEntrepriseOutput = z.object({
+  disponibilites: z.array(z.string()).nullable(),
+  rendezVousRetires: z.number().int(),
+});
 export const AcheteurSalonOutput = z.object({
   utilisateurId: z.string(),
   nom: z.string(),
@@ -129,7 +156,19 @@ export const AcheteurSalonOutput = z.object({
   directionId: z.string().nullable(),
   numeroTable: z.number().int(),
   disponibilites: z.array(z.string()),
+  familles: z.array(z.object({ code: z.string(), libelle: z.string() })).describe("Familles d'achat de l'acheteur"),
 });
+export function presentAcheteurSalon(a: AcheteurSalonDetail): z.infer<typeof AcheteurSalonOutput> {
+  return {
+    utilisateurId: a.utilisateurId,
+    nom: a.nom,
+    direction: a.direction,
+    directionId: a.directionId,
+    numeroTable: a.numeroTable,
+    disponibilites: a.disponibilites,
+    familles: a.famillesLibelles ?? a.familles.map((code) => ({ code, libelle: code })),
+  };
+}
 export const AcheteursSalonOutput = z.object({ acheteurs: z.array(AcheteurSalonOutput) });
 
 const Priorite = z.number({ error: "La priorité vaut 1, 2 ou 3." }).int({ error: "La priorité vaut 1, 2 ou 3." }).min(1).max(3);
@@ -271,3 +310,75 @@ export const DEFINITION_ENTONNOIR =
   "d'une offre de cette entreprise (même SIRET) sur un lot d'une procédure lancée pour une ligne de la programmation " +
   "discutée, et ceux suivis d'une attribution d'un tel lot. Taux rapportés aux rendez-vous tenus. Localité : l'entreprise " +
   "déclare intervenir dans le Val-de-Marne (94). Famille : celle de la première ligne discutée.";
+
+// --- questionnaire de satisfaction ---
+
+const Note = (description: string) =>
+  z
+    .number({ error: "Une note entière de 1 à 5." })
+    .int({ error: "Une note entière de 1 à 5." })
+    .min(1, { error: "Une note entière de 1 à 5." })
+    .max(5, { error: "Une note entière de 1 à 5." })
+    .describe(description);
+export const SatisfactionInput = z.strictObject({
+  satisfaction: Note("Satisfaction générale, de 1 (pas du tout satisfait) à 5 (très satisfait)"),
+  utilite: Note("Utilité des rendez-vous, de 1 à 5"),
+  reviendrait: z.boolean({ error: "Reviendriez-vous : oui ou non." }).describe("Viendrait au prochain salon"),
+  commentaire: texte(LIMITES_SATISFACTION.commentaireMax, { multiligne: true }).nullable().optional(),
+});
+const EtatSatisfaction = z.enum(["a-venir", "ouvert", "clos"]).describe("a-venir : le salon n'a pas eu lieu ; clos : après la clôture");
+export const MaSatisfactionOutput = z.object({
+  etat: EtatSatisfaction,
+  cloture: z.string().describe("Dernier jour des réponses (AAAA-MM-JJ)"),
+  cote: z.enum(COTES_SATISFACTION).nullable(),
+  peutRepondre: z.boolean(),
+  motif: z.string().nullable(),
+  reponse: z
+    .object({
+      satisfaction: z.number().int(),
+      utilite: z.number().int(),
+      reviendrait: z.boolean(),
+      commentaire: z.string().nullable(),
+      reponduLe: z.string(),
+      modifieLe: z.string(),
+    })
+    .nullable(),
+});
+export function presentMaSatisfaction(m: MaSatisfaction): z.infer<typeof MaSatisfactionOutput> {
+  return {
+    ...m,
+    reponse: m.reponse
+      ? { ...m.reponse, reponduLe: m.reponse.reponduLe.toISOString(), modifieLe: m.reponse.modifieLe.toISOString() }
+      : null,
+  };
+}
+export const ReponseSatisfactionOutput = z.object({ cote: z.enum(COTES_SATISFACTION), modification: z.boolean() });
+const Distribution = z.array(z.number().int()).length(5).nullable().describe("Réponses donnant 1, 2, 3, 4 et 5 (null : masquées)");
+const ResultatSatisfaction = z.object({
+  reponses: z.number().int(),
+  masque: z
+    .boolean()
+    .describe(`Moins de ${SEUIL_ANONYMAT} réponses : moyennes, parts et répartitions masquées (null) pour préserver l'anonymat`),
+  participants: z.number().int().describe("Entreprises pointées présentes, acheteurs qui tenaient une table"),
+  tauxReponse: z.number().nullable(),
+  moyenneSatisfaction: z.number().nullable(),
+  moyenneUtilite: z.number().nullable(),
+  reviendraient: z.number().int().nullable(),
+  tauxRetour: z.number().nullable(),
+  distributionSatisfaction: Distribution,
+  distributionUtilite: Distribution,
+});
+export const BilanSatisfactionOutput = z.object({
+  salonId: z.string(),
+  etat: EtatSatisfaction,
+  cloture: z.string(),
+  cotes: z.array(ResultatSatisfaction.extend({ cote: z.enum(COTES_SATISFACTION), libelle: z.string() })),
+  total: ResultatSatisfaction,
+  commentaires: z
+    .array(z.object({ cote: z.enum(COTES_SATISFACTION), texte: z.string() }))
+    .nullable()
+    .describe("Commentaires sans leur auteur (l'organisateur seulement ; null pour les autres)"),
+});
+export function presentBilanSatisfaction(b: BilanSatisfaction): z.infer<typeof BilanSatisfactionOutput> {
+  return b;
+}

@@ -7,6 +7,7 @@ import { decpRepository } from "./donnees/donnees.repository";
 import { publicationEcriture } from "./publication/publication.repository";
 import { entrepriseRepository, jetonRepository, membreRepository } from "./entreprises/entreprises.repository";
 import { rendezVousSalonRepository } from "./salon/rendez-vous.repository";
+import { satisfactionSalonRepository } from "./salon/satisfaction.repository";
 import { inscriptionSalonRepository, salonRepository } from "./salon/salon.repository";
 import {
   directionRepository,
@@ -85,6 +86,7 @@ export function repositories(db: Executor, context: RepositoryContext) {
     salons: salonRepository(db),
     inscriptionsSalon: inscriptionSalonRepository(db),
     rendezVousSalon: rendezVousSalonRepository(db),
+    satisfactionSalon: satisfactionSalonRepository(db),
     // shared
     audit: auditLog(db, context),
     /** Raw SQL in this transaction (the job queue writes its jobs here: the transactional outbox). */

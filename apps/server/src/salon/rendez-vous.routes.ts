@@ -2,7 +2,11 @@ import {
   acheteursDuSalon,
   confirmerPlanning,
   declinerDemande,
+  bilanSatisfaction,
+  definirDisponibilitesEntreprise,
   definirPresenceAcheteur,
+  maSatisfaction,
+  repondreSatisfaction,
   demanderRendezVous,
   demandesDuSalon,
   entonnoirDesSalons,
@@ -16,6 +20,15 @@ import {
   AcheteursSalonOutput,
   AgendaOutput,
   BilanPlanningOutput,
+  BilanSatisfactionOutput,
+  DisponibilitesEntrepriseInput,
+  DisponibilitesEntrepriseOutput,
+  MaSatisfactionOutput,
+  presentAcheteurSalon,
+  presentBilanSatisfaction,
+  presentMaSatisfaction,
+  ReponseSatisfactionOutput,
+  SatisfactionInput,
   ConfirmationOutput,
   DemandeCreeeOutput,
   DemandeParams,
@@ -66,19 +79,72 @@ export const rendezVousRoutes = defineRoutes("Salon de l'achat public", (r, ctx)
     params: SalonIdParams,
     response: AcheteursSalonOutput,
     example: { params: { salonId: ID } },
-    handler: async ({ uow, actor, params }) => ({ acheteurs: await acheteursDuSalon(uow, actor, params.salonId) }),
+    handler: async ({ uow, actor, params }) => ({
+      acheteurs: (await acheteursDuSalon(uow, actor, params.salonId)).map(presentAcheteurSalon),
+    }),
   });
 
   r.write({
     method: "PUT",
     url: "/api/salons/:salonId/acheteurs/:utilisateurId",
     access: "salon.rencontrer",
-    summary: "Les disponibilités d'un acheteur au salon (l'organisateur pour tous, un acheteur pour lui-même ; vide : il ne vient plus)",
+    summary:
+      "Les disponibilités d'un acheteur au salon et ses familles d'achat (l'organisateur pour tous, un acheteur pour lui-même ; vide : il ne vient plus)",
     params: AcheteurSalonParams,
     body: DisponibilitesInput,
     response: PresenceAcheteurOutput,
-    example: { params: { salonId: ID, utilisateurId: ID }, body: { disponibilites: ["09h00", "09h20"] } },
+    example: { params: { salonId: ID, utilisateurId: ID }, body: { disponibilites: ["09h00", "09h20"], familles: ["F-INFO-01"] } },
     handler: async ({ uow, actor, params, body }) => definirPresenceAcheteur(uow, actor, params.salonId, params.utilisateurId, body),
+  });
+
+  r.write({
+    method: "PUT",
+    url: "/api/salons/:salonId/mon-inscription/disponibilites",
+    access: "salon.inscrire",
+    summary: "Les créneaux où son entreprise inscrite est disponible pour des rendez-vous (null : toute la journée)",
+    description: "Le planning ne place les rendez-vous de l'entreprise que sur ces créneaux ; un créneau inconnu est nommé.",
+    params: SalonIdParams,
+    body: DisponibilitesEntrepriseInput,
+    response: DisponibilitesEntrepriseOutput,
+    example: { params: { salonId: ID }, body: { disponibilites: ["09h00", "09h20"] } },
+    handler: async ({ uow, actor, params, body }) => definirDisponibilitesEntreprise(uow, actor, params.salonId, body),
+  });
+
+  r.read({
+    method: "GET",
+    url: "/api/salons/:salonId/ma-satisfaction",
+    access: "salon.read",
+    summary: "Sa réponse au questionnaire de satisfaction du salon (entreprise présente ou acheteur présent), et s'il est ouvert",
+    params: SalonIdParams,
+    response: MaSatisfactionOutput,
+    example: { params: { salonId: ID } },
+    handler: async ({ uow, actor, params }) => presentMaSatisfaction(await maSatisfaction(uow, actor, params.salonId)),
+  });
+
+  r.write({
+    method: "PUT",
+    url: "/api/salons/:salonId/ma-satisfaction",
+    access: "salon.read",
+    summary: "Répondre au questionnaire de satisfaction du salon tenu, ou modifier sa réponse jusqu'à la clôture",
+    description:
+      "Une réponse par entreprise pointée présente (un membre de son compte) et par acheteur qui tenait une table. Avant que le salon " +
+      "ait eu lieu : 409 SURVEY_NOT_OPEN ; après la clôture : 409 SURVEY_CLOSED ; un non-participant : 409 NOT_ATTENDED.",
+    params: SalonIdParams,
+    body: SatisfactionInput,
+    response: ReponseSatisfactionOutput,
+    example: { params: { salonId: ID }, body: { satisfaction: 4, utilite: 5, reviendrait: true, commentaire: null } },
+    handler: async ({ uow, actor, params, body }) => repondreSatisfaction(uow, actor, params.salonId, body),
+  });
+
+  r.read({
+    method: "GET",
+    url: "/api/salons/:salonId/satisfaction",
+    access: "salon.bilan",
+    summary: "Les résultats du questionnaire de satisfaction : réponses, taux, moyennes et répartitions par côté, sans leurs auteurs",
+    params: SalonIdParams,
+    response: BilanSatisfactionOutput,
+    example: { params: { salonId: ID } },
+    handler: async ({ uow, actor, params }) => presentBilanSatisfaction(await bilanSatisfaction(uow, actor, params.salonId)),
   });
 
   r.read({

@@ -65,6 +65,18 @@ describe("salons de démonstration : acheteurs, demandes sur la programmation, r
       passe.total.tenus > 50 && passe.total.suivisDOffre > 5 && passe.total.suivisDOffre < passe.total.tenus,
       JSON.stringify(passe.total),
     );
+    // some of those tenders won their lot: the award decision names the company met
+    assert.ok(passe.total.suivisDAttribution > 0 && passe.total.suivisDAttribution < passe.total.suivisDOffre, JSON.stringify(passe.total));
+    const [gagnes] = await selectRows<{ n: number; meilleurs: number }>(
+      database.db,
+      sql`select count(*)::int as n,
+            count(*) filter (where o.prix_ht_cents = (select min(x.prix_ht_cents) from offres x
+              where x.procedure_id = o.procedure_id and x.lot_numero = o.lot_numero))::int as meilleurs
+          from attributions a join offres o on o.id = a.offre_id
+          join entreprises e on e.siret = o.siret
+          join salon_rendez_vous r on r.entreprise_id = e.id`,
+    );
+    assert.ok((gagnes?.n ?? 0) > 0 && gagnes?.meilleurs === gagnes?.n, JSON.stringify(gagnes));
     // the contracts of those lots count the added tenders: procedures and contracts agree
     const [ecarts] = await selectRows<{ n: number }>(
       database.db,
@@ -73,6 +85,42 @@ describe("salons de démonstration : acheteurs, demandes sur la programmation, r
             and m.nombre_offres <> (select count(*) from offres o where o.procedure_id = m.procedure_id and o.lot_numero = m.lot_numero)`,
     );
     assert.equal(ecarts?.n, 0);
+  });
+
+  it("holds last year's satisfaction survey: a realistic share of companies and buyers answered", async () => {
+    const central = await loggedIn(app, DEMO.central);
+    const salons = (await central.request("GET", "/api/salons")).body.salons as { id: string; statut: string }[];
+    const passe = salons.find((s) => s.statut === "tenu") as { id: string };
+    const bilan = await central.request("GET", `/api/salons/${passe.id}/satisfaction`);
+    assert.equal(bilan.status, 200, JSON.stringify(bilan.body));
+    const [entreprises, acheteurs] = bilan.body.cotes;
+    assert.ok(
+      entreprises.participants > 50 && entreprises.tauxReponse > 0.4 && entreprises.tauxReponse < 0.85,
+      JSON.stringify(entreprises),
+    );
+    assert.ok(acheteurs.reponses >= 3 && acheteurs.reponses <= acheteurs.participants, JSON.stringify(acheteurs));
+    assert.equal(bilan.body.total.reponses, entreprises.reponses + acheteurs.reponses);
+    assert.ok(entreprises.moyenneSatisfaction > 3 && entreprises.moyenneSatisfaction < 4.8);
+    assert.equal(bilan.body.etat, "clos");
+    assert.ok(bilan.body.commentaires.length > 0);
+    // the demo company answered and reads its (closed) answer
+    const entreprise = await loggedIn(app, DEMO.entreprise);
+    const mienne = await entreprise.request("GET", `/api/salons/${passe.id}/ma-satisfaction`);
+    assert.equal(mienne.status, 200);
+    assert.equal(mienne.body.peutRepondre, false);
+    assert.ok(mienne.body.reponse);
+    // next year's buyers carry their purchase families; a few companies come only in the morning
+    const prochain = salons.find((s) => s.statut === "ouvert") as { id: string };
+    const presents = (await entreprise.request("GET", `/api/salons/${prochain.id}/acheteurs`)).body.acheteurs;
+    assert.ok(presents.filter((a: { familles: unknown[] }) => a.familles.length > 0).length >= 3, JSON.stringify(presents[0]));
+    const [matin] = await selectRows<{ n: number; hors: number }>(
+      database.db,
+      sql`select count(*)::int as n,
+            (select count(*)::int from salon_rendez_vous r join salon_inscriptions j on j.salon_id = r.salon_id and j.entreprise_id = r.entreprise_id
+              where j.disponibilites is not null and not (j.disponibilites ? r.creneau)) as hors
+          from salon_inscriptions i where i.disponibilites is not null`,
+    );
+    assert.ok((matin?.n ?? 0) > 0 && matin?.hors === 0, JSON.stringify(matin));
   });
 
   it("lets the demo buyer see its table and agenda at next year's fair", async () => {

@@ -54,9 +54,22 @@ async function rendezVousDemo(
     .slice(0, 14)
     .map((a) => ({ id: a.id, lignes: a.directionId ? (parDirection.get(a.directionId) ?? []) : lignes }));
   const creneaux = creneauxDuSalon(salon).map((c) => c.id);
+  // the purchase families a buyer buys: those of its lines, the most frequent first (4 at most)
+  const codes = new Map((await uow.programme.listFamilles(salon.organisationId)).map((f) => [f.id, f.code]));
+  const famillesDe = (ls: LigneProgramme[]) => {
+    const n = new Map<string, number>();
+    for (const l of ls) {
+      const code = l.familleId ? codes.get(l.familleId) : undefined;
+      if (code) n.set(code, (n.get(code) ?? 0) + 1);
+    }
+    return [...n]
+      .sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))
+      .slice(0, 4)
+      .map(([c]) => c);
+  };
   for (const [i, a] of acheteurs.entries()) {
     const disponibilites = i % 4 === 3 ? creneaux.slice(0, Math.ceil(creneaux.length / 2)) : creneaux;
-    await definirPresenceAcheteur(uow, actor, salon.id, a.id, { disponibilites });
+    await definirPresenceAcheteur(uow, actor, salon.id, a.id, { disponibilites, familles: famillesDe(a.lignes) });
   }
   let demandes = 0;
   for (const entrepriseId of entreprises) {
@@ -89,10 +102,11 @@ async function rendezVousDemo(
 
 /**
  * What followed last year's fair: about a third of the companies met (present) bid on a lot of a procedure launched
- * for a line they discussed (a tender above the retained one: the award and its contract stay as they were).
- * Returns the number of tenders added.
+ * for a line they discussed (procedures published after the fair, awarded at the lowest price). About a third of those
+ * tenders are the lowest and win the lot (the award decision names the company met); the others are above the
+ * retained tender and leave the award as it was. Returns the numbers of tenders added and of lots won.
  */
-async function offresApresLeSalon(uow: UnitOfWork, salon: Salon, random: () => number): Promise<number> {
+async function offresApresLeSalon(uow: UnitOfWork, salon: Salon, random: () => number): Promise<{ offres: number; attribuees: number }> {
   const { rows } = await uow.executeSql(
     `select distinct r.entreprise_id, pl.procedure_id
        from salon_rendez_vous r
@@ -105,6 +119,7 @@ async function offresApresLeSalon(uow: UnitOfWork, salon: Salon, random: () => n
     [salon.id],
   );
   let ajoutees = 0;
+  let attribuees = 0;
   for (const row of rows as { entreprise_id: string; procedure_id: string }[]) {
     if (random() > 0.35) continue;
     const entreprise = await uow.entreprises.get(row.entreprise_id);
@@ -114,15 +129,28 @@ async function offresApresLeSalon(uow: UnitOfWork, salon: Salon, random: () => n
     );
     if (!entreprise || !procedure || !lot) continue;
     const retenue = lot.offres.find((o) => o.id === lot.offresRetenues[0]);
-    lot.offres.push({
+    const prixRetenu = retenue?.prixHtCents ?? lot.valeurEstimeeHtCents;
+    // about a third of these tenders are the lowest: the lot's award (lowest price, as in the procedures demo) goes to
+    // the company met, unless a contract was already recorded for that lot (it would name another holder)
+    const { rows: marche } = await uow.executeSql("select 1 from marches where procedure_id = $1 and lot_numero = $2", [
+      procedure.id,
+      lot.numero,
+    ]);
+    const gagne = random() < 0.35 && marche.length === 0;
+    const offre = {
       id: uow.ids.newId(),
       siret: entreprise.siret,
       nom: entreprise.raisonSociale,
       categorie: entreprise.categorie,
       localisation: entreprise.territoires.includes("94") ? "94" : null,
       membres: [],
-      prixHtCents: Math.round((retenue?.prixHtCents ?? lot.valeurEstimeeHtCents) * (1.04 + random() * 0.12)),
-    });
+      prixHtCents: Math.round((prixRetenu * (gagne ? 0.9 + random() * 0.08 : 1.04 + random() * 0.12)) / 100) * 100,
+    };
+    lot.offres.push(offre);
+    if (gagne) {
+      lot.offresRetenues = [offre.id];
+      if (!lot.accordCadre) lot.montantAttribueHtCents = offre.prixHtCents;
+    }
     if (!(await uow.procedures.save({ ...procedure, version: procedure.version + 1 }, procedure.version))) continue;
     // the contract of that lot records the tenders received: it counts this one too
     await uow.executeSql("update marches set nombre_offres = coalesce(nombre_offres, 0) + 1 where procedure_id = $1 and lot_numero = $2", [
@@ -130,15 +158,77 @@ async function offresApresLeSalon(uow: UnitOfWork, salon: Salon, random: () => n
       lot.numero,
     ]);
     ajoutees++;
+    if (gagne) attribuees++;
   }
-  return ajoutees;
+  return { offres: ajoutees, attribuees };
+}
+
+const COMMENTAIRES = {
+  entreprise: [
+    "Rendez-vous bien préparés : l'acheteur connaissait notre activité.",
+    "Des créneaux de 20 minutes un peu courts pour présenter nos références.",
+    "Très utile pour comprendre le calendrier des consultations de l'an prochain.",
+    "Nous aurions aimé rencontrer la direction des bâtiments, complète trop vite.",
+    "Accueil et signalétique parfaits, plan des tables clair.",
+    "Le programme des achats publié avant le salon nous a permis de cibler nos demandes.",
+  ],
+  acheteur: [
+    "Entreprises locales que nous ne connaissions pas : à recontacter pour le sourçage.",
+    "Trop de rendez-vous l'après-midi, une pause de plus serait bienvenue.",
+    "Échanges concrets sur les lots à venir, bonne préparation des entreprises.",
+  ],
+};
+
+/**
+ * The satisfaction survey of last year's fair: about 60 % of the companies checked in present and 70 % of the
+ * buyers answered, in the days after the fair; satisfaction leans to 4, the usefulness of the meetings follows how
+ * many meetings the company had, coming again follows satisfaction; a few comments.
+ */
+async function satisfactionDemo(uow: UnitOfWork, salon: Salon, random: () => number): Promise<{ entreprises: number; acheteurs: number }> {
+  const { rows } = await uow.executeSql(
+    `select i.entreprise_id, (select count(*)::int from salon_rendez_vous r where r.salon_id = i.salon_id and r.entreprise_id = i.entreprise_id) as rdv
+       from salon_inscriptions i where i.salon_id = $1 and i.statut = 'acceptee' and i.presence = 'present' order by i.rang`,
+    [salon.id],
+  );
+  const note = (centre: number) => Math.max(1, Math.min(5, Math.round(centre + (random() - 0.5) * 3.6)));
+  const jour = (n: number) => new Date(Date.parse(`${salon.date}T16:00:00Z`) + n * 86_400_000);
+  const compte = { entreprises: 0, acheteurs: 0 };
+  const repondre = async (cote: "entreprise" | "acheteur", id: string, centreUtilite: number) => {
+    const satisfaction = note(3.9);
+    const utilite = note(centreUtilite);
+    const commentaires = COMMENTAIRES[cote];
+    const quand = jour(1 + Math.floor(random() * 20));
+    await uow.satisfactionSalon.inserer({
+      id: uow.ids.newId(),
+      salonId: salon.id,
+      cote,
+      entrepriseId: cote === "entreprise" ? id : null,
+      utilisateurId: cote === "acheteur" ? id : null,
+      satisfaction,
+      utilite,
+      // most satisfied participants would come again, few of the disappointed ones
+      reviendrait: random() < (satisfaction >= 4 ? 0.95 : satisfaction === 3 ? 0.6 : 0.2),
+      commentaire: random() < 0.2 ? (commentaires[Math.floor(random() * commentaires.length)] as string) : null,
+      reponduLe: quand,
+      modifieLe: quand,
+    });
+    compte[cote === "entreprise" ? "entreprises" : "acheteurs"]++;
+  };
+  for (const [k, r] of (rows as { entreprise_id: string; rdv: number }[]).entries()) {
+    // the demo company (the first registered) answered: its page shows its answer
+    if (k === 0 || random() < 0.6) await repondre("entreprise", r.entreprise_id, r.rdv === 0 ? 2 : r.rdv === 1 ? 3.4 : 4.2);
+  }
+  for (const a of await uow.rendezVousSalon.acheteurs(salon.id)) if (random() < 0.7) await repondre("acheteur", a.utilisateurId, 3.8);
+  return compte;
 }
 
 /**
  * Two fairs, dated from the day the demo is loaded: last year's (held: 60 companies admitted, 5 on the waiting list,
  * check-ins with a few no-shows; the demo company was there; buyers, requests about the programme and the meetings
  * held) and next year's (registrations open, 150 places, 40 companies registered with their requests and a
- * computed schedule not yet confirmed; the demo company is not registered yet, so that the demo can register it).
+ * computed schedule not yet confirmed, one company in eight available only in the morning; the demo company is not
+ * registered yet, so that the demo can register it). Last year's fair has its satisfaction survey answered and, after
+ * it, tenders and a few lots won by the companies met.
  */
 export const salonDemo: DemoStep = {
   name: "salon",
@@ -156,7 +246,13 @@ export const salonDemo: DemoStep = {
       statut: "ouvert",
       capaciteEntreprises: 60,
     });
-    const inscrire = async (salonId: string, entrepriseId: string, statut: "acceptee" | "attente", presence: "present" | "absent" | null) =>
+    const inscrire = async (
+      salonId: string,
+      entrepriseId: string,
+      statut: "acceptee" | "attente",
+      presence: "present" | "absent" | null,
+      disponibilites: string[] | null = null,
+    ) =>
       uow.inscriptionsSalon.insert({
         id: uow.ids.newId(),
         salonId,
@@ -166,6 +262,7 @@ export const salonDemo: DemoStep = {
         inscritLe: new Date(Date.UTC(annee - 1, 3, 1 + Math.floor(random() * 50))),
         promueLe: null,
         presence,
+        disponibilites,
       });
     const publiees = async (a: number) => (await uow.programme.listAnnee(organisation.id, a)).filter((l) => l.statut === "publiee");
     const lignesPassees = [...(await publiees(annee - 1)), ...(await publiees(annee))];
@@ -185,7 +282,8 @@ export const salonDemo: DemoStep = {
     const demandesPassees = await rendezVousDemo(uow, actor, passe, entreprises.slice(0, 60), lignesPassees, random);
     await uow.rendezVousSalon.confirmerPlan(passe.id);
     await uow.salons.update({ ...passe, statut: "tenu", version: 2 }, 1);
-    const offresSuivies = await offresApresLeSalon(uow, passe, random);
+    const suites = await offresApresLeSalon(uow, passe, random);
+    const satisfaction = await satisfactionDemo(uow, passe, random);
     const prochain = await creerSalon(uow, actor, organisation.id, {
       ...JOURNEE,
       nom: `Salon de l'achat public ${annee + 1}`,
@@ -193,14 +291,21 @@ export const salonDemo: DemoStep = {
       statut: "ouvert",
       capaciteEntreprises: 150,
     });
-    for (let i = 1; i <= 40; i++) await inscrire(prochain.id, entreprises[i] as string, "acceptee", null);
+    // one company in eight comes only for the morning meetings
+    const matin = creneauxDuSalon(prochain)
+      .filter((c) => c.fin <= 12 * 60 + 20)
+      .map((c) => c.id);
+    for (let i = 1; i <= 40; i++) await inscrire(prochain.id, entreprises[i] as string, "acceptee", null, i % 8 === 5 ? matin : null);
     const demandesProchaines = await rendezVousDemo(uow, actor, prochain, entreprises.slice(1, 31), lignesProchaines, random);
     return {
       salons: 2,
       inscriptionsSalon: 105,
       presentsSalon: presents,
       demandesRendezVous: demandesPassees + demandesProchaines,
-      offresApresLeSalon: offresSuivies,
+      offresApresLeSalon: suites.offres,
+      lotsGagnesApresLeSalon: suites.attribuees,
+      reponsesSatisfactionEntreprises: satisfaction.entreprises,
+      reponsesSatisfactionAcheteurs: satisfaction.acheteurs,
       rendezVousSalons:
         (await uow.rendezVousSalon.rendezVous({ salonId: passe.id })).length +
         (await uow.rendezVousSalon.rendezVous({ salonId: prochain.id })).length,

@@ -54,6 +54,7 @@ const presentMonInscription = (r: Awaited<ReturnType<typeof monInscription>>) =>
         personnes: r.inscription.personnes,
         inscritLe: r.inscription.inscritLe.toISOString(),
         positionAttente: r.positionAttente,
+        disponibilites: r.inscription.disponibilites ?? null,
         message: messageInscription(r.inscription.statut, r.positionAttente),
       }
     : null,

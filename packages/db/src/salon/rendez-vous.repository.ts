@@ -49,6 +49,7 @@ export function rendezVousSalonRepository(db: Executor): RendezVousSalonReposito
           utilisateurId: r.a.utilisateurId,
           disponibilites: r.a.disponibilites as string[],
           numeroTable: r.a.numeroTable,
+          familles: r.a.familles as string[],
           nom: r.nom,
           directionId: r.directionId,
           direction: r.direction,
@@ -60,17 +61,25 @@ export function rendezVousSalonRepository(db: Executor): RendezVousSalonReposito
         .select()
         .from(salonAcheteurs)
         .where(and(eq(salonAcheteurs.salonId, salonId), eq(salonAcheteurs.utilisateurId, utilisateurId)));
-      return row ? ({ ...row, disponibilites: row.disponibilites as string[] } satisfies AcheteurSalon) : null;
+      return row
+        ? ({ ...row, disponibilites: row.disponibilites as string[], familles: row.familles as string[] } satisfies AcheteurSalon)
+        : null;
     },
     async enregistrerAcheteur(a) {
       await uniqueGuard(
         () =>
           db
             .insert(salonAcheteurs)
-            .values({ salonId: a.salonId, utilisateurId: a.utilisateurId, disponibilites: a.disponibilites, numeroTable: a.numeroTable })
+            .values({
+              salonId: a.salonId,
+              utilisateurId: a.utilisateurId,
+              disponibilites: a.disponibilites,
+              numeroTable: a.numeroTable,
+              familles: a.familles,
+            })
             .onConflictDoUpdate({
               target: [salonAcheteurs.salonId, salonAcheteurs.utilisateurId],
-              set: { disponibilites: a.disponibilites },
+              set: { disponibilites: a.disponibilites, familles: a.familles },
             }),
         { salon_acheteurs_table_unique: ["TABLE_TAKEN", "utilisateurId", "Cette table vient d'être attribuée : recommencez."] },
       );

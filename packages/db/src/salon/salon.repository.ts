@@ -96,6 +96,7 @@ const versInscription = (row: typeof salonInscriptions.$inferSelect): Inscriptio
   inscritLe: row.inscritLe,
   promueLe: row.promueLe,
   presence: row.presence as Presence | null,
+  disponibilites: (row.disponibilites as string[] | null) ?? null,
 });
 
 const DEJA_INSCRITE = "Votre entreprise est déjà inscrite à ce salon (ou en liste d'attente).";
@@ -116,6 +117,7 @@ export function inscriptionSalonRepository(db: Executor): InscriptionSalonReposi
               inscritLe: i.inscritLe,
               promueLe: i.promueLe,
               presence: i.presence,
+              disponibilites: i.disponibilites ?? null,
             })
             .returning({ rang: salonInscriptions.rang }),
         { salon_inscriptions_active_unique: ["ALREADY_REGISTERED", "salonId", DEJA_INSCRITE] },
@@ -163,6 +165,9 @@ export function inscriptionSalonRepository(db: Executor): InscriptionSalonReposi
         .update(salonInscriptions)
         .set({ statut, ...(promueLe ? { promueLe } : {}) })
         .where(eq(salonInscriptions.id, id));
+    },
+    async definirDisponibilites(id, disponibilites) {
+      await db.update(salonInscriptions).set({ disponibilites }).where(eq(salonInscriptions.id, id));
     },
     async pointer(id, presence) {
       await db.update(salonInscriptions).set({ presence }).where(eq(salonInscriptions.id, id));

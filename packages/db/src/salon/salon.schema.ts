@@ -52,6 +52,8 @@ export const salonInscriptions = pgTable(
     inscritLe: instant("inscrit_le").notNull(),
     promueLe: instant("promue_le"),
     presence: text("presence"),
+    /** Slots where the company is available (null: the whole day). */
+    disponibilites: jsonb("disponibilites"),
   },
   (t) => [
     uniqueIndex("salon_inscriptions_active_unique").on(t.salonId, t.entrepriseId).where(sql`${t.statut} <> 'annulee'`),
@@ -73,6 +75,8 @@ export const salonAcheteurs = pgTable(
       .references(() => utilisateurs.id, { onDelete: "cascade" }),
     disponibilites: jsonb("disponibilites").notNull(),
     numeroTable: integer("numero_table").notNull(),
+    /** Codes of the purchase families (programme nomenclature) the buyer buys. */
+    familles: jsonb("familles").notNull().default([]),
   },
   (t) => [
     primaryKey({ columns: [t.salonId, t.utilisateurId] }),
@@ -136,5 +140,38 @@ export const salonRendezVous = pgTable(
   (t) => [
     uniqueIndex("salon_rendez_vous_acheteur_unique").on(t.salonId, t.acheteurId, t.creneau),
     uniqueIndex("salon_rendez_vous_entreprise_unique").on(t.salonId, t.entrepriseId, t.creneau),
+  ],
+);
+
+/**
+ * The satisfaction survey after a held fair: one answer per present company and per attending buyer, modifiable
+ * until the survey closes. The author is kept only to allow one answer and its modification: results are aggregated.
+ */
+export const salonSatisfaction = pgTable(
+  "salon_satisfaction",
+  {
+    id: uuid("id").primaryKey(),
+    salonId: uuid("salon_id")
+      .notNull()
+      .references(() => salons.id, { onDelete: "cascade" }),
+    cote: text("cote").notNull(),
+    entrepriseId: uuid("entreprise_id").references(() => entreprises.id, { onDelete: "cascade" }),
+    utilisateurId: uuid("utilisateur_id").references(() => utilisateurs.id, { onDelete: "cascade" }),
+    satisfaction: integer("satisfaction").notNull(),
+    utilite: integer("utilite").notNull(),
+    reviendrait: boolean("reviendrait").notNull(),
+    commentaire: text("commentaire"),
+    reponduLe: instant("repondu_le").notNull(),
+    modifieLe: instant("modifie_le").notNull(),
+  },
+  (t) => [
+    uniqueIndex("salon_satisfaction_entreprise_unique").on(t.salonId, t.entrepriseId).where(sql`${t.cote} = 'entreprise'`),
+    uniqueIndex("salon_satisfaction_acheteur_unique").on(t.salonId, t.utilisateurId).where(sql`${t.cote} = 'acheteur'`),
+    check(
+      "salon_satisfaction_cote",
+      sql`(${t.cote} = 'entreprise' and ${t.entrepriseId} is not null and ${t.utilisateurId} is null) or (${t.cote} = 'acheteur' and ${t.utilisateurId} is not null and ${t.entrepriseId} is null)`,
+    ),
+    check("salon_satisfaction_notes", sql`${t.satisfaction} between 1 and 5 and ${t.utilite} between 1 and 5`),
+    check("salon_satisfaction_commentaire", sql`${t.commentaire} is null or char_length(${t.commentaire}) <= 1000`),
   ],
 );

@@ -41,6 +41,7 @@ const MATRIX: Record<Permission, Role[]> = {
   "salon.read": ["admin", "acheteur-central", "acheteur", "lecteur", "entreprise"],
   "salon.inscrire": ["entreprise"],
   "salon.rencontrer": ["admin", "acheteur-central", "acheteur"],
+  "salon.bilan": ["admin", "acheteur-central", "lecteur"],
   "entreprise.self": ["entreprise"],
   "procedures.read": ["admin", "acheteur-central", "acheteur", "lecteur"],
   "procedures.write": ["admin", "acheteur-central", "acheteur"],

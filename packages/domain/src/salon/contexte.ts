@@ -7,6 +7,10 @@ export const SALON = defineContexte({
     "salon.manage": { label: "Organiser le salon de l'achat public (planning des rendez-vous)", roles: ["admin", "acheteur-central"] },
     "salon.read": { label: "Consulter les salons de l'achat public", roles: [...INTERNAL_ROLES, "entreprise"] },
     "salon.inscrire": { label: "Inscrire son entreprise au salon de l'achat public", roles: ["entreprise"] },
+    "salon.bilan": {
+      label: "Lire les résultats du questionnaire de satisfaction des salons (réponses agrégées, sans leurs auteurs)",
+      roles: ["admin", "acheteur-central", "lecteur"],
+    },
     "salon.rencontrer": {
       label: "Tenir une table au salon : ses disponibilités, ses invitations, son agenda",
       roles: ["admin", "acheteur-central", "acheteur"],
@@ -23,6 +27,8 @@ export const SALON = defineContexte({
     "salon.meeting-requested": "Rendez-vous demandé par une entreprise",
     "salon.meeting-invited": "Entreprise invitée à un rendez-vous par un acheteur",
     "salon.meeting-declined": "Demande de rendez-vous déclinée",
+    "salon.company-availability-set": "Créneaux où une entreprise inscrite est disponible définis",
+    "salon.satisfaction-answered": "Réponse au questionnaire de satisfaction du salon enregistrée ou modifiée",
     "salon.planned": "Planning des rendez-vous calculé",
     "salon.plan-confirmed": "Planning des rendez-vous confirmé et agendas envoyés",
   },

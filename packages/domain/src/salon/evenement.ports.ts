@@ -41,6 +41,8 @@ export interface InscriptionSalonRepository {
   premiereEnAttente(salonId: string): Promise<InscriptionSalon | null>;
   changerStatut(id: string, statut: InscriptionSalon["statut"], promueLe: Date | null): Promise<void>;
   pointer(id: string, presence: Presence): Promise<void>;
+  /** The slots where the company is available (null: the whole day). */
+  definirDisponibilites(id: string, disponibilites: string[] | null): Promise<void>;
   get(id: string, salonId: string): Promise<InscriptionSalon | null>;
   list(filter: InscriptionListFilter): Promise<{ total: number; inscriptions: InscriptionAvecEntreprise[] }>;
 }

@@ -57,6 +57,8 @@ export interface InscriptionSalon {
   promueLe: Date | null;
   /** Check-in at the door; null before the fair. */
   presence: Presence | null;
+  /** Slots (« 09h00 »…) where the company is available for meetings; null or absent: the whole day. */
+  disponibilites?: string[] | null;
 }
 
 export const SALON_LIMITES = { capaciteMax: 5_000, tablesMax: 1_000, personnesMax: 20, creneauMin: 5, creneauMax: 240, pausesMax: 10 };

@@ -31,3 +31,5 @@ export * from "./rendez-vous";
 export type * from "./rendez-vous.ports";
 export * from "./rendez-vous.use-cases";
 export * from "./entonnoir";
+export * from "./satisfaction";
+export * from "./satisfaction.use-cases";

@@ -1,9 +1,12 @@
 import type { RendezVousSuivi } from "./entonnoir";
 import type { AcheteurSalon, DemandeRendezVous, RendezVousSalon } from "./rendez-vous";
+import type { CoteSatisfaction, ReponseSatisfaction, ReponseSatisfactionEnregistree } from "./satisfaction";
 
 /** A buyer attending the fair, with what a company needs to choose whom to meet. */
 export interface AcheteurSalonDetail extends AcheteurSalon {
   nom: string;
+  /** Its purchase families: code and label (a code no longer in the nomenclature keeps its code as label). */
+  famillesLibelles?: { code: string; libelle: string }[];
   direction: string | null;
   directionId: string | null;
 }
@@ -43,4 +46,17 @@ export interface RendezVousSalonRepository {
   confirmerPlan(salonId: string): Promise<number>;
   /** Every meeting of the organisation's held fairs with what followed (a direction: its buyers' meetings only). */
   rendezVousSuivis(organisationId: string, directionId: string | null): Promise<RendezVousSuivi[]>;
+}
+
+/** The satisfaction survey's answers; the author is read only to find one's own answer. */
+export interface SatisfactionSalonRepository {
+  /** The answer of a company (`entrepriseId`) or of a buyer (`utilisateurId`) to the fair's survey. */
+  reponseDe(salonId: string, auteur: { entrepriseId: string } | { utilisateurId: string }): Promise<ReponseSatisfactionEnregistree | null>;
+  /** Throws ALREADY_ANSWERED when the same author answered at the same moment. */
+  inserer(reponse: ReponseSatisfactionEnregistree): Promise<void>;
+  modifier(id: string, reponse: ReponseSatisfaction, modifieLe: Date): Promise<void>;
+  /** Every answer of the fair, without its author. */
+  reponses(salonId: string): Promise<(ReponseSatisfaction & { cote: CoteSatisfaction })[]>;
+  /** Companies checked in present, and attending buyers. */
+  participants(salonId: string): Promise<Record<CoteSatisfaction, number>>;
 }

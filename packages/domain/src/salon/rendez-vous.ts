@@ -16,6 +16,8 @@ export interface AcheteurSalon {
   disponibilites: string[];
   /** Its table for the day (1…tables), fixed when it is added. */
   numeroTable: number;
+  /** Codes of the purchase families it buys (programme nomenclature), so that companies ask the right person. */
+  familles: string[];
 }
 
 export const ORIGINES_DEMANDE = ["entreprise", "acheteur"] as const;
@@ -92,6 +94,18 @@ export function validerDisponibilites(disponibilites: string[], creneaux: readon
   if (issues.length) throw invalidInput(issues);
   // in the order of the day, each once
   return creneaux.filter((c) => disponibilites.includes(c));
+}
+
+/** Checks purchase family codes against the organisation's nomenclature; every unknown code is named. */
+export function validerFamilles(familles: string[], connues: readonly string[]): string[] {
+  const codes = new Set(connues);
+  const issues: Issue[] = [];
+  const normalisees = familles.map((f) => f.trim().toUpperCase());
+  normalisees.forEach((c, i) => {
+    if (!codes.has(c)) issues.push({ path: ["familles", i], message: `Famille d'achat inconnue : « ${familles[i]} ».` });
+  });
+  if (issues.length) throw invalidInput(issues);
+  return [...new Set(normalisees)].sort();
 }
 
 export function demandeEnDouble(): DomainError {

@@ -12,6 +12,7 @@ import { membreDe } from "../entreprises/comptes.use-cases";
 import type { EntrepriseRepository, MembreRepository } from "../entreprises/ports";
 import { notFound } from "../organisation/organisation";
 import type { OrganisationRepository, UtilisateurRepository } from "../organisation/ports";
+import type { ProgrammeRepository } from "../programme/ports";
 import { entonnoirs, type EntonnoirSalon } from "./entonnoir";
 import { creneauxDuSalon, type Salon } from "./evenement";
 import type { InscriptionSalonRepository, SalonRepository } from "./evenement.ports";
@@ -25,6 +26,7 @@ import {
   salonTenu,
   validerDemande,
   validerDisponibilites,
+  validerFamilles,
   type DemandeInput,
   type DemandeRendezVous,
   type OrigineDemande,
@@ -41,6 +43,7 @@ interface Deps {
   entreprises: EntrepriseRepository;
   membres: MembreRepository;
   organisations: OrganisationRepository;
+  programme: ProgrammeRepository;
   audit: AuditLog;
   ids: IdGenerator;
   clock: Clock;
@@ -61,18 +64,23 @@ async function salonVisible(deps: Pick<Deps, "salons">, actor: Actor, id: string
 const userId = (actor: Actor) => (actor.kind === "user" ? actor.userId : "");
 
 export async function acheteursDuSalon(
-  deps: Pick<Deps, "salons" | "rendezVousSalon">,
+  deps: Pick<Deps, "salons" | "rendezVousSalon" | "programme">,
   actor: Actor,
   salonId: string,
 ): Promise<AcheteurSalonDetail[]> {
   assertCan(actor, "salon.read");
-  await salonVisible(deps, actor, salonId);
-  return deps.rendezVousSalon.acheteurs(salonId);
+  const salon = await salonVisible(deps, actor, salonId);
+  const libelles = new Map((await deps.programme.listFamilles(salon.organisationId)).map((f) => [f.code, f.libelle]));
+  return (await deps.rendezVousSalon.acheteurs(salonId)).map((a) => ({
+    ...a,
+    famillesLibelles: a.familles.map((code) => ({ code, libelle: libelles.get(code) ?? code })),
+  }));
 }
 
 /**
  * Sets a buyer's availability at the fair (an empty list: the buyer no longer attends, and its meetings are
- * removed). The organiser sets anyone's; a buyer its own. A new buyer gets the first free table, under the
+ * removed) and, the organiser only, the purchase families it buys (codes of the programme nomenclature; absent:
+ * unchanged). The organiser sets anyone's; a buyer its own. A new buyer gets the first free table, under the
  * fair's row lock, so two buyers added at once never share one.
  */
 export async function definirPresenceAcheteur(
@@ -80,11 +88,12 @@ export async function definirPresenceAcheteur(
   actor: Actor,
   salonId: string,
   utilisateurId: string,
-  input: { disponibilites: string[] },
-): Promise<{ numeroTable: number | null; rendezVousRetires: number }> {
+  input: { disponibilites: string[]; familles?: string[] },
+): Promise<{ numeroTable: number | null; familles: string[]; rendezVousRetires: number }> {
   assertCan(actor, "salon.rencontrer");
   const visible = await salonVisible(deps, actor, salonId);
-  if (userId(actor) !== utilisateurId) assertCan(actor, "salon.manage");
+  // the organiser sets anyone's slots and every buyer's purchase families (what companies read to choose whom to meet)
+  if (userId(actor) !== utilisateurId || input.familles !== undefined) assertCan(actor, "salon.manage");
   if (visible.statut === "tenu") throw salonTenu();
   const utilisateur = await deps.utilisateurs.get(utilisateurId, visible.organisationId, { kind: "all" });
   if (!utilisateur) throw notFound("Acheteur");
@@ -100,6 +109,14 @@ export async function definirPresenceAcheteur(
     creneauxDuSalon(salon).map((c) => c.id),
   );
   const present = await deps.rendezVousSalon.acheteur(salonId, utilisateurId);
+  // the families bought: given, or kept as they were
+  const familles =
+    input.familles === undefined
+      ? (present?.familles ?? [])
+      : validerFamilles(
+          input.familles,
+          (await deps.programme.listFamilles(salon.organisationId)).map((f) => f.code),
+        );
   let table: number | null = present?.numeroTable ?? null;
   let rendezVousRetires = 0;
   if (disponibilites.length === 0) {
@@ -118,7 +135,7 @@ export async function definirPresenceAcheteur(
         throw new DomainError("TABLES_FULL", `Les ${salon.tables} tables du salon sont toutes attribuées à un acheteur.`, "conflict");
       }
     }
-    await deps.rendezVousSalon.enregistrerAcheteur({ salonId, utilisateurId, disponibilites, numeroTable: table });
+    await deps.rendezVousSalon.enregistrerAcheteur({ salonId, utilisateurId, disponibilites, numeroTable: table, familles });
     // a meeting the buyer is no longer free for leaves the plan (the next planning re-places it if it can)
     for (const r of await deps.rendezVousSalon.rendezVous({ salonId, acheteurId: utilisateurId })) {
       if (!disponibilites.includes(r.creneau)) {
@@ -132,9 +149,55 @@ export async function definirPresenceAcheteur(
     type: "salon.buyer-availability-set",
     aggregateType: "salon",
     aggregateId: salonId,
-    payload: { utilisateurId, disponibilites, numeroTable: table, rendezVousRetires },
+    payload: { utilisateurId, disponibilites, familles, numeroTable: table, rendezVousRetires },
   });
-  return { numeroTable: table, rendezVousRetires };
+  return { numeroTable: table, familles: table === null ? [] : familles, rendezVousRetires };
+}
+
+/**
+ * The slots of the day where the actor's company (registered, accepted or waiting) is available for meetings; null:
+ * the whole day again. Unknown slots are named; the scheduler places the company's meetings within these slots only.
+ */
+export async function definirDisponibilitesEntreprise(
+  deps: Deps,
+  actor: Actor,
+  salonId: string,
+  input: { disponibilites: string[] | null },
+): Promise<{ disponibilites: string[] | null; rendezVousRetires: number }> {
+  assertCan(actor, "salon.inscrire");
+  const membre = await membreDe(deps, actor);
+  const salon = await salonVisible(deps, actor, salonId);
+  if (salon.statut === "tenu") throw salonTenu();
+  const inscription = await deps.inscriptionsSalon.active(salonId, membre.entrepriseId);
+  if (!inscription) throw notFound("Inscription");
+  let disponibilites: string[] | null = null;
+  if (input.disponibilites !== null) {
+    const creneaux = creneauxDuSalon(salon).map((c) => c.id);
+    disponibilites = validerDisponibilites(input.disponibilites, creneaux);
+    if (disponibilites.length === 0) {
+      throw invalidInput([
+        { path: ["disponibilites"], message: "Choisissez au moins un créneau (ou annulez l'inscription si l'entreprise ne vient plus)." },
+      ]);
+    }
+    if (disponibilites.length === creneaux.length) disponibilites = null;
+  }
+  await deps.inscriptionsSalon.definirDisponibilites(inscription.id, disponibilites);
+  // a meeting the company is no longer free for leaves the plan (the next planning re-places it if it can)
+  let rendezVousRetires = 0;
+  for (const r of await deps.rendezVousSalon.rendezVous({ salonId, entrepriseId: membre.entrepriseId })) {
+    if (disponibilites && !disponibilites.includes(r.creneau)) {
+      await deps.rendezVousSalon.retirerRendezVousDe(r.demandeId);
+      rendezVousRetires++;
+    }
+  }
+  await deps.audit.append(actor, {
+    organisationId: salon.organisationId,
+    type: "salon.company-availability-set",
+    aggregateType: "salon",
+    aggregateId: salonId,
+    payload: { entrepriseId: membre.entrepriseId, disponibilites, rendezVousRetires },
+  });
+  return { disponibilites, rendezVousRetires };
 }
 
 async function lignesDe(deps: Pick<Deps, "rendezVousSalon">, salon: Salon, lignes: string[]): Promise<void> {
@@ -304,7 +367,8 @@ export interface BilanPlanning {
 }
 
 /**
- * Computes the fair's schedule from its data: the admitted companies (present all day), the attending buyers and
+ * Computes the fair's schedule from its data: the admitted companies (within the slots each set, by default the whole
+ * day), the attending buyers and
  * their availability, the live requests. With no plan yet, the optimal scheduler; with one, a re-plan that keeps
  * confirmed meetings in their slot (unless `autoriserDeplacements`) and reports what moved. Under the fair's lock:
  * two organisers planning at once run one after the other.
@@ -324,8 +388,12 @@ export async function planifierRendezVous(
   const creneaux = creneauxDuSalon(salon).map((c) => c.id);
   const acheteurs = await deps.rendezVousSalon.acheteurs(salonId);
   const tableDe = new Map(acheteurs.map((a) => [a.utilisateurId, a.numeroTable]));
-  const admises = new Set(
-    (await deps.inscriptionsSalon.list({ salonId, statut: "acceptee", page: 1, parPage: 100_000 })).inscriptions.map((i) => i.entrepriseId),
+  // the admitted companies, with the slots where each is available (null: the whole day)
+  const admises = new Map(
+    (await deps.inscriptionsSalon.list({ salonId, statut: "acceptee", page: 1, parPage: 100_000 })).inscriptions.map((i) => [
+      i.entrepriseId,
+      i.disponibilites ?? null,
+    ]),
   );
   const ecartees: BilanPlanning["ecartees"] = [];
   const demandes = (await deps.rendezVousSalon.demandes({ salonId, vivantes: true })).filter((d) => {
@@ -338,13 +406,18 @@ export async function planifierRendezVous(
   const entreprises = [...new Set(demandes.map((d) => d.entrepriseId))];
   const instance: InstanceSalon = {
     creneaux,
-    entreprises: entreprises.map((id) => ({ id, disponibilites: creneaux })),
+    entreprises: entreprises.map((id) => ({ id, disponibilites: admises.get(id) ?? creneaux })),
     acheteurs: acheteurs.map((a) => ({ id: a.utilisateurId, disponibilites: a.disponibilites })),
     demandes: demandes.map((d) => ({ entreprise: d.entrepriseId, acheteur: d.acheteurId, priorite: d.priorite })),
   };
   const dispo = new Map(acheteurs.map((a) => [a.utilisateurId, new Set(a.disponibilites)]));
+  const dispoEntreprise = new Map(instance.entreprises.map((e) => [e.id, new Set(e.disponibilites)]));
+  // a previous meeting stays a candidate only where both sides are still available
   const precedents = (await deps.rendezVousSalon.rendezVous({ salonId })).filter(
-    (r) => demandeDe.get(`${r.entrepriseId}|${r.acheteurId}`)?.id === r.demandeId && dispo.get(r.acheteurId)?.has(r.creneau),
+    (r) =>
+      demandeDe.get(`${r.entrepriseId}|${r.acheteurId}`)?.id === r.demandeId &&
+      dispo.get(r.acheteurId)?.has(r.creneau) &&
+      dispoEntreprise.get(r.entrepriseId)?.has(r.creneau),
   );
   const confirme = new Map(precedents.map((r) => [`${r.entrepriseId}|${r.acheteurId}`, r.confirme]));
   let rendezVous: RendezVous[];

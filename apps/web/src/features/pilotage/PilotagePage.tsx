@@ -14,6 +14,7 @@ import { Graphique } from "../../ui/Graphique";
 import { Page } from "../../ui/Page";
 import { useSession } from "../auth/session";
 import { organisationQuery } from "../organisation/requetes";
+import { SalonPilotage } from "../salon/SalonPilotage";
 import { type FiltresPilotage, filtresDe, GROUPES, parametres } from "./filtres";
 
 type Indicateur = IndicateursOutput["indicateurs"][CleIndicateur];
@@ -281,6 +282,8 @@ export default function PilotagePage() {
           )}
         </SimpleGrid>
       </section>
+
+      <SalonPilotage />
 
       {can("pilotage.cibles") && <Objectifs annee={filtres.annee} />}
     </Page>

@@ -1,26 +1,20 @@
 import { Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import type { EntonnoirSalon } from "@achat-public/domain/salon";
-import { api } from "../../lib/api";
 import { formatLegalDate } from "../../lib/format";
 import { Chargement } from "../../ui/Chargement";
 import { DataTable } from "../../ui/DataTable";
 import { ErrorAlert } from "../../ui/ErrorAlert";
 import { Graphique } from "../../ui/Graphique";
 import { Page } from "../../ui/Page";
+import { useSession } from "../auth/session";
+import { entonnoirQuery, nombre, SatisfactionBloc, taux } from "./satisfaction";
 
 type Etapes = EntonnoirSalon["total"];
 interface Ventilation {
   cle: string;
   etapes: Etapes;
 }
-interface Entonnoir {
-  definition: string;
-  salons: EntonnoirSalon[];
-}
-
-const taux = (v: number | null) => (v === null ? "—" : `${(Math.round(v * 1000) / 10).toLocaleString("fr-FR")} %`);
-const nombre = (v: number | null) => (v === null ? "—" : v.toLocaleString("fr-FR"));
 
 function TableVentilation({ caption, lignes }: { caption: string; lignes: Ventilation[] }) {
   return (
@@ -47,9 +41,13 @@ function TableVentilation({ caption, lignes }: { caption: string; lignes: Ventil
   );
 }
 
-/** Page « Ce qu'ont donné les salons » (steering): the conversion funnel of each held fair, year on year. */
+/**
+ * Page « Ce qu'ont donné les salons » (steering): the conversion funnel of each held fair, year on year, and (for the
+ * organiser and the management) the results of its satisfaction survey.
+ */
 export default function BilanSalonsPage() {
-  const data = useQuery({ queryKey: ["salons", "entonnoir"], queryFn: () => api<Entonnoir>("GET", "/api/salons/entonnoir") });
+  const { can } = useSession();
+  const data = useQuery(entonnoirQuery);
   return (
     <Page
       title="Ce qu'ont donné les salons"
@@ -88,6 +86,7 @@ export default function BilanSalonsPage() {
               <TableVentilation caption={`${s.salon} : par taille d'entreprise`} lignes={s.parTaille} />
               <TableVentilation caption={`${s.salon} : par localité`} lignes={s.parLocalite} />
               <TableVentilation caption={`${s.salon} : par famille d'achat`} lignes={s.parFamille} />
+              {can("salon.bilan") && <SatisfactionBloc salonId={s.salonId} titre={`${s.salon} : questionnaire de satisfaction`} />}
             </Stack>
           ))}
         </Stack>

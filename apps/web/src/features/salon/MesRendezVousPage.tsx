@@ -12,7 +12,7 @@ import { ErrorAlert } from "../../ui/ErrorAlert";
 import { Page } from "../../ui/Page";
 import { useSession } from "../auth/session";
 import { horaires } from "./requetes";
-import { acheteursQuery, AgendaBloc, etatDemande, PRIORITES, type Demande } from "./rendez-vous";
+import { acheteursQuery, AgendaBloc, etatDemande, PRIORITES, type AcheteurSalon, type Demande } from "./rendez-vous";
 
 interface LignePublique {
   id: string;
@@ -148,7 +148,9 @@ function NouvelleDemande({ salon }: { salon: SalonOutput }) {
             }}
             data={(acheteurs.data?.acheteurs ?? []).map((a) => ({
               value: a.utilisateurId,
-              label: `${a.nom}${a.direction ? ` — ${a.direction}` : ""} (table ${a.numeroTable})`,
+              label: `${a.nom}${a.direction ? ` — ${a.direction}` : ""} (table ${a.numeroTable})${
+                a.familles.length ? ` : ${a.familles.map((f) => f.libelle).join(", ")}` : ""
+              }`,
             }))}
           />
           <MultiSelect
@@ -180,6 +182,107 @@ function NouvelleDemande({ salon }: { salon: SalonOutput }) {
           <Button type="submit">Envoyer la demande</Button>
         </Group>
       </form>
+    </Stack>
+  );
+}
+
+/** The buyers attending, with what they buy: a company asks the right person. */
+function AcheteursPresents({ salon }: { salon: SalonOutput }) {
+  const acheteurs = useQuery(acheteursQuery(salon.id));
+  if (acheteurs.isPending) return <Chargement />;
+  return (
+    <Stack gap="xs" component="section" aria-labelledby="acheteurs-presents-titre">
+      <Title order={2} id="acheteurs-presents-titre">
+        Les acheteurs présents
+      </Title>
+      <ErrorAlert error={acheteurs.error} title="Acheteurs indisponibles" />
+      <DataTable<AcheteurSalon>
+        caption="Les acheteurs présents, ce qu'ils achètent et quand ils reçoivent"
+        rows={acheteurs.data?.acheteurs ?? []}
+        rowKey={(a) => a.utilisateurId}
+        empty={<Text>Aucun acheteur n'a encore indiqué sa présence.</Text>}
+        columns={[
+          { key: "nom", header: "Acheteur", principale: true, render: (a) => a.nom },
+          { key: "direction", header: "Direction", render: (a) => a.direction ?? "—" },
+          {
+            key: "familles",
+            header: "Familles d'achat",
+            render: (a) => (a.familles.length ? a.familles.map((f) => f.libelle).join(", ") : "—"),
+          },
+          { key: "table", header: "Table", render: (a) => a.numeroTable },
+          {
+            key: "creneaux",
+            header: "Reçoit",
+            render: (a) =>
+              a.disponibilites.length === salon.creneaux.length
+                ? "toute la journée"
+                : `${a.disponibilites[0] ?? "—"} à ${a.disponibilites[a.disponibilites.length - 1] ?? "—"} (${a.disponibilites.length} créneaux)`,
+          },
+        ]}
+      />
+    </Stack>
+  );
+}
+
+/** The slots where the company (registered) is available for meetings; all of them by default. */
+function MesCreneaux({ salon }: { salon: SalonOutput }) {
+  const queryClient = useQueryClient();
+  const mienne = useQuery({
+    queryKey: ["mon-inscription", salon.id],
+    queryFn: () => api<{ inscription: { disponibilites: string[] | null } | null }>("GET", `/api/salons/${salon.id}/mon-inscription`),
+  });
+  const [choix, setChoix] = useState<string[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [ok, setOk] = useState<string | null>(null);
+  if (mienne.isPending) return <Chargement />;
+  const inscription = mienne.data?.inscription ?? null;
+  if (!inscription) return null;
+  const valeur = choix ?? inscription.disponibilites ?? salon.creneaux;
+  const enregistrer = async () => {
+    setError(null);
+    setOk(null);
+    try {
+      const r = await api<{ disponibilites: string[] | null; rendezVousRetires: number }>(
+        "PUT",
+        `/api/salons/${salon.id}/mon-inscription/disponibilites`,
+        { disponibilites: valeur },
+      );
+      setOk(
+        `${r.disponibilites === null ? "Disponible toute la journée." : `Disponible sur ${r.disponibilites.length} créneau(x).`}${
+          r.rendezVousRetires ? ` ${r.rendezVousRetires} rendez-vous hors de ces créneaux seront replacés au prochain planning.` : ""
+        }`,
+      );
+      setChoix(null);
+      await queryClient.invalidateQueries({ queryKey: ["mon-inscription", salon.id] });
+      await queryClient.invalidateQueries({ queryKey: ["salon", salon.id] });
+    } catch (e) {
+      setError(e);
+    }
+  };
+  return (
+    <Stack gap="xs" component="section" aria-labelledby="creneaux-entreprise-titre">
+      <Title order={2} id="creneaux-entreprise-titre">
+        Nos créneaux
+      </Title>
+      <Text size="sm">Le planning ne place vos rendez-vous que sur les créneaux cochés (toute la journée par défaut).</Text>
+      <ErrorAlert error={error ?? mienne.error} title="Enregistrement impossible" />
+      <div aria-live="polite">
+        {ok && (
+          <Alert color={SUCCESS} variant="outline" title="C'est noté">
+            {ok}
+          </Alert>
+        )}
+      </div>
+      <Checkbox.Group label="Créneaux où nous sommes disponibles" value={valeur} onChange={setChoix}>
+        <Group mt="xs">
+          {salon.creneaux.map((c) => (
+            <Checkbox key={c} value={c} label={c} />
+          ))}
+        </Group>
+      </Checkbox.Group>
+      <Group>
+        <Button onClick={enregistrer}>Enregistrer nos créneaux</Button>
+      </Group>
     </Stack>
   );
 }
@@ -262,6 +365,8 @@ export default function MesRendezVousPage() {
         <ErrorAlert error={salon.error} title="Salon introuvable" />
       ) : (
         <Stack gap="xl">
+          {entreprise && salon.data.statut !== "tenu" && <AcheteursPresents salon={salon.data} />}
+          {entreprise && salon.data.statut !== "tenu" && <MesCreneaux salon={salon.data} />}
           {entreprise && salon.data.statut !== "tenu" && <NouvelleDemande salon={salon.data} />}
           {!entreprise && can("salon.rencontrer") && salon.data.statut !== "tenu" && <MesDisponibilites salon={salon.data} />}
           <Demandes salon={salon.data} pourEntreprise={entreprise} />

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Stack, Switch, Table, Text, Title } from "@mantine/core";
+import { Alert, Button, Group, MultiSelect, Select, Stack, Switch, Table, Text, Title } from "@mantine/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useParams } from "react-router";
@@ -27,6 +27,73 @@ interface Bilan {
 }
 
 const pourcent = (v: number, borne: number) => (borne <= 0 ? "100 %" : `${Math.round((v / borne) * 1000) / 10} %`);
+
+/** The organiser sets the purchase families of an attending buyer (shown to companies in the list of buyers). */
+function FamillesAcheteur({ salonId, acheteurs }: { salonId: string; acheteurs: AcheteurSalon[] }) {
+  const queryClient = useQueryClient();
+  const familles = useQuery({
+    queryKey: ["programme", "familles"],
+    queryFn: () => api<{ code: string; libelle: string; actif: boolean }[]>("GET", "/api/programme/familles"),
+  });
+  const [acheteurId, setAcheteurId] = useState<string | null>(null);
+  const [choix, setChoix] = useState<string[]>([]);
+  const [error, setError] = useState<unknown>(null);
+  const [ok, setOk] = useState<string | null>(null);
+  const acheteur = acheteurs.find((a) => a.utilisateurId === acheteurId) ?? null;
+  const enregistrer = async () => {
+    if (!acheteur) return;
+    setError(null);
+    setOk(null);
+    try {
+      await api("PUT", `/api/salons/${salonId}/acheteurs/${acheteur.utilisateurId}`, {
+        disponibilites: acheteur.disponibilites,
+        familles: choix,
+      });
+      setOk(`Familles d'achat de ${acheteur.nom} enregistrées.`);
+      await queryClient.invalidateQueries({ queryKey: ["salon", salonId, "acheteurs"] });
+    } catch (e) {
+      setError(e);
+    }
+  };
+  return (
+    <Stack gap="xs">
+      <ErrorAlert error={error ?? familles.error} title="Enregistrement impossible" />
+      <div aria-live="polite">
+        {ok && (
+          <Alert color={SUCCESS} variant="outline" title="C'est noté">
+            {ok}
+          </Alert>
+        )}
+      </div>
+      <Group align="end">
+        <Select
+          label="Acheteur"
+          value={acheteurId}
+          onChange={(v) => {
+            setAcheteurId(v);
+            setChoix(acheteurs.find((a) => a.utilisateurId === v)?.familles.map((f) => f.code) ?? []);
+          }}
+          data={acheteurs.map((a) => ({ value: a.utilisateurId, label: `${a.nom} (table ${a.numeroTable})` }))}
+          w={280}
+        />
+        <MultiSelect
+          label="Familles d'achat qu'il achète"
+          searchable
+          disabled={!acheteur}
+          value={choix}
+          onChange={setChoix}
+          data={(familles.data ?? [])
+            .filter((f) => f.actif || choix.includes(f.code))
+            .map((f) => ({ value: f.code, label: `${f.libelle} (${f.code})` }))}
+          miw={320}
+        />
+        <Button disabled={!acheteur} onClick={enregistrer}>
+          Enregistrer les familles
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
 
 /** The table plan: a row per table (its buyer), a column per slot, the company met in each cell. */
 function PlanDesTables({ salon, acheteurs }: { salon: SalonOutput; acheteurs: AcheteurSalon[] }) {
@@ -122,7 +189,10 @@ export default function PlanningSalonPage() {
             <Title order={2} id="acheteurs-titre">
               Acheteurs présents
             </Title>
-            <Text size="sm">Chaque acheteur indique lui-même ses créneaux depuis la page « Mes rendez-vous » du salon.</Text>
+            <Text size="sm">
+              Chaque acheteur indique lui-même ses créneaux depuis la page « Mes rendez-vous » du salon ; vous indiquez ici les familles
+              d'achat de chacun, que les entreprises voient pour demander la bonne personne.
+            </Text>
             <DataTable<AcheteurSalon>
               caption="Les acheteurs, leur table et leurs créneaux"
               rows={acheteurs.data?.acheteurs ?? []}
@@ -133,8 +203,14 @@ export default function PlanningSalonPage() {
                 { key: "direction", header: "Direction", render: (a) => a.direction ?? "—" },
                 { key: "table", header: "Table", render: (a) => a.numeroTable },
                 { key: "creneaux", header: "Créneaux", render: (a) => `${a.disponibilites.length} sur ${salon.data.creneaux.length}` },
+                {
+                  key: "familles",
+                  header: "Familles d'achat",
+                  render: (a) => (a.familles.length ? a.familles.map((f) => f.libelle).join(", ") : "—"),
+                },
               ]}
             />
+            {salon.data.statut !== "tenu" && <FamillesAcheteur salonId={salonId} acheteurs={acheteurs.data?.acheteurs ?? []} />}
           </Stack>
           <Stack gap="xs" component="section" aria-labelledby="calcul-titre">
             <Title order={2} id="calcul-titre">

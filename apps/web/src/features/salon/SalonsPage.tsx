@@ -125,6 +125,11 @@ export default function SalonsPage() {
                     Mes rendez-vous<span className="visually-hidden-inline"> : {s.nom}</span>
                   </Anchor>
                 )}
+                {s.statut === "tenu" && (can("salon.inscrire") || can("salon.rencontrer")) && (
+                  <Anchor component={Link} to={`/salons/satisfaction/${s.id}`}>
+                    Questionnaire de satisfaction<span className="visually-hidden-inline"> : {s.nom}</span>
+                  </Anchor>
+                )}
                 {can("salon.manage") && (
                   <Anchor component={Link} to={`/salons/planning/${s.id}`}>
                     Planning des rendez-vous<span className="visually-hidden-inline"> : {s.nom}</span>

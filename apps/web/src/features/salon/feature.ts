@@ -2,7 +2,7 @@ import { defineFeature } from "../../app/registre";
 
 /**
  * The procurement fair: the fairs and a company's registration; the organiser's set-up, registrations and check-in;
- * each side's meeting requests and agenda; the organiser's schedule and table plan.
+ * each side's meeting requests and agenda; the organiser's schedule and table plan; the satisfaction survey after the fair.
  */
 export const salon = defineFeature({
   id: "salon",
@@ -28,6 +28,13 @@ export const salon = defineFeature({
       permission: "salon.read",
       nav: false,
       load: () => import("./MesRendezVousPage"),
+    },
+    {
+      path: "/salons/satisfaction/:id",
+      label: "Questionnaire de satisfaction du salon",
+      permission: "salon.read",
+      nav: false,
+      load: () => import("./SatisfactionSalonPage"),
     },
     {
       path: "/salons/planning/:id",

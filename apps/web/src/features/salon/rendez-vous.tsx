@@ -12,6 +12,8 @@ export interface AcheteurSalon {
   directionId: string | null;
   numeroTable: number;
   disponibilites: string[];
+  /** Purchase families it buys (programme nomenclature). */
+  familles: { code: string; libelle: string }[];
 }
 
 export interface Demande {
