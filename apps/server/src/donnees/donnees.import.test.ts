@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
 import { createReadStream, existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -247,3 +248,79 @@ describe("decp importer, by npm (the stable interface)", () => {
     }
   });
 });
+
+/**
+ * The store and the reports of a fixed sequence of imports, as checksums recorded before the import was made faster
+ * (byte scanner, batched parse, summaries kept per batch): the same files must give the same rows, reports and
+ * summaries, byte for byte (the shared DECP folder adds its own files when present: not part of the golden run).
+ */
+const GOLDEN_FICHIERS = [
+  "decp2019_aife_extrait.json",
+  "decp2019_pes_extrait.json",
+  "decp2019_val-de-marne.json",
+  "decp2022_megalis-bretagne_59920013600241_2024-07-09.json",
+  "decp_tabular_2024H2_travaux_cpv4521_200.csv",
+  "decp_tabular_2024H2_val-de-marne.csv",
+  "exemple-officiel-v1.5-paquet.xml",
+  "exemple-officiel-v2-Contrat-concession-modification.xml",
+  "exemple-officiel-v2-Marche.xml",
+  "decp2019_aife_extrait.json",
+];
+const GOLDEN = {
+  rapports: "c7c3e8d359b821124cc898257de0de38856a8f36a33ca2fb6206aa9856200596",
+  attributions: "585:de9f281d63e57fb16063b7ebfe9fe311",
+  modifications: "4:9c14ca8ebb2e05fc87d1ee9edf4312af",
+  acheteurs: "129:34780931b85c5287444400f2711d9680",
+  titulaires: "492:0e3d4ee72670234cdb25c4f81dc5527c",
+  syntheseTitulaires: "2027:18c3d636d1eff18acabddfef722d27d6",
+  syntheseConcurrence: "945:897b75555d13a030dd1ef7c6055a9aa9",
+};
+
+for (const target of testTargets()) {
+  describe(`import des DECP : mêmes lignes et mêmes rapports qu'avant (${target.name})`, () => {
+    let kit: ApiTest;
+    before(async () => {
+      kit = await apiTest(target);
+    });
+    after(() => kit.close());
+
+    it("the fixtures give the recorded store, reports and sourcing summaries (checksums)", async () => {
+      // the default batches, then batches of 7 records (a batch boundary inside every file), from an empty store each time
+      for (const tailleLot of [undefined, 7]) {
+        await kit.database.db.execute(
+          sql.raw(
+            "truncate decp_attributions, decp_modifications, decp_acheteurs, decp_titulaires, decp_sourcing_titulaires, decp_sourcing_concurrence",
+          ),
+        );
+        const rapports: unknown[] = [];
+        for (const nom of GOLDEN_FICHIERS) {
+          const r = await importerDecp(kit.ctx, cliActor("test"), createReadStream(join(FIXTURES, nom)), { nomFichier: nom, tailleLot });
+          rapports.push(r);
+        }
+        assert.deepEqual(await empreintesDe(kit.database.db, rapports), GOLDEN, `lots de ${tailleLot ?? "défaut"}`);
+      }
+    });
+  });
+}
+/** Row counts and checksums of the store, its summaries and the reports. */
+async function empreintesDe(db: ApiTest["database"]["db"], rapports: unknown[]) {
+  const empreinte = async (requete: string) => {
+    const [l] = await selectRows<{ n: number; h: string }>(
+      db,
+      sql.raw(`select count(*)::int as n, md5(coalesce(string_agg(t::text, E'\\n' order by t::text), '')) as h from (${requete}) t`),
+    );
+    return `${l?.n}:${l?.h}`;
+  };
+  const obtenu = {
+    rapports: createHash("sha256").update(JSON.stringify(rapports)).digest("hex"),
+    attributions: await empreinte(
+      "select acheteur_id, marche_id, titulaire_id, acheteur_nom, titulaire_type_identifiant, titulaire_nom, nature, nature_publiee, objet, code_cpv, code_cpv_publie, procedure, lieu_code, lieu_type_code, departement, titulaire_departement, montant_ht_cents, date_notification, date_publication, duree_mois, offres_recues, forme_prix, nombre_titulaires, categorie_entreprise, avertissements, recherche from decp_attributions",
+    ),
+    modifications: await empreinte("select * from decp_modifications"),
+    acheteurs: await empreinte("select * from decp_acheteurs"),
+    titulaires: await empreinte("select * from decp_titulaires"),
+    syntheseTitulaires: await empreinte("select * from decp_sourcing_titulaires"),
+    syntheseConcurrence: await empreinte("select * from decp_sourcing_concurrence"),
+  };
+  return obtenu;
+}
