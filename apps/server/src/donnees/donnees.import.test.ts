@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
-import { selectRows, sql } from "@achat-public/db";
+import { reconstruireSyntheseSourcing, selectRows, sql } from "@achat-public/db";
 import { testTargets } from "@achat-public/db/testing";
 import { ALL_COMMANDS } from "../contexts";
 import { cliActor, findCommand, runCommand } from "../platform/cli/commands";
@@ -299,6 +299,72 @@ for (const target of testTargets()) {
         }
         assert.deepEqual(await empreintesDe(kit.database.db, rapports), GOLDEN, `lots de ${tailleLot ?? "défaut"}`);
       }
+    });
+
+    it("the summaries updated batch by batch equal a full rebuild, a known contract gaining a holder and more bids included", async () => {
+      const syntheses = async () =>
+        Promise.all(
+          ["decp_sourcing_titulaires", "decp_sourcing_concurrence"].map(async (t) =>
+            (await selectRows<{ l: string }>(kit.database.db, sql.raw(`select t::text as l from ${t} t order by 1`))).map((r) => r.l),
+          ),
+        );
+      const acheteur = { id: "21940028800010", nom: "Département du Val-de-Marne" };
+      const marche = (id: string, titulaire: string, offres: number | null, departement = "94") => ({
+        id,
+        acheteur,
+        nature: "Marché",
+        objet: `Travaux ${id}`,
+        codeCPV: "45210000-2",
+        procedure: "Appel d'offres ouvert",
+        lieuExecution: { code: departement, typeCode: "Code département", nom: "x" },
+        dureeMois: 12,
+        dateNotification: "2024-03-01",
+        montant: 100000,
+        offresRecues: offres,
+        titulaires: [{ typeIdentifiant: "SIRET", id: titulaire, denomination: `Entreprise ${titulaire}` }],
+      });
+      const importer = async (nom: string, marches: unknown[], tailleLot?: number) => {
+        const chemin = join(tmpdir(), `achat-decp-inc-${process.pid}-${nom}.json`);
+        writeFileSync(chemin, JSON.stringify({ marches }));
+        try {
+          const r = await importerDecp(kit.ctx, cliActor("test"), createReadStream(chemin), { nomFichier: nom, tailleLot });
+          assert.equal(r.rejetes, 0, JSON.stringify(r.problemes));
+          return r;
+        } finally {
+          rmSync(chemin, { force: true });
+        }
+      };
+      // a first holder with 2 bids; then a second holder of the same contract published with 5 bids (the contract
+      // moves from 2 to 5 bids), a contract without any number of bids, and one in another département; batches of 1
+      await importer("inc-1", [marche("INC-1", "44306184100047", 2), marche("INC-2", "44306184100047", null)]);
+      const parOffres = async () =>
+        (
+          await selectRows<{ o2: number; o3: number; o5: number; sans: number }>(
+            kit.database.db,
+            sql`select coalesce(sum(marches) filter (where offres = 2), 0)::int as o2, coalesce(sum(marches) filter (where offres = 3), 0)::int as o3,
+                  coalesce(sum(marches) filter (where offres = 5), 0)::int as o5, coalesce(sum(marches) filter (where offres is null), 0)::int as sans
+                from decp_sourcing_concurrence where prefixe = '45210' and departement = '94'`,
+          )
+        )[0];
+      const avant = await parOffres();
+      assert.ok(avant && avant.o2 >= 1 && avant.sans >= 1);
+      const r = await importer(
+        "inc-2",
+        [
+          marche("INC-1", "55203253400646", 5),
+          marche("INC-2", "55203253400646", 3),
+          marche("INC-3", "44306184100047", null, "75"),
+          marche("INC-1", "44306184100047", 2),
+        ],
+        1,
+      );
+      assert.equal(r.importes, 3);
+      assert.equal(r.doublons, 1);
+      const parLot = await syntheses();
+      // INC-1 moved from 2 bids to 5, INC-2 from none to 3
+      assert.deepEqual(await parOffres(), { ...avant, o2: avant.o2 - 1, o5: avant.o5 + 1, sans: avant.sans - 1, o3: avant.o3 + 1 });
+      await kit.database.transaction((tx) => reconstruireSyntheseSourcing(tx));
+      assert.deepEqual(parLot, await syntheses());
     });
   });
 }
