@@ -4,7 +4,8 @@
  * (COPY into a staging table, then INSERT … ON CONFLICT DO NOTHING: idempotent, importing the same file twice adds
  * nothing), in one transaction with one audit event (the file's hash and the report's counts). One batch is in
  * flight while the next is read and normalised: the database writes while Node parses. A large file into a small
- * store is a bulk load: secondary indexes dropped, rebuilt once at the end (see `ouvrirChargementDecp`).
+ * store is a bulk load: secondary indexes dropped, rebuilt once at the end (see `ouvrirChargementDecp`). The sourcing
+ * summaries follow each batch (from the rows it inserted); after a bulk load they are rebuilt once instead.
  */
 import { createHash } from "node:crypto";
 import { appendFile } from "node:fs/promises";
