@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { createReadStream, existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { Readable } from "node:stream";
 import { join, resolve } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
@@ -14,6 +15,7 @@ import { apiTest, type ApiTest } from "../testing/harness";
 import { runProcess } from "../testing/process";
 import { ecrireRapportJson } from "./donnees.cli";
 import { importerDansTransaction, importerDecp } from "./import-decp";
+import { lireDecp } from "./lecture";
 
 const RACINE = fileURLToPath(new URL("../../../../", import.meta.url));
 const FIXTURES = join(RACINE, "fixtures/decp");
@@ -390,3 +392,43 @@ async function empreintesDe(db: ApiTest["database"]["db"], rapports: unknown[]) 
   };
   return obtenu;
 }
+
+describe("lecture en flux du JSON (balayeur d'octets, un JSON.parse par morceau)", () => {
+  const lire = async (texte: string, taille: number) => {
+    const octets = Buffer.from(texte);
+    const morceaux: Buffer[] = [];
+    for (let i = 0; i < octets.length; i += taille) morceaux.push(octets.subarray(i, i + taille));
+    const sortie: unknown[] = [];
+    for await (const e of lireDecp(Readable.from(morceaux))) sortie.push(e);
+    return sortie;
+  };
+  it("gives the same records whatever the chunks: byte order mark, accents cut between chunks, 2022 arrays, a malformed record", async () => {
+    const texte =
+      '\uFEFF {"marches": {"marche": [{"id": "É1", "objet": "Travaux d\'électricité \\"à\\" Créteil ]}"}, {"id": tru},' +
+      ' {"id": "M3", "titulaires": [{"titulaire": {"id": "1"}}]}], "autre": [1, 2], "contrat-concession": [{"id": "C1"}, 7]}}';
+    const attendu = [
+      { format: "json", brut: { id: "É1", objet: 'Travaux d\'électricité "à" Créteil ]}' } },
+      {
+        format: "json",
+        erreur: `enregistrement JSON mal formé : ${(() => {
+          try {
+            JSON.parse('{"id": tru}');
+          } catch (e) {
+            return (e as Error).message;
+          }
+        })()}`,
+      },
+      { format: "json", brut: { id: "M3", titulaires: [{ titulaire: { id: "1" } }] } },
+      { format: "json", brut: { id: "C1" } },
+      { format: "json", brut: 7 },
+    ];
+    for (const taille of [1, 2, 3, 5, 64, 1 << 20]) assert.deepEqual(await lire(texte, taille), attendu, `morceaux de ${taille} octets`);
+    // a truncated file: the records read, then its lost end
+    const tronque = await lire('{"marches": [{"id": "A"}, {"id": "B"}, {"id": "C', 4);
+    assert.deepEqual(tronque.slice(0, 2), [
+      { format: "json", brut: { id: "A" } },
+      { format: "json", brut: { id: "B" } },
+    ]);
+    assert.match(String((tronque[2] as { erreur?: string }).erreur), /tronqué/);
+  });
+});

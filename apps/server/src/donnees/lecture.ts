@@ -88,6 +88,8 @@ export async function* lireDecp(
 const CIBLES = new Set(["marches", "marches/marche", "marches/contrat-concession"]);
 const [ACCOLADE, FIN_ACCOLADE, CROCHET, FIN_CROCHET, GUILLEMET, BARRE, VIRGULE, DEUX_POINTS] = [123, 125, 91, 93, 34, 92, 44, 58];
 
+const BOM = [0xef, 0xbb, 0xbf];
+
 /** A record that JSON.parse refused: rejected with JSON.parse's own message. */
 function malForme(e: unknown): Enregistrement {
   return { format: "json", erreur: `enregistrement JSON mal formé : ${(e as Error).message}` };
@@ -116,7 +118,7 @@ async function* lireJson(morceaux: AsyncIterable<Buffer>): AsyncGenerator<Enregi
   let scalaire = false;
   let cibleVue = false;
   let racineVue = false;
-  let debutFichier = true;
+  let octetsBom = 0; // octets de la marque d'ordre déjà vus en tête du fichier (-1 : passée ou absente)
   // les enregistrements découpés, pas encore lus : bornes [début, fin) dans `tampon`, éléments du même tableau `conteneur`
   let bornes: number[] = [];
   let conteneur: object | null = null;
@@ -148,10 +150,13 @@ async function* lireJson(morceaux: AsyncIterable<Buffer>): AsyncGenerator<Enregi
     const garde = debutElement >= 0 || debutCle >= 0;
     let i = garde ? tampon.length : 0;
     tampon = garde ? Buffer.concat([tampon, morceau]) : morceau;
-    if (debutFichier && tampon.length > 0) {
-      // la marque d'ordre des octets (UTF-8) en tête du fichier
-      if (tampon[0] === 0xef && tampon[1] === 0xbb && tampon[2] === 0xbf) i = 3;
-      debutFichier = false;
+    // la marque d'ordre des octets (UTF-8) en tête du fichier, même coupée entre deux morceaux
+    while (octetsBom >= 0 && i < tampon.length) {
+      if (tampon[i] !== BOM[octetsBom]) octetsBom = -1;
+      else {
+        i++;
+        octetsBom = octetsBom + 1 === BOM.length ? -1 : octetsBom + 1;
+      }
     }
     const n = tampon.length;
     try {
