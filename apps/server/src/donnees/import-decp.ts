@@ -4,7 +4,8 @@
  * (COPY into a staging table, then INSERT … ON CONFLICT DO NOTHING: idempotent, importing the same file twice adds
  * nothing), in one transaction with one audit event (the file's hash and the report's counts). One batch is in
  * flight while the next is read and normalised: the database writes while Node parses. A large file into a small
- * store is a bulk load: secondary indexes dropped, rebuilt once at the end (see `ouvrirChargementDecp`).
+ * store is a bulk load: secondary indexes dropped, rebuilt once at the end (see `ouvrirChargementDecp`). The sourcing
+ * summaries follow each batch (from the rows it inserted); after a bulk load they are rebuilt once instead.
  */
 import { createHash } from "node:crypto";
 import { appendFile } from "node:fs/promises";
@@ -163,6 +164,10 @@ export async function importerDansTransaction(
   };
   for await (const e of lireDecp(empreinteDe(source, hash), avancement)) {
     const index = rapport.total++;
+    // while a batch is being written, let the event loop run now and then: the driver's replies (each round trip
+    // of the batch) are handled at once instead of waiting for the next read of the file (the database then
+    // writes while Node reads, instead of in turn)
+    if (enVol && (index & 127) === 0) await new Promise(setImmediate);
     rapport.format ??= e.format;
     const r = normaliser(e);
     if (r.statut === "rejete") {
@@ -194,9 +199,18 @@ export async function importerAvec(
   options: OptionsImport,
 ) {
   const chargement = await uow.decp.ouvrirChargement(options.octets);
-  const rapport = await importerDansTransaction({ ecrireLot: uow.decp.ecrireLot, terminer: chargement.terminer }, source, options);
-  // the sourcing summaries follow the store, in the same transaction (nothing new: nothing to rebuild)
-  if (rapport.importes > 0) await uow.decp.reconstruireSyntheseSourcing();
+  // the sourcing summaries follow the store, in the same transaction: each batch updates them from the rows it
+  // inserted; a bulk load (or summaries not yet built) rebuilds them once at the end instead (nothing new: nothing)
+  const parLot = !chargement.massif && (await uow.decp.syntheseSuivie());
+  const rapport = await importerDansTransaction(
+    { ecrireLot: (lot) => uow.decp.ecrireLot(lot, { synthese: parLot }), terminer: chargement.terminer },
+    source,
+    options,
+  );
+  if (rapport.importes > 0) {
+    if (parLot) await uow.decp.terminerSyntheseSourcing();
+    else await uow.decp.reconstruireSyntheseSourcing();
+  }
   await uow.audit.append(actor, {
     type: "decp.imported",
     aggregateType: "decp",

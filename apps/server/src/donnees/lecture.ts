@@ -2,9 +2,9 @@
  * Streaming readers of DECP files: the records come one by one, the file is never held whole in memory.
  *
  * - JSON (2019 `{"marches": [...]}`, 2022 `{"marches": {"marche": [...], "contrat-concession": [...]}}`): a
- *   byte-level scanner finds each element of those arrays and hands its text to `JSON.parse` (a general
- *   token-by-token streaming parser, stream-json, measured 7 times slower than JSON.parse on the AIFE file:
- *   here the scan is cheap and the parse is the native one).
+ *   scanner over the bytes of each chunk finds the elements of those arrays and hands them to `JSON.parse`, those
+ *   of a chunk in one call (a general token-by-token streaming parser, stream-json, measured 7 times slower than
+ *   JSON.parse on the AIFE file: here the scan is cheap and the parse is the native one).
  * - XML (2022 twin, and the 1.5 XML): saxes, each `<marche>` / `<contrat-concession>` becomes an object of the
  *   JSON shape (repeated elements become lists).
  * - CSV (consolidated flat table): a streaming RFC 4180 reader, one record per row.
@@ -29,12 +29,20 @@ export interface Avancement {
   octetsLus: number;
 }
 
-async function* decoder(source: AsyncIterable<Buffer | string>, avancement: Avancement): AsyncGenerator<string> {
-  const d = new StringDecoder("utf8");
-  let premier = true;
+/** The chunks as Buffers, counted as they stream by (the progress bar follows `avancement`). */
+async function* octets(source: AsyncIterable<Buffer | string>, avancement: Avancement): AsyncGenerator<Buffer> {
   for await (const morceau of source) {
     const buf = typeof morceau === "string" ? Buffer.from(morceau) : morceau;
     avancement.octetsLus += buf.length;
+    yield buf;
+  }
+}
+
+/** UTF-8 text of the chunks (a character split between two chunks is kept whole), without the byte order mark. */
+async function* decoder(source: AsyncIterable<Buffer>): AsyncGenerator<string> {
+  const d = new StringDecoder("utf8");
+  let premier = true;
+  for await (const buf of source) {
     let t = d.write(buf);
     if (premier && t.length > 0) {
       if (t.charCodeAt(0) === 0xfeff) t = t.slice(1);
@@ -51,16 +59,19 @@ export async function* lireDecp(
   source: Readable | AsyncIterable<Buffer | string>,
   avancement: Avancement = { octetsLus: 0 },
 ): AsyncGenerator<Enregistrement> {
-  const it = decoder(source, avancement)[Symbol.asyncIterator]();
+  const it = octets(source, avancement)[Symbol.asyncIterator]();
+  const lus: Buffer[] = [];
+  const d = new StringDecoder("utf8");
   let tete = "";
   while (tete.trimStart().length === 0) {
     const r = await it.next();
     if (r.done) throw new FichierIlisible("Le fichier est vide.");
-    tete += r.value;
+    lus.push(r.value);
+    tete += d.write(r.value);
   }
   const premier = tete.trimStart()[0];
-  async function* reste(): AsyncGenerator<string> {
-    yield tete;
+  async function* reste(): AsyncGenerator<Buffer> {
+    yield* lus;
     for (;;) {
       const r = await it.next();
       if (r.done) return;
@@ -68,8 +79,8 @@ export async function* lireDecp(
     }
   }
   if (premier === "{") yield* lireJson(reste());
-  else if (premier === "<") yield* lireXml(reste());
-  else yield* lireCsv(reste());
+  else if (premier === "<") yield* lireXml(decoder(reste()));
+  else yield* lireCsv(decoder(reste()));
 }
 
 // ---------------------------------------------------------------- JSON
@@ -77,11 +88,23 @@ export async function* lireDecp(
 const CIBLES = new Set(["marches", "marches/marche", "marches/contrat-concession"]);
 const [ACCOLADE, FIN_ACCOLADE, CROCHET, FIN_CROCHET, GUILLEMET, BARRE, VIRGULE, DEUX_POINTS] = [123, 125, 91, 93, 34, 92, 44, 58];
 
+const BOM = [0xef, 0xbb, 0xbf];
+
+/** A record that JSON.parse refused: rejected with JSON.parse's own message. */
+function malForme(e: unknown): Enregistrement {
+  return { format: "json", erreur: `enregistrement JSON mal formé : ${(e as Error).message}` };
+}
+
 /**
- * The scanner keeps a stack of containers (with the current key of each object) down to the records: only the
- * elements of the arrays at the paths of CIBLES are cut out and parsed, everything else is skipped.
+ * The scanner works on the bytes (the chunk is not decoded: the structural characters are ASCII, and no byte of a
+ * multi-byte UTF-8 character is one of them) and keeps a stack of containers (with the current key of each object)
+ * down to the records: only the elements of the arrays at the paths of CIBLES are cut out, everything else is
+ * skipped. The records cut out of a chunk, consecutive elements of one array, are parsed by one `JSON.parse` of the
+ * bytes from the first to the last, between brackets (between two elements of an array lie a comma and blanks);
+ * when it fails, each record is parsed alone, so that a malformed record is rejected with its own message and the
+ * others are read: the same texts, the same records as one parse per record.
  */
-async function* lireJson(morceaux: AsyncIterable<string>): AsyncGenerator<Enregistrement> {
+async function* lireJson(morceaux: AsyncIterable<Buffer>): AsyncGenerator<Enregistrement> {
   // pile : pour chaque conteneur ouvert, '{' ou '[', son chemin de clés et la clé en cours (objets)
   const pile: { type: number; chemin: string; cle: string | null }[] = [];
   let dansChaine = false;
@@ -89,97 +112,133 @@ async function* lireJson(morceaux: AsyncIterable<string>): AsyncGenerator<Enregi
   let attendCle = false;
   let cleCourante: string | null = null;
   let debutCle = -1;
-  let tampon = "";
+  let tampon: Buffer = Buffer.alloc(0);
   let debutElement = -1; // début de l'élément en cours de capture dans `tampon`
   let profondeurElement = -1; // taille de la pile (le tableau cible en haut) au début de l'élément
   let scalaire = false;
   let cibleVue = false;
   let racineVue = false;
-  const emettre = (texte: string): Enregistrement => {
-    try {
-      return { format: "json", brut: JSON.parse(texte) as unknown };
-    } catch (e) {
-      return { format: "json", erreur: `enregistrement JSON mal formé : ${(e as Error).message}` };
+  let octetsBom = 0; // octets de la marque d'ordre déjà vus en tête du fichier (-1 : passée ou absente)
+  // les enregistrements découpés, pas encore lus : bornes [début, fin) dans `tampon`, éléments du même tableau `conteneur`
+  let bornes: number[] = [];
+  let conteneur: object | null = null;
+  const lire = (): Enregistrement[] => {
+    const b = bornes;
+    const n = b.length / 2;
+    bornes = [];
+    conteneur = null;
+    if (n === 0) return [];
+    if (n > 1) {
+      try {
+        const tous = JSON.parse(`[${tampon.toString("utf8", b[0], b[b.length - 1])}]`) as unknown[];
+        if (tous.length === n) return tous.map((brut) => ({ format: "json", brut }));
+      } catch {
+        // un enregistrement mal formé : chacun est relu seul, ci-dessous
+      }
     }
+    const sortie: Enregistrement[] = [];
+    for (let k = 0; k < b.length; k += 2) {
+      try {
+        sortie.push({ format: "json", brut: JSON.parse(tampon.toString("utf8", b[k], b[k + 1])) as unknown });
+      } catch (e) {
+        sortie.push(malForme(e));
+      }
+    }
+    return sortie;
   };
   for await (const morceau of morceaux) {
     const garde = debutElement >= 0 || debutCle >= 0;
     let i = garde ? tampon.length : 0;
-    tampon = garde ? tampon + morceau : morceau;
-    const n = tampon.length;
-    for (; i < n; i++) {
-      const ch = tampon.charCodeAt(i);
-      if (dansChaine) {
-        if (echappe) echappe = false;
-        else if (ch === BARRE) echappe = true;
-        else if (ch === GUILLEMET) {
-          dansChaine = false;
-          if (debutCle >= 0) {
-            cleCourante = JSON.parse(tampon.slice(debutCle, i + 1)) as string;
-            debutCle = -1;
-          }
-        }
-        continue;
-      }
-      if (ch <= 32) continue;
-      const haut = pile[pile.length - 1];
-      if (debutElement >= 0 && scalaire && pile.length === profondeurElement && (ch === VIRGULE || ch === FIN_CROCHET)) {
-        const texte = tampon.slice(debutElement, i);
-        debutElement = -1;
-        yield emettre(texte);
-      }
-      if (debutElement < 0 && haut && haut.type === CROCHET && ch !== FIN_CROCHET && ch !== VIRGULE && CIBLES.has(haut.chemin)) {
-        debutElement = i;
-        profondeurElement = pile.length;
-        scalaire = ch !== ACCOLADE && ch !== CROCHET;
-      }
-      switch (ch) {
-        case GUILLEMET:
-          dansChaine = true;
-          if (attendCle && debutElement < 0 && pile.length <= 3) debutCle = i;
-          attendCle = false;
-          break;
-        case ACCOLADE:
-        case CROCHET: {
-          let chemin = "";
-          if (!haut) {
-            if (racineVue || ch !== ACCOLADE) throw new FichierIlisible('Le fichier JSON n\'est pas un objet {"marches": …}.');
-            racineVue = true;
-          } else if (debutElement < 0) {
-            chemin = haut.type === ACCOLADE ? (haut.chemin ? `${haut.chemin}/${haut.cle ?? ""}` : (haut.cle ?? "")) : `${haut.chemin}/[]`;
-          }
-          if (ch === CROCHET && CIBLES.has(chemin)) cibleVue = true;
-          pile.push({ type: ch, chemin, cle: null });
-          attendCle = ch === ACCOLADE;
-          break;
-        }
-        case FIN_ACCOLADE:
-        case FIN_CROCHET:
-          pile.pop();
-          if (debutElement >= 0 && !scalaire && pile.length === profondeurElement) {
-            const texte = tampon.slice(debutElement, i + 1);
-            debutElement = -1;
-            yield emettre(texte);
-          }
-          break;
-        case DEUX_POINTS:
-          if (haut && haut.type === ACCOLADE && debutElement < 0) haut.cle = cleCourante;
-          break;
-        case VIRGULE:
-          if (haut && haut.type === ACCOLADE) attendCle = true;
-          break;
-        default:
-          if (!haut) throw new FichierIlisible("Le fichier n'est pas du JSON.");
-          break;
+    tampon = garde ? Buffer.concat([tampon, morceau]) : morceau;
+    // la marque d'ordre des octets (UTF-8) en tête du fichier, même coupée entre deux morceaux
+    while (octetsBom >= 0 && i < tampon.length) {
+      if (tampon[i] !== BOM[octetsBom]) octetsBom = -1;
+      else {
+        i++;
+        octetsBom = octetsBom + 1 === BOM.length ? -1 : octetsBom + 1;
       }
     }
+    const n = tampon.length;
+    try {
+      for (; i < n; i++) {
+        const ch = tampon[i] as number;
+        if (dansChaine) {
+          if (echappe) echappe = false;
+          else if (ch === BARRE) echappe = true;
+          else if (ch === GUILLEMET) {
+            dansChaine = false;
+            if (debutCle >= 0) {
+              cleCourante = JSON.parse(tampon.toString("utf8", debutCle, i + 1)) as string;
+              debutCle = -1;
+            }
+          }
+          continue;
+        }
+        if (ch <= 32) continue;
+        const haut = pile[pile.length - 1];
+        if (debutElement >= 0 && scalaire && pile.length === profondeurElement && (ch === VIRGULE || ch === FIN_CROCHET)) {
+          bornes.push(debutElement, i);
+          debutElement = -1;
+        }
+        if (debutElement < 0 && haut && haut.type === CROCHET && ch !== FIN_CROCHET && ch !== VIRGULE && CIBLES.has(haut.chemin)) {
+          if (conteneur !== haut && bornes.length > 0) yield* lire();
+          conteneur = haut;
+          debutElement = i;
+          profondeurElement = pile.length;
+          scalaire = ch !== ACCOLADE && ch !== CROCHET;
+        }
+        switch (ch) {
+          case GUILLEMET:
+            dansChaine = true;
+            if (attendCle && debutElement < 0 && pile.length <= 3) debutCle = i;
+            attendCle = false;
+            break;
+          case ACCOLADE:
+          case CROCHET: {
+            let chemin = "";
+            if (!haut) {
+              if (racineVue || ch !== ACCOLADE) throw new FichierIlisible('Le fichier JSON n\'est pas un objet {"marches": …}.');
+              racineVue = true;
+            } else if (debutElement < 0) {
+              chemin = haut.type === ACCOLADE ? (haut.chemin ? `${haut.chemin}/${haut.cle ?? ""}` : (haut.cle ?? "")) : `${haut.chemin}/[]`;
+            }
+            if (ch === CROCHET && CIBLES.has(chemin)) cibleVue = true;
+            pile.push({ type: ch, chemin, cle: null });
+            attendCle = ch === ACCOLADE;
+            break;
+          }
+          case FIN_ACCOLADE:
+          case FIN_CROCHET:
+            pile.pop();
+            if (debutElement >= 0 && !scalaire && pile.length === profondeurElement) {
+              bornes.push(debutElement, i + 1);
+              debutElement = -1;
+            }
+            break;
+          case DEUX_POINTS:
+            if (haut && haut.type === ACCOLADE && debutElement < 0) haut.cle = cleCourante;
+            break;
+          case VIRGULE:
+            if (haut && haut.type === ACCOLADE) attendCle = true;
+            break;
+          default:
+            if (!haut) throw new FichierIlisible("Le fichier n'est pas du JSON.");
+            break;
+        }
+      }
+    } catch (e) {
+      // the records already cut out come before the error, as they came one by one
+      yield* lire();
+      throw e;
+    }
+    yield* lire();
     if (debutElement >= 0) {
-      tampon = tampon.slice(debutElement);
+      tampon = tampon.subarray(debutElement);
       debutElement = 0;
     } else if (debutCle >= 0) {
-      tampon = tampon.slice(debutCle);
+      tampon = tampon.subarray(debutCle);
       debutCle = 0;
-    } else tampon = "";
+    } else tampon = Buffer.alloc(0);
   }
   if (!racineVue) throw new FichierIlisible("Le fichier n'est pas du JSON.");
   if (!cibleVue) {

@@ -46,11 +46,96 @@ const SQL_TABLE_LOT = `
   ON COMMIT DROP`;
 const COPY_LOT = `COPY decp_lot (rang, ${NOMS}) FROM`;
 
+/** CPV prefix lengths kept in the sourcing summaries (longer prefixes match few rows: the sourcing reads the store). */
+export const NIVEAUX_CPV_SYNTHESE = [2, 3, 4, 5] as const;
+
+const NIVEAUX_SQL = `(VALUES ${NIVEAUX_CPV_SYNTHESE.map((n) => `(${n})`).join(", ")}) AS niveau(n)`;
+
+/**
+ * The sourcing summaries kept up to date by a batch: from the rows it inserted (`nouvelles`, the RETURNING of the
+ * insert), aggregated as the full rebuild aggregates them (`reconstruireSyntheseSourcing`), then added to the rows
+ * of the same key (sums, greatest values, union of the sorted distinct buyers, first three names of the union) or
+ * inserted. A contract counts once in the competition summary, with the greatest number of bids of its rows: for a
+ * contract that already had rows (a new holder of a known contract), its former count is taken back (-1 at its
+ * former number of bids, +1 at the new greatest). The statement sees the store as it was before the batch (one
+ * snapshot): the rows read from `decp_attributions` are the former ones. A département or a number of bids may be
+ * NULL: the keys are compared through coalesce ('' and -1, values the normalisation never gives), which the
+ * planner can hash. Rows whose count of contracts falls to 0 are deleted at the end (`terminerSyntheseSourcing`).
+ */
+const SQL_SYNTHESE_LOT = `,
+  synthese AS (
+    SELECT left(code_cpv, niveau.n) AS prefixe, departement, titulaire_departement, titulaire_id, max(titulaire_nom) AS titulaire_nom,
+      count(*)::int AS attributions, coalesce(sum(montant_ht_cents), 0)::bigint AS montant_cents, max(date_notification) AS derniere,
+      max(categorie_entreprise) AS categorie, array_agg(DISTINCT acheteur_id) AS acheteurs,
+      (array_agg(DISTINCT coalesce(acheteur_nom, acheteur_id)))[1:3] AS acheteurs_exemples
+    FROM nouvelles, ${NIVEAUX_SQL}
+    WHERE code_cpv IS NOT NULL AND titulaire_id <> ''
+    GROUP BY 1, 2, 3, 4
+  ), synthese_maj AS (
+    UPDATE decp_sourcing_titulaires s SET
+      titulaire_nom = greatest(s.titulaire_nom, n.titulaire_nom),
+      attributions = s.attributions + n.attributions,
+      montant_cents = s.montant_cents + n.montant_cents,
+      derniere = greatest(s.derniere, n.derniere),
+      categorie = greatest(s.categorie, n.categorie),
+      acheteurs = ARRAY(SELECT DISTINCT x FROM unnest(s.acheteurs || n.acheteurs) AS x ORDER BY 1),
+      acheteurs_exemples = ARRAY(SELECT DISTINCT x FROM unnest(s.acheteurs_exemples || n.acheteurs_exemples) AS x ORDER BY 1 LIMIT 3)
+    FROM synthese n
+    WHERE s.titulaire_id = n.titulaire_id AND s.prefixe = n.prefixe
+      AND coalesce(s.departement, '') = coalesce(n.departement, '')
+      AND coalesce(s.titulaire_departement, '') = coalesce(n.titulaire_departement, '')
+  ), synthese_ajout AS (
+    INSERT INTO decp_sourcing_titulaires (prefixe, departement, titulaire_departement, titulaire_id, titulaire_nom, attributions,
+      montant_cents, derniere, categorie, acheteurs, acheteurs_exemples)
+    SELECT n.prefixe, n.departement, n.titulaire_departement, n.titulaire_id, n.titulaire_nom, n.attributions, n.montant_cents,
+      n.derniere, n.categorie, n.acheteurs, n.acheteurs_exemples
+    FROM synthese n
+    WHERE NOT EXISTS (
+      SELECT 1 FROM decp_sourcing_titulaires s
+      WHERE s.titulaire_id = n.titulaire_id AND s.prefixe = n.prefixe
+        AND coalesce(s.departement, '') = coalesce(n.departement, '')
+        AND coalesce(s.titulaire_departement, '') = coalesce(n.titulaire_departement, ''))
+  ), marches_lot AS (
+    SELECT left(code_cpv, niveau.n) AS prefixe, departement, acheteur_id, marche_id, max(offres_recues) AS offres
+    FROM nouvelles, ${NIVEAUX_SQL}
+    WHERE code_cpv IS NOT NULL
+    GROUP BY 1, 2, 3, 4
+  ), marches_avant AS (
+    SELECT m.prefixe, m.departement, m.offres, avant.n, avant.offres AS offres_avant
+    FROM marches_lot m CROSS JOIN LATERAL (
+      SELECT count(*) AS n, max(d.offres_recues) AS offres FROM decp_attributions d
+      WHERE d.acheteur_id = m.acheteur_id AND d.marche_id = m.marche_id
+        AND left(d.code_cpv, length(m.prefixe)) = m.prefixe AND coalesce(d.departement, '') = coalesce(m.departement, '')
+    ) avant
+  ), concurrence AS (
+    SELECT prefixe, departement, offres, sum(marches)::int AS marches FROM (
+      SELECT prefixe, departement, CASE WHEN n > 0 THEN greatest(offres, offres_avant) ELSE offres END AS offres, 1 AS marches
+      FROM marches_avant
+      UNION ALL
+      SELECT prefixe, departement, offres_avant, -1 FROM marches_avant WHERE n > 0
+    ) d
+    GROUP BY 1, 2, 3
+    HAVING sum(marches) <> 0
+  ), concurrence_maj AS (
+    UPDATE decp_sourcing_concurrence c SET marches = c.marches + n.marches
+    FROM concurrence n
+    WHERE c.prefixe = n.prefixe AND coalesce(c.departement, '') = coalesce(n.departement, '')
+      AND coalesce(c.offres, -1) = coalesce(n.offres, -1)
+  ), concurrence_ajout AS (
+    INSERT INTO decp_sourcing_concurrence (prefixe, departement, offres, marches)
+    SELECT n.prefixe, n.departement, n.offres, n.marches FROM concurrence n
+    WHERE NOT EXISTS (
+      SELECT 1 FROM decp_sourcing_concurrence c
+      WHERE c.prefixe = n.prefixe AND coalesce(c.departement, '') = coalesce(n.departement, '')
+        AND coalesce(c.offres, -1) = coalesce(n.offres, -1))
+  )`;
+
 /**
  * The batch into the store, buyers and holders in the same statement (data-modifying CTEs all run); an attribution
- * already stored is left as it is (idempotent import): the keys actually inserted come back.
+ * already stored is left as it is (idempotent import): the keys actually inserted come back. With `synthese`, the
+ * same statement updates the sourcing summaries from the rows it inserted (SQL_SYNTHESE_LOT).
  */
-const SQL_DEPUIS_LOT = `
+const sqlDepuisLot = (synthese: boolean) => `
   WITH acheteurs AS (
     INSERT INTO decp_acheteurs (id, nom)
     SELECT DISTINCT ON (acheteur_id) acheteur_id, acheteur_nom FROM decp_lot ORDER BY acheteur_id, acheteur_nom IS NULL, rang
@@ -60,11 +145,19 @@ const SQL_DEPUIS_LOT = `
     SELECT DISTINCT ON (titulaire_id) titulaire_id, titulaire_type_identifiant, titulaire_nom, titulaire_departement
       FROM decp_lot WHERE titulaire_id <> '' ORDER BY titulaire_id, rang
     ON CONFLICT DO NOTHING
-  )
-  INSERT INTO decp_attributions (${NOMS})
-  SELECT ${NOMS} FROM decp_lot ORDER BY rang
-  ON CONFLICT DO NOTHING
-  RETURNING acheteur_id, marche_id, titulaire_id`;
+  ), nouvelles AS (
+    INSERT INTO decp_attributions (${NOMS})
+    SELECT ${NOMS} FROM decp_lot ORDER BY rang
+    ON CONFLICT DO NOTHING
+    RETURNING ${
+      synthese
+        ? "acheteur_id, marche_id, titulaire_id, acheteur_nom, titulaire_nom, code_cpv, departement, titulaire_departement, montant_ht_cents, date_notification, categorie_entreprise, offres_recues"
+        : "acheteur_id, marche_id, titulaire_id"
+    }
+  )${synthese ? SQL_SYNTHESE_LOT : ""}
+  SELECT acheteur_id, marche_id, titulaire_id FROM nouvelles`;
+const SQL_DEPUIS_LOT = sqlDepuisLot(false);
+const SQL_DEPUIS_LOT_SYNTHESE = sqlDepuisLot(true);
 
 const SQL_MODIFICATIONS = `
   INSERT INTO decp_modifications (acheteur_id, marche_id, rang, objet, montant_ht_cents, duree_mois, date_notification, date_publication)
@@ -127,13 +220,23 @@ export interface LotDecp {
  * Writes a batch: COPY into the staging table, then one statement into the store (and the modifications, as one JSON
  * parameter). The same on PGlite and PostgreSQL. Returns the keys actually inserted.
  */
-export async function ecrireLotDecp(db: Executor, lot: LotDecp): Promise<Set<string>> {
+export async function ecrireLotDecp(
+  db: Executor,
+  lot: LotDecp,
+  lotCree: WeakSet<Executor> = new WeakSet(),
+  options: { synthese?: boolean } = {},
+): Promise<Set<string>> {
   const inserees = new Set<string>();
   if (lot.attributions.length === 0) return inserees;
-  await db.execute(rawSql(SQL_TABLE_LOT, []));
-  await db.execute(rawSql("TRUNCATE decp_lot", []));
+  if (!lotCree.has(db)) {
+    await db.execute(rawSql(SQL_TABLE_LOT, []));
+    lotCree.add(db);
+  } else await db.execute(rawSql("TRUNCATE decp_lot", []));
   await copier(db, texteCopy(lot.attributions));
-  const lignes = await selectRows<{ acheteur_id: string; marche_id: string; titulaire_id: string }>(db, rawSql(SQL_DEPUIS_LOT, []));
+  const lignes = await selectRows<{ acheteur_id: string; marche_id: string; titulaire_id: string }>(
+    db,
+    rawSql(options.synthese ? SQL_DEPUIS_LOT_SYNTHESE : SQL_DEPUIS_LOT, []),
+  );
   if (lot.modifications.length > 0) {
     const mods = lot.modifications.map((m) => [
       m.acheteurId,
@@ -211,11 +314,6 @@ export async function ouvrirChargementDecp(db: Executor, octets: number | undefi
   };
 }
 
-/** CPV prefix lengths kept in the sourcing summaries (longer prefixes match few rows: the sourcing reads the store). */
-export const NIVEAUX_CPV_SYNTHESE = [2, 3, 4, 5] as const;
-
-const NIVEAUX_SQL = `(VALUES ${NIVEAUX_CPV_SYNTHESE.map((n) => `(${n})`).join(", ")}) AS niveau(n)`;
-
 /**
  * Rebuilds the sourcing summaries (migration 0018) from the store, in the caller's transaction (the import's: readers
  * see the old summaries until the commit). One row per (prefix, département, holder's département, holder) with
@@ -259,11 +357,37 @@ export async function reconstruireSyntheseSourcing(db: Executor): Promise<void> 
   await db.execute(rawSql("ANALYZE decp_sourcing_concurrence", []));
 }
 
+/**
+ * Whether the sourcing summaries follow the store, so that a batch can update them (else the import rebuilds
+ * them): they hold rows, or the store has no attribution with a CPV code (the summaries are then rightly empty).
+ * Summaries left empty beside a filled store (a store filled before migration 0022) are rebuilt by the next import.
+ */
+export async function syntheseSourcingSuivie(db: Executor): Promise<boolean> {
+  const [r] = await selectRows<{ suivie: boolean }>(
+    db,
+    rawSql(
+      `SELECT EXISTS (SELECT 1 FROM decp_sourcing_concurrence)
+           OR NOT EXISTS (SELECT 1 FROM decp_attributions WHERE code_cpv IS NOT NULL) AS suivie`,
+      [],
+    ),
+  );
+  return r?.suivie === true;
+}
+
+/** After batches that updated the summaries: the competition rows left without any contract go. */
+export async function terminerSyntheseSourcing(db: Executor): Promise<void> {
+  await db.execute(rawSql("DELETE FROM decp_sourcing_concurrence WHERE marches = 0", []));
+}
+
 /** The store of public award data, bound to one executor (the unit of work's transaction). */
 export function decpRepository(db: Executor) {
+  /** The staging table is created by the first batch of the transaction (dropped at its commit), then emptied. */
+  const lotCree = new WeakSet<Executor>();
   return {
-    ecrireLot: (lot: LotDecp) => ecrireLotDecp(db, lot),
+    ecrireLot: (lot: LotDecp, options?: { synthese?: boolean }) => ecrireLotDecp(db, lot, lotCree, options),
     ouvrirChargement: (octets: number | undefined) => ouvrirChargementDecp(db, octets),
     reconstruireSyntheseSourcing: () => reconstruireSyntheseSourcing(db),
+    syntheseSuivie: () => syntheseSourcingSuivie(db),
+    terminerSyntheseSourcing: () => terminerSyntheseSourcing(db),
   };
 }
