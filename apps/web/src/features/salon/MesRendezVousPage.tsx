@@ -12,7 +12,7 @@ import { ErrorAlert } from "../../ui/ErrorAlert";
 import { Page } from "../../ui/Page";
 import { useSession } from "../auth/session";
 import { horaires } from "./requetes";
-import { acheteursQuery, AgendaBloc, etatDemande, PRIORITES, type AcheteurSalon, type Demande } from "./rendez-vous";
+import { acheteursQuery, AgendaBloc, Confirmation, etatDemande, PRIORITES, type AcheteurSalon, type Demande } from "./rendez-vous";
 
 interface LignePublique {
   id: string;
@@ -266,13 +266,7 @@ function MesCreneaux({ salon }: { salon: SalonOutput }) {
       </Title>
       <Text size="sm">Le planning ne place vos rendez-vous que sur les créneaux cochés (toute la journée par défaut).</Text>
       <ErrorAlert error={error ?? mienne.error} title="Enregistrement impossible" />
-      <div aria-live="polite">
-        {ok && (
-          <Alert color={SUCCESS} variant="outline" title="C'est noté">
-            {ok}
-          </Alert>
-        )}
-      </div>
+      <Confirmation message={ok} />
       <Checkbox.Group label="Créneaux où nous sommes disponibles" value={valeur} onChange={setChoix}>
         <Group mt="xs">
           {salon.creneaux.map((c) => (
@@ -321,13 +315,7 @@ function MesDisponibilites({ salon }: { salon: SalonOutput }) {
         Mes disponibilités
       </Title>
       <ErrorAlert error={error ?? acheteurs.error} title="Enregistrement impossible" />
-      <div aria-live="polite">
-        {ok && (
-          <Alert color={SUCCESS} variant="outline" title="C'est noté">
-            {ok}
-          </Alert>
-        )}
-      </div>
+      <Confirmation message={ok} />
       <Checkbox.Group label="Créneaux où je reçois des entreprises" value={valeur} onChange={setChoix}>
         <Group mt="xs">
           {salon.creneaux.map((c) => (

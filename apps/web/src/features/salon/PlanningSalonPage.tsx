@@ -10,7 +10,7 @@ import { Chargement } from "../../ui/Chargement";
 import { DataTable } from "../../ui/DataTable";
 import { ErrorAlert } from "../../ui/ErrorAlert";
 import { Page } from "../../ui/Page";
-import { acheteursQuery, agendaQuery, type AcheteurSalon } from "./rendez-vous";
+import { acheteursQuery, agendaQuery, Confirmation, type AcheteurSalon } from "./rendez-vous";
 
 interface Bilan {
   demandes: number;
@@ -58,13 +58,7 @@ function FamillesAcheteur({ salonId, acheteurs }: { salonId: string; acheteurs: 
   return (
     <Stack gap="xs">
       <ErrorAlert error={error ?? familles.error} title="Enregistrement impossible" />
-      <div aria-live="polite">
-        {ok && (
-          <Alert color={SUCCESS} variant="outline" title="C'est noté">
-            {ok}
-          </Alert>
-        )}
-      </div>
+      <Confirmation message={ok} />
       <Group align="end">
         <Select
           label="Acheteur"

@@ -10,6 +10,7 @@ import { SUCCESS } from "../../ui/colors";
 import { Chargement } from "../../ui/Chargement";
 import { ErrorAlert } from "../../ui/ErrorAlert";
 import { Page } from "../../ui/Page";
+import { Confirmation } from "./rendez-vous";
 import { NOTES_LIBELLES } from "./satisfaction";
 
 type Mienne = Omit<MaSatisfaction, "reponse"> & {
@@ -60,13 +61,7 @@ function Questionnaire({ salonId, mienne }: { salonId: string; mienne: Mienne })
     <form onSubmit={envoyer} aria-label="Questionnaire de satisfaction">
       <Stack gap="md">
         <ErrorAlert error={error} title="Réponse refusée" />
-        <div aria-live="polite">
-          {ok && (
-            <Alert color={SUCCESS} variant="outline" title="C'est noté">
-              {ok}
-            </Alert>
-          )}
-        </div>
+        <Confirmation message={ok} />
         <Note label="Êtes-vous satisfait du salon dans son ensemble ?" value={satisfaction} onChange={setSatisfaction} readOnly={lecture} />
         <Note label="Les rendez-vous vous ont-ils été utiles ?" value={utilite} onChange={setUtilite} readOnly={lecture} />
         <Radio.Group label="Viendriez-vous au prochain salon ?" required value={reviendrait} onChange={setReviendrait}>

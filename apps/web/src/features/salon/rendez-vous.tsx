@@ -1,7 +1,8 @@
-import { Anchor, Badge, Button, Group, Stack, Text, Title } from "@mantine/core";
+import { Alert, Anchor, Badge, Button, Group, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import type { SalonOutput } from "@achat-public/contracts";
 import { api } from "../../lib/api";
+import { SUCCESS } from "../../ui/colors";
 import { DataTable } from "../../ui/DataTable";
 import { ErrorAlert } from "../../ui/ErrorAlert";
 
@@ -62,6 +63,19 @@ export const agendaQuery = (salonId: string, tout = false) => ({
   queryKey: ["salon", salonId, tout ? "planning" : "agenda"],
   queryFn: () => api<Agenda>("GET", tout ? `/api/salons/${salonId}/planning` : `/api/salons/${salonId}/mon-agenda`),
 });
+
+/** The confirmation of a saved form, announced to screen readers (the live region stays in the page). */
+export function Confirmation({ message }: { message: string | null }) {
+  return (
+    <div aria-live="polite">
+      {message && (
+        <Alert color={SUCCESS} variant="outline" title="C'est noté">
+          {message}
+        </Alert>
+      )}
+    </div>
+  );
+}
 
 export function etatDemande(d: Demande): string {
   if (d.statut === "demandee") return d.origine === "acheteur" ? "Invitation de l'acheteur" : "Demandée";
