@@ -65,6 +65,17 @@ describe("salons de démonstration : acheteurs, demandes sur la programmation, r
       passe.total.tenus > 50 && passe.total.suivisDOffre > 5 && passe.total.suivisDOffre < passe.total.tenus,
       JSON.stringify(passe.total),
     );
+    // some companies met signalled their interest on a line they discussed, after the fair
+    assert.ok(passe.total.suivisDInteret > 10 && passe.total.suivisDInteret < passe.total.tenus, JSON.stringify(passe.total));
+    const [signaux] = await selectRows<{ avant: number; sansAudit: number }>(
+      database.db,
+      sql`select count(*) filter (where si.cree_le::date < s.date::date)::int as avant,
+            count(*) filter (where not exists (select 1 from audit_events a
+              where a.type = 'signal-interet.created' and a.aggregate_id = si.id::text))::int as "sansAudit"
+          from signaux_interet si join salon_inscriptions i on i.entreprise_id = si.entreprise_id
+          join salons s on s.id = i.salon_id and s.statut = 'tenu'`,
+    );
+    assert.deepEqual(signaux, { avant: 0, sansAudit: 0 }, "signaux datés d'après le salon, chacun audité");
     // some of those tenders won their lot: the award decision names the company met
     assert.ok(passe.total.suivisDAttribution > 0 && passe.total.suivisDAttribution < passe.total.suivisDOffre, JSON.stringify(passe.total));
     const [gagnes] = await selectRows<{ n: number; meilleurs: number }>(

@@ -1,4 +1,5 @@
 import { systemActor, type Actor } from "@achat-public/domain";
+import { actorOf } from "@achat-public/domain/acces";
 import type { LigneProgramme } from "@achat-public/domain/programme";
 import {
   creerSalon,
@@ -9,6 +10,7 @@ import {
   type Salon,
   type SalonInput,
 } from "@achat-public/domain/salon";
+import { signalerInteret } from "@achat-public/domain/sourcage";
 import type { UnitOfWork } from "../context";
 import { demoState, prng, type DemoStep } from "../platform/demo";
 import { solveurHighs } from "./solveur-highs";
@@ -108,14 +110,14 @@ async function rendezVousDemo(
  */
 async function offresApresLeSalon(uow: UnitOfWork, salon: Salon, random: () => number): Promise<{ offres: number; attribuees: number }> {
   const { rows } = await uow.executeSql(
-    `select distinct r.entreprise_id, pl.procedure_id
+    `select distinct i.rang, p.reference, r.entreprise_id, pl.procedure_id
        from salon_rendez_vous r
        join salon_demandes d on d.id = r.demande_id
        join salon_inscriptions i on i.salon_id = r.salon_id and i.entreprise_id = r.entreprise_id and i.presence = 'present'
        join procedure_lignes pl on pl.ligne_id::text in (select jsonb_array_elements_text(d.lignes))
        join procedures p on p.id = pl.procedure_id and p.etat = 'notifiee'
       where r.salon_id = $1
-      order by 1, 2`,
+      order by i.rang, p.reference`,
     [salon.id],
   );
   let ajoutees = 0;
@@ -161,6 +163,39 @@ async function offresApresLeSalon(uow: UnitOfWork, salon: Salon, random: () => n
     if (gagne) attribuees++;
   }
   return { offres: ajoutees, attribuees };
+}
+
+/**
+ * Interest signals after last year's fair: in the six weeks after the fair, about four in ten of the companies met
+ * (present) signalled their interest, on the portal, in a line they had discussed (the signal is dated that day: the
+ * funnel counts signals on or after the day of the fair). Returns the number of signals.
+ */
+async function interetsApresLeSalon(uow: UnitOfWork, salon: Salon, random: () => number): Promise<number> {
+  const { rows } = await uow.executeSql(
+    `select distinct on (i.rang, p.objet, p.id) r.entreprise_id, p.id as ligne_id, u.email
+       from salon_rendez_vous r
+       join salon_demandes d on d.id = r.demande_id
+       join salon_inscriptions i on i.salon_id = r.salon_id and i.entreprise_id = r.entreprise_id and i.presence = 'present'
+       cross join lateral jsonb_array_elements_text(d.lignes) l(id)
+       join lignes_programme p on p.id = l.id::uuid and p.statut = 'publiee'
+       join entreprise_membres m on m.entreprise_id = r.entreprise_id and m.administrateur
+       join utilisateurs u on u.id = m.utilisateur_id
+      where r.salon_id = $1
+      order by i.rang, p.objet, p.id, u.email`,
+    [salon.id],
+  );
+  let signaux = 0;
+  for (const row of rows as { entreprise_id: string; ligne_id: string; email: string }[]) {
+    if (random() > 0.4) continue;
+    const compte = await uow.utilisateurs.findForLogin(row.email);
+    if (!compte) continue;
+    const le = new Date(Date.parse(`${salon.date}T09:00:00Z`) + (1 + Math.floor(random() * 42)) * 86_400_000);
+    await signalerInteret({ ...uow, clock: { now: () => le } }, actorOf(compte.utilisateur), row.ligne_id, {
+      note: random() < 0.3 ? "Suite à notre rendez-vous au salon de l'achat public." : null,
+    });
+    signaux++;
+  }
+  return signaux;
 }
 
 const COMMENTAIRES = {
@@ -228,7 +263,7 @@ async function satisfactionDemo(uow: UnitOfWork, salon: Salon, random: () => num
  * held) and next year's (registrations open, 150 places, 40 companies registered with their requests and a
  * computed schedule not yet confirmed, one company in eight available only in the morning; the demo company is not
  * registered yet, so that the demo can register it). Last year's fair has its satisfaction survey answered and, after
- * it, tenders and a few lots won by the companies met.
+ * it, interest signals, tenders and a few lots won by the companies met.
  */
 export const salonDemo: DemoStep = {
   name: "salon",
@@ -282,6 +317,7 @@ export const salonDemo: DemoStep = {
     const demandesPassees = await rendezVousDemo(uow, actor, passe, entreprises.slice(0, 60), lignesPassees, random);
     await uow.rendezVousSalon.confirmerPlan(passe.id);
     await uow.salons.update({ ...passe, statut: "tenu", version: 2 }, 1);
+    const interets = await interetsApresLeSalon(uow, passe, prng(2028));
     const suites = await offresApresLeSalon(uow, passe, random);
     const satisfaction = await satisfactionDemo(uow, passe, random);
     const prochain = await creerSalon(uow, actor, organisation.id, {
@@ -302,6 +338,7 @@ export const salonDemo: DemoStep = {
       inscriptionsSalon: 105,
       presentsSalon: presents,
       demandesRendezVous: demandesPassees + demandesProchaines,
+      signauxApresLeSalon: interets,
       offresApresLeSalon: suites.offres,
       lotsGagnesApresLeSalon: suites.attribuees,
       reponsesSatisfactionEntreprises: satisfaction.entreprises,
