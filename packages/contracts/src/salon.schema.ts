@@ -103,6 +103,7 @@ export const InscriptionOutput = z.object({
   personnes: z.number().int(),
   inscritLe: z.string(),
   presence: z.enum(PRESENCES).nullable(),
+  disponibilites: z.array(z.string()).nullable().describe("Créneaux où l'entreprise est disponible (null : toute la journée)"),
 });
 export const InscriptionsPage = pageDe("inscriptions", InscriptionOutput);
 export function presentInscription(i: InscriptionAvecEntreprise) {
@@ -117,6 +118,7 @@ export function presentInscription(i: InscriptionAvecEntreprise) {
     personnes: i.personnes,
     inscritLe: i.inscritLe.toISOString(),
     presence: i.presence,
+    disponibilites: i.disponibilites ?? null,
   };
 }
 export const PresenceInput = z.strictObject({ presence: z.enum(PRESENCES, { error: "Présence : present ou absent." }) });

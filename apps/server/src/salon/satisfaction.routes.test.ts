@@ -115,6 +115,14 @@ for (const target of testTargets()) {
       const tout = await e1.request("PUT", url, { disponibilites: ["09h40", "09h00", "09h20"] });
       assert.equal(tout.body.disponibilites, null);
 
+      // the organiser sees each admitted company's slots (null: the whole day)
+      const admises = (await central.request("GET", `/api/salons/${salonId}/inscriptions?statut=acceptee`)).body.inscriptions;
+      const de = async (c: Client) => {
+        const { id } = (await c.request("GET", `/api/salons/${salonId}/mon-inscription`)).body.inscription;
+        return admises.find((i: { id: string }) => i.id === id)?.disponibilites;
+      };
+      assert.deepEqual([await de(e0), await de(e1)], [["09h40"], null]);
+
       const a0 = acheteurs[0] as Client;
       for (const e of [e0, e1])
         assert.equal(
@@ -308,6 +316,37 @@ for (const target of testTargets()) {
       assert.match(clos.body.detail, /2024-07-13/);
       const lue = await e0.request("GET", `/api/salons/${ancien.body.id}/ma-satisfaction`);
       assert.deepEqual([lue.body.etat, lue.body.peutRepondre, lue.body.cloture], ["clos", false, "2024-07-13"]);
+    });
+
+    it("keeps one answer when an attending buyer sends its first answer eight times at once (no 500, nothing counted twice)", async () => {
+      const a1 = acheteurs[1] as Client;
+      const url = `/api/salons/${salonId}/ma-satisfaction`;
+      const [{ n: avant }] = (await selectRows<{ n: number }>(
+        kit.database.db,
+        sql`select count(*)::int as n from audit_events where type = 'salon.satisfaction-answered'`,
+      )) as [{ n: number }];
+      const reponses = await Promise.all(
+        Array.from({ length: 8 }, (_, k) => a1.request("PUT", url, { satisfaction: 1 + (k % 5), utilite: 4, reviendrait: true })),
+      );
+      const creees = reponses.filter((r) => r.status === 200 && r.body.modification === false);
+      const modifiees = reponses.filter((r) => r.status === 200 && r.body.modification === true);
+      const refusees = reponses.filter((r) => r.status === 409);
+      assert.equal(creees.length, 1, JSON.stringify(reponses.map((r) => [r.status, r.body])));
+      assert.equal(creees.length + modifiees.length + refusees.length, 8, JSON.stringify(reponses.map((r) => [r.status, r.body])));
+      for (const r of refusees) {
+        assert.equal(r.body.code, "ALREADY_ANSWERED");
+        assert.deepEqual(chemins(r.body), ["salonId"]);
+      }
+      const [lignes] = await selectRows<{ n: number }>(
+        kit.database.db,
+        sql`select count(*)::int as n from salon_satisfaction where salon_id = ${salonId} and utilisateur_id = ${a1.utilisateur.id}`,
+      );
+      assert.equal(lignes?.n, 1);
+      const [apres] = await selectRows<{ n: number }>(
+        kit.database.db,
+        sql`select count(*)::int as n from audit_events where type = 'salon.satisfaction-answered'`,
+      );
+      assert.equal(apres?.n, avant + creees.length + modifiees.length, "une entrée d'audit par réponse acceptée, aucune pour un refus");
     });
   });
 }

@@ -1,15 +1,17 @@
 import { Alert, Button, Group, MultiSelect, Select, Stack, Switch, Table, Text, Title } from "@mantine/core";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useParams } from "react-router";
 import type { SalonOutput } from "@achat-public/contracts";
-import { api } from "../../lib/api";
+import { api, query } from "../../lib/api";
 import { formatLegalDate } from "../../lib/format";
 import { SUCCESS } from "../../ui/colors";
 import { Chargement } from "../../ui/Chargement";
 import { DataTable } from "../../ui/DataTable";
 import { ErrorAlert } from "../../ui/ErrorAlert";
 import { Page } from "../../ui/Page";
+import { Pagination } from "../../ui/Pagination";
+import { plagesDisponibles } from "./requetes";
 import { acheteursQuery, agendaQuery, Confirmation, type AcheteurSalon } from "./rendez-vous";
 
 interface Bilan {
@@ -143,6 +145,66 @@ function PlanDesTables({ salon, acheteurs }: { salon: SalonOutput; acheteurs: Ac
 }
 
 /** Page « Planning des rendez-vous » (organiser): attending buyers, the computed schedule and its bounds, confirmation. */
+interface EntrepriseAdmise {
+  id: string;
+  raisonSociale: string;
+  personnes: number;
+  disponibilites: string[] | null;
+}
+const PAR_PAGE = 50;
+
+/** The admitted companies and the slots each gave (the scheduler places their meetings only there). */
+function EntreprisesAdmises({ salon }: { salon: SalonOutput }) {
+  const [page, setPage] = useState(1);
+  const liste = useQuery({
+    queryKey: ["inscriptions-salon", salon.id, "acceptee", page],
+    queryFn: () =>
+      api<{ total: number; inscriptions: EntrepriseAdmise[] }>(
+        "GET",
+        `/api/salons/${salon.id}/inscriptions${query({ statut: "acceptee", page, parPage: PAR_PAGE })}`,
+      ),
+    placeholderData: keepPreviousData,
+  });
+  return (
+    <Stack gap="xs" component="section" aria-labelledby="entreprises-titre">
+      <Title order={2} id="entreprises-titre">
+        Entreprises admises et leurs disponibilités
+      </Title>
+      <Text size="sm">
+        Chaque entreprise peut restreindre ses créneaux depuis la page du salon ; le planificateur ne place ses rendez-vous que sur ces
+        créneaux.
+      </Text>
+      {liste.isPending ? (
+        <Chargement />
+      ) : liste.isError ? (
+        <ErrorAlert error={liste.error} title="Inscriptions indisponibles" />
+      ) : (
+        <>
+          <Pagination
+            element={["entreprise admise", "entreprises admises"]}
+            total={liste.data.total}
+            page={page}
+            parPage={PAR_PAGE}
+            onPage={setPage}
+            label="Pages des entreprises admises"
+          />
+          <DataTable<EntrepriseAdmise>
+            caption="Les entreprises admises et leurs créneaux"
+            rows={liste.data.inscriptions}
+            rowKey={(i) => i.id}
+            empty={<Text>Aucune entreprise admise.</Text>}
+            columns={[
+              { key: "entreprise", header: "Entreprise", principale: true, render: (i) => i.raisonSociale },
+              { key: "personnes", header: "Personnes", render: (i) => i.personnes },
+              { key: "creneaux", header: "Disponibilités", render: (i) => plagesDisponibles(salon, i.disponibilites) },
+            ]}
+          />
+        </>
+      )}
+    </Stack>
+  );
+}
+
 export default function PlanningSalonPage() {
   const { id: salonId = "" } = useParams();
   const queryClient = useQueryClient();
@@ -206,6 +268,7 @@ export default function PlanningSalonPage() {
             />
             {salon.data.statut !== "tenu" && <FamillesAcheteur salonId={salonId} acheteurs={acheteurs.data?.acheteurs ?? []} />}
           </Stack>
+          <EntreprisesAdmises salon={salon.data} />
           <Stack gap="xs" component="section" aria-labelledby="calcul-titre">
             <Title order={2} id="calcul-titre">
               Calcul du planning
