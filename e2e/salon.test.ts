@@ -80,6 +80,12 @@ describe("salon : demander un rendez-vous, calculer et confirmer le planning, re
     const { context, page } = await ouvrir("acheteur-central");
     await page.goto(`${server.url}/salons/planning/${salonId}`);
     await page.getByRole("heading", { level: 1, name: "Planning des rendez-vous" }).waitFor();
+    // each admitted company's slots, as time ranges (the demo has companies available in the morning only)
+    const admises = page.getByRole("table", { name: "Les entreprises admises et leurs créneaux" });
+    await admises.waitFor();
+    const disponibilites = (await admises.textContent()) ?? "";
+    assert.match(disponibilites, /Toute la journée/);
+    assert.match(disponibilites, /09h00–12h20 \(10 créneaux sur \d+\)/);
     await page.getByRole("button", { name: "Calculer le planning" }).click();
     await page.getByText("Planning calculé").waitFor({ timeout: 60_000 });
     assert.match((await page.locator("main").textContent()) ?? "", /rendez-vous placés sur \d+ demandés \(borne : \d+, soit 100 %\)/);
