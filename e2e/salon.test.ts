@@ -54,7 +54,8 @@ describe("salon : demander un rendez-vous, calculer et confirmer le planning, re
     const nombre = await cases.count();
     await cases.nth(nombre - 1).uncheck();
     await creneaux.getByRole("button", { name: "Enregistrer nos créneaux" }).click();
-    await creneaux.getByText(`Disponible sur ${nombre - 1} créneau(x).`).waitFor();
+    // the demo fair (09h00–17h00, break 12h20–13h40): two ranges, the afternoon one now ending at 16h40
+    await creneaux.getByText(`Disponibilités : 09h00–12h20, 13h40–16h40 (${nombre - 1} créneaux sur ${nombre}).`).waitFor();
     // the attending buyers are listed with the purchase families they buy
     await page.getByRole("heading", { level: 2, name: "Les acheteurs présents" }).waitFor();
 

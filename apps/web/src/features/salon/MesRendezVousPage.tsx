@@ -11,7 +11,7 @@ import { DataTable } from "../../ui/DataTable";
 import { ErrorAlert } from "../../ui/ErrorAlert";
 import { Page } from "../../ui/Page";
 import { useSession } from "../auth/session";
-import { horaires } from "./requetes";
+import { horaires, plagesDisponibles } from "./requetes";
 import { acheteursQuery, AgendaBloc, Confirmation, etatDemande, PRIORITES, type AcheteurSalon, type Demande } from "./rendez-vous";
 
 interface LignePublique {
@@ -248,7 +248,7 @@ function MesCreneaux({ salon }: { salon: SalonOutput }) {
         { disponibilites: valeur },
       );
       setOk(
-        `${r.disponibilites === null ? "Disponible toute la journée." : `Disponible sur ${r.disponibilites.length} créneau(x).`}${
+        `Disponibilités : ${plagesDisponibles(salon, r.disponibilites).toLowerCase()}.${
           r.rendezVousRetires ? ` ${r.rendezVousRetires} rendez-vous hors de ces créneaux seront replacés au prochain planning.` : ""
         }`,
       );
@@ -267,17 +267,24 @@ function MesCreneaux({ salon }: { salon: SalonOutput }) {
       <Text size="sm">Le planning ne place vos rendez-vous que sur les créneaux cochés (toute la journée par défaut).</Text>
       <ErrorAlert error={error ?? mienne.error} title="Enregistrement impossible" />
       <Confirmation message={ok} />
-      <Checkbox.Group label="Créneaux où nous sommes disponibles" value={valeur} onChange={setChoix}>
-        <Group mt="xs">
-          {salon.creneaux.map((c) => (
-            <Checkbox key={c} value={c} label={c} />
-          ))}
-        </Group>
-      </Checkbox.Group>
+      <CasesCreneaux label="Créneaux où nous sommes disponibles" creneaux={salon.creneaux} value={valeur} onChange={setChoix} />
       <Group>
         <Button onClick={enregistrer}>Enregistrer nos créneaux</Button>
       </Group>
     </Stack>
+  );
+}
+
+/** One checkbox per slot of the fair (a company's or a buyer's availability). */
+function CasesCreneaux(props: { label: string; creneaux: string[]; value: string[]; onChange: (v: string[]) => void }) {
+  return (
+    <Checkbox.Group label={props.label} value={props.value} onChange={props.onChange}>
+      <Group mt="xs">
+        {props.creneaux.map((c) => (
+          <Checkbox key={c} value={c} label={c} />
+        ))}
+      </Group>
+    </Checkbox.Group>
   );
 }
 
@@ -316,13 +323,7 @@ function MesDisponibilites({ salon }: { salon: SalonOutput }) {
       </Title>
       <ErrorAlert error={error ?? acheteurs.error} title="Enregistrement impossible" />
       <Confirmation message={ok} />
-      <Checkbox.Group label="Créneaux où je reçois des entreprises" value={valeur} onChange={setChoix}>
-        <Group mt="xs">
-          {salon.creneaux.map((c) => (
-            <Checkbox key={c} value={c} label={c} />
-          ))}
-        </Group>
-      </Checkbox.Group>
+      <CasesCreneaux label="Créneaux où je reçois des entreprises" creneaux={salon.creneaux} value={valeur} onChange={setChoix} />
       <Group>
         <Button onClick={enregistrer}>Enregistrer mes disponibilités</Button>
       </Group>

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { plagesDisponibles } from "./requetes";
 
-// the demo fair: 09h00–17h00, 20-minute meetings, a break 12h20–13h40 (19 slots)
+// a fair from 09h00 to 16h40, 20-minute meetings, a break 12h20–13h40 (19 slots)
 const CRENEAUX = [
   "09h00",
   "09h20",
