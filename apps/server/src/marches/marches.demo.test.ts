@@ -4,10 +4,8 @@ import type { FastifyInstance } from "fastify";
 import { selectRows, sql, type Database } from "@achat-public/db";
 import { openPgliteTestDatabase } from "@achat-public/db/testing";
 import type { AppContext } from "../context";
-import { ALL_COMMANDS } from "../contexts";
-import { cliActor, findCommand, runCommand } from "../platform/cli/commands";
-import { memoryOutput } from "../platform/cli/output";
 import { DEMO, loggedIn, testApp } from "../testing/harness";
+import { cliEnProcessus } from "../testing/cli";
 import { aujourdhuiParis } from "./aujourdhui";
 
 describe("portefeuille de démonstration (à l'échelle du département)", () => {
@@ -68,19 +66,9 @@ describe("portefeuille de démonstration (à l'échelle du département)", () =>
 
   it("prints the list for scripts: marches liste --statut en-cours --json, paged", async () => {
     const run = async (argv: string[]) => {
-      const found = findCommand(ALL_COMMANDS, argv);
-      assert.ok(found);
-      const out = memoryOutput(true);
-      const code = await runCommand(found.command, {
-        args: found.args,
-        out,
-        context: async () => ctx,
-        actor: cliActor("test"),
-        stdin: async () => "",
-        cwd: "/",
-      });
-      assert.equal(code, 0, out.err);
-      return JSON.parse(out.out);
+      const r = await cliEnProcessus(argv, { context: async () => ctx });
+      assert.equal(r.code, 0, r.stderr);
+      return JSON.parse(r.stdout);
     };
     const p1 = await run(["marches", "liste", "--statut", "en-cours", "--json"]);
     const p2 = await run(["marches", "liste", "--statut", "en-cours", "--json", "--page", "2"]);

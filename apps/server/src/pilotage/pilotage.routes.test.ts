@@ -7,12 +7,9 @@ import { rawSql } from "@achat-public/db";
 import { insertDirection, testTargets } from "@achat-public/db/testing";
 import { controlerPublication } from "@achat-public/domain/publication";
 import { validSiret } from "@achat-public/domain/testing";
-import { ALL_COMMANDS } from "../contexts";
-import type { AppContext } from "../context";
-import { cliActor, findCommand, runCommand } from "../platform/cli/commands";
-import { memoryOutput } from "../platform/cli/output";
 import { sourceDe } from "../publication/publication.service";
 import { apiTest, type ApiTest } from "../testing/harness";
+import { cliEnProcessus } from "../testing/cli";
 
 /**
  * Four contracts whose figures are computed by hand below: three notified in 2026 (two in the first direction,
@@ -277,18 +274,8 @@ for (const target of testTargets()) {
 
     it("writes the same SPASER report twice for a closed year (CLI, PDF and HTML), and `indicateurs --json` prints the API's JSON", async () => {
       const run = async (argv: string[]) => {
-        const trouve = findCommand(ALL_COMMANDS, argv);
-        assert.ok(trouve);
-        const out = memoryOutput(argv.includes("--json"));
-        const code = await runCommand(trouve.command, {
-          args: trouve.args,
-          out,
-          context: async (): Promise<AppContext> => t.ctx,
-          actor: cliActor("test"),
-          stdin: async () => "",
-          cwd: dossier,
-        });
-        return { code, out: out.out, err: out.err };
+        const r = await cliEnProcessus(argv, { context: async () => t.ctx, cwd: dossier });
+        return { code: r.code, out: r.stdout, err: r.stderr };
       };
       const json = await run(["indicateurs", "--annee", "2026", "--montant-min-ht", "40000", "--json"]);
       assert.equal(json.code, 0, json.err);

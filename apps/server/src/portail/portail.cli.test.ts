@@ -1,26 +1,8 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { testTargets } from "@achat-public/db/testing";
-import { ALL_COMMANDS } from "../contexts";
-import { cliActor, findCommand, runCommand } from "../platform/cli/commands";
-import { memoryOutput } from "../platform/cli/output";
+import { cliEnProcessus } from "../testing/cli";
 import { apiTest, type ApiTest } from "../testing/harness";
-
-/** `portail syntheses` run in this process as the CLI runs it; `context` is what the command may open. */
-async function cli(argv: string[], context: Parameters<typeof runCommand>[1]["context"]) {
-  const trouve = findCommand(ALL_COMMANDS, argv);
-  assert.ok(trouve);
-  const out = memoryOutput(argv.includes("--json"));
-  const code = await runCommand(trouve.command, {
-    args: trouve.args,
-    out,
-    context,
-    actor: cliActor("test"),
-    stdin: async () => "",
-    cwd: "/",
-  });
-  return { code, stdout: out.out, stderr: out.err };
-}
 
 const [pglite] = testTargets();
 
@@ -33,9 +15,11 @@ describe("portail syntheses en ligne de commande : fréquence demandée", () => 
 
   it("refuses an unknown frequency with exit 2 and a French usage message (JSON with --json), before opening the database", async () => {
     let ouverte = false;
-    const run = await cli(["portail", "syntheses", "--frequence", "mensuelle", "--json"], async () => {
-      ouverte = true;
-      return kit.ctx;
+    const run = await cliEnProcessus(["portail", "syntheses", "--frequence", "mensuelle", "--json"], {
+      context: async () => {
+        ouverte = true;
+        return kit.ctx;
+      },
     });
     assert.equal(run.code, 2);
     assert.match(run.stderr, /--frequence : quotidienne ou hebdomadaire/);
@@ -44,7 +28,7 @@ describe("portail syntheses en ligne de commande : fréquence demandée", () => 
   });
 
   it("sends only the frequency asked for and reports it", async () => {
-    const run = await cli(["portail", "syntheses", "--frequence", "hebdomadaire", "--json"], async () => kit.ctx);
+    const run = await cliEnProcessus(["portail", "syntheses", "--frequence", "hebdomadaire", "--json"], { context: async () => kit.ctx });
     assert.equal(run.code, 0, run.stderr);
     const rapport = JSON.parse(run.stdout);
     assert.deepEqual(rapport.frequences, ["hebdomadaire"]);

@@ -3,11 +3,9 @@ import { after, before, describe, it } from "node:test";
 import type { FastifyInstance } from "fastify";
 import type { Database } from "@achat-public/db";
 import { openPgliteTestDatabase } from "@achat-public/db/testing";
-import { ALL_COMMANDS } from "../contexts";
 import type { AppContext } from "../context";
-import { cliActor, findCommand, runCommand } from "../platform/cli/commands";
-import { memoryOutput } from "../platform/cli/output";
 import { DEMO, loggedIn, testApp } from "../testing/harness";
+import { cliEnProcessus } from "../testing/cli";
 
 /** The demo programme: its size, its genuine split purchases (CLI `programme alertes --json`), its public programme. */
 describe("programmation de démonstration et alertes de fractionnement (CLI)", () => {
@@ -26,20 +24,7 @@ describe("programmation de démonstration et alertes de fractionnement (CLI)", (
     await database.close();
   });
 
-  async function cli(argv: string[]) {
-    const trouve = findCommand(ALL_COMMANDS, argv);
-    assert.ok(trouve);
-    const out = memoryOutput(argv.includes("--json"));
-    const code = await runCommand(trouve.command, {
-      args: trouve.args,
-      out,
-      context: async () => ctx,
-      actor: cliActor("test"),
-      stdin: async () => "",
-      cwd: "/",
-    });
-    return { code, stdout: out.out, stderr: out.err };
-  }
+  const cli = (argv: string[]) => cliEnProcessus(argv, { context: async () => ctx });
 
   it("lists the genuine split purchases of next year under `alertes`, with family, lines, aggregated value and threshold", async () => {
     const run = await cli(["programme", "alertes", "--annee", String(annee + 1), "--json"]);

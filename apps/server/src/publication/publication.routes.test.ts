@@ -11,11 +11,8 @@ import {
   fixturesPublicationSaines,
   type FixturesPublication,
 } from "@achat-public/domain/testing";
-import { ALL_COMMANDS } from "../contexts";
-import type { AppContext } from "../context";
-import { cliActor, findCommand, runCommand } from "../platform/cli/commands";
-import { memoryOutput } from "../platform/cli/output";
 import { apiTest, type ApiTest } from "../testing/harness";
+import { cliEnProcessus } from "../testing/cli";
 import { organisationPubliee } from "./publication.service";
 import { validerDecp, validerOcds } from "./validation";
 
@@ -26,21 +23,7 @@ for (const target of testTargets()) {
     let donnees: FixturesPublication;
 
     /** Runs a command in this process, as the CLI runs it, on the test context. */
-    async function cli(argv: string[]) {
-      const trouve = findCommand(ALL_COMMANDS, argv);
-      assert.ok(trouve, argv.join(" "));
-      const out = memoryOutput(argv.includes("--json"));
-      const context = async (): Promise<AppContext> => t.ctx;
-      const code = await runCommand(trouve.command, {
-        args: trouve.args,
-        out,
-        context,
-        actor: cliActor("test"),
-        stdin: async () => "",
-        cwd: dossier,
-      });
-      return { code, stdout: out.out, stderr: out.err };
-    }
+    const cli = (argv: string[]) => cliEnProcessus(argv, { context: async () => t.ctx, cwd: dossier });
 
     before(async () => {
       t = await apiTest(target);

@@ -4,23 +4,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { genererInstance } from "@achat-public/domain/salon";
-import { ALL_COMMANDS } from "../contexts";
-import { cliActor, findCommand, runCommand } from "../platform/cli/commands";
-import { memoryOutput } from "../platform/cli/output";
+import { cliEnProcessus } from "../testing/cli";
 import { runProcess } from "../testing/process";
 
 /** The stable interface scripts use: `npm run --silent cli -- salon …` (a process: two tests, the others in process). */
 const npmCli = (args: string[], env: Record<string, string>) => runProcess("npm", ["run", "--silent", "cli", "--", ...args], env);
 
 /** The same command run in this process, as the CLI runs it (exit code, stdout, stderr); relative paths from `cwd`. */
-async function cli(argv: string[], cwd = "/") {
-  const trouve = findCommand(ALL_COMMANDS, argv);
-  assert.ok(trouve);
-  const out = memoryOutput(argv.includes("--json"));
-  const context = () => Promise.reject(new Error("une commande du salon n'ouvre aucune base"));
-  const code = await runCommand(trouve.command, { args: trouve.args, out, context, actor: cliActor("test"), stdin: async () => "", cwd });
-  return { code, stdout: out.out, stderr: out.err };
-}
+const cli = (argv: string[], cwd = "/") =>
+  cliEnProcessus(argv, { cwd, context: () => Promise.reject(new Error("une commande du salon n'ouvre aucune base")) });
 
 describe("salon en ligne de commande (npm run --silent cli -- salon …)", () => {
   let dossier: string;
