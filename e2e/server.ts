@@ -146,10 +146,10 @@ async function launch(env: Record<string, string> & { DATA_DIR: string }): Promi
   };
 }
 
-/** The CLI as `npm run cli` runs it (tsx on the sources), in its own process; next to a server on the same DATA_DIR. */
+/** The CLI as `npm run cli` runs it (the server bundle, built by `npm test`), in its own process; next to a server on the same DATA_DIR. */
 export function runCli(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "apps/server/src/cli/main.ts"), ...args], {
+    const child = spawn(process.execPath, ["--enable-source-maps", join(ROOT, "apps/server/dist/cli.js"), ...args], {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", NODE_ENV: "test", ...env },
     });

@@ -1,14 +1,16 @@
 #!/usr/bin/env node
 // Builds what `npm start` needs, only when its sources changed: the web app (Vite) and the server bundle
 // (esbuild; workspace packages are bundled from TypeScript, npm dependencies stay external).
-// `--force` rebuilds everything.
-import { cpSync, existsSync, readdirSync, rmSync, statSync } from "node:fs";
+// `--force` rebuilds everything. `--serveur`: only the server bundle (what `npm run cli` runs: the CLI starts without
+// compiling its sources). Messages go to stderr: the standard output of `npm run --silent cli -- … --json` stays JSON.
+import { cpSync, existsSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const force = process.argv.includes("--force");
+const serveurSeul = process.argv.includes("--serveur");
 
 function newestMtime(paths) {
   let newest = 0;
@@ -31,14 +33,14 @@ function isStale(output, inputs) {
 const shared = ["packages/domain/src", "packages/domain/data", "packages/contracts/src", "package-lock.json"];
 
 const webInputs = ["apps/web/src", "apps/web/index.html", "apps/web/public", "apps/web/vite.config.ts", ...shared];
-if (isStale("apps/web/dist/index.html", webInputs)) {
+if (!serveurSeul && isStale("apps/web/dist/index.html", webInputs)) {
   const started = Date.now();
   const result = spawnSync(process.execPath, [join(root, "node_modules/vite/bin/vite.js"), "build", "--logLevel", "warn"], {
     cwd: join(root, "apps/web"),
-    stdio: "inherit",
+    stdio: ["inherit", process.stderr, "inherit"],
   });
   if (result.status !== 0) process.exit(result.status ?? 1);
-  console.log(`build : application web construite en ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.error(`build : application web construite en ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
 const serverInputs = ["apps/server/src", "packages/db/src", "packages/db/migrations", "packages/tableur/src", ...shared];
@@ -46,10 +48,12 @@ if (isStale("apps/server/dist/main.js", serverInputs)) {
   const started = Date.now();
   const { build } = await import("esbuild");
   const outdir = join(root, "apps/server/dist");
-  rmSync(outdir, { recursive: true, force: true });
+  // built beside, then swapped in: a CLI started meanwhile (two `npm run cli` at once) never finds a half-written bundle
+  const temporaire = `${outdir}.${process.pid}`;
+  rmSync(temporaire, { recursive: true, force: true });
   await build({
     entryPoints: { main: join(root, "apps/server/src/main.ts"), cli: join(root, "apps/server/src/cli/main.ts") },
-    outdir,
+    outdir: temporaire,
     bundle: true,
     platform: "node",
     format: "esm",
@@ -67,6 +71,8 @@ if (isStale("apps/server/dist/main.js", serverInputs)) {
       },
     ],
   });
-  cpSync(join(root, "packages/db/migrations"), join(outdir, "migrations"), { recursive: true });
-  console.log(`build : serveur empaqueté en ${((Date.now() - started) / 1000).toFixed(1)} s (${relative(root, outdir)})`);
+  cpSync(join(root, "packages/db/migrations"), join(temporaire, "migrations"), { recursive: true });
+  rmSync(outdir, { recursive: true, force: true });
+  renameSync(temporaire, outdir);
+  console.error(`build : serveur empaqueté en ${((Date.now() - started) / 1000).toFixed(1)} s (${relative(root, outdir)})`);
 }

@@ -8,9 +8,9 @@ import { openConfiguredDatabase } from "../bootstrap";
 import { loadConfig } from "../config";
 import { REPO_ROOT, runProcess } from "../testing/process";
 
-/** Runs the CLI as `npm run cli` does (tsx on the sources), with its own environment. */
+/** Runs the CLI as `npm run cli` does (the server bundle, built by `npm test` beforehand), with its own environment. */
 const runCli = (args: string[], env: Record<string, string>, stdin?: string) =>
-  runProcess(process.execPath, ["--import", "tsx", join(REPO_ROOT, "apps/server/src/cli/main.ts"), ...args], env, stdin);
+  runProcess(process.execPath, ["--enable-source-maps", join(REPO_ROOT, "apps/server/dist/cli.js"), ...args], env, stdin);
 
 describe("ligne de commande d'administration", () => {
   let dataDir: string;
@@ -21,6 +21,26 @@ describe("ligne de commande d'administration", () => {
     env = { DATA_DIR: dataDir };
   });
   after(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it("runs through `npm run --silent cli` with only the command's output on stdout (the bundle rebuilt when stale)", async () => {
+    const npm = process.platform === "win32" ? "npm.cmd" : "npm";
+    const run = await runProcess(
+      npm,
+      [
+        "run",
+        "--silent",
+        "cli",
+        "--",
+        "regles",
+        "analyse",
+        '{"nature":"services","valeurEstimeeHt":59999.99,"dateLancement":"2026-05-01"}',
+      ],
+      env,
+    );
+    assert.equal(run.code, 0, run.stderr);
+    const sortie = JSON.parse(run.stdout);
+    assert.equal(typeof sortie, "object");
+  });
 
   it("prints its French help", async () => {
     const run = await runCli(["aide"], env);

@@ -22,16 +22,16 @@ const SUGGESTIONS: Record<string, string> = {
  * `qwerty123456`, `azerty12345678` or `iloveyou1234` as guessable, whatever their length.
  */
 export function zxcvbnPasswordStrength(): PasswordStrength {
-  factory ??= new ZxcvbnFactory({
-    dictionary: { ...common.dictionary, ...en.dictionary, ...fr.dictionary },
-    graphs: common.adjacencyGraphs,
-    translations: fr.translations,
-  });
-  const zxcvbn = factory;
   return {
     estimate(password, userInputs) {
+      // the dictionaries ranked at the first estimate, not at start-up (about a second: every CLI command paid it)
+      factory ??= new ZxcvbnFactory({
+        dictionary: { ...common.dictionary, ...en.dictionary, ...fr.dictionary },
+        graphs: common.adjacencyGraphs,
+        translations: fr.translations,
+      });
       // beyond 100 characters the estimate only grows; cap its work (it is quadratic on some patterns)
-      const result = zxcvbn.check(password.slice(0, 100), [...userInputs]);
+      const result = factory.check(password.slice(0, 100), [...userInputs]);
       const sequence = result.sequence.find((m) => m.pattern !== "bruteforce");
       const key =
         sequence?.pattern === "spatial"

@@ -323,8 +323,22 @@ export async function ouvrirChargementDecp(db: Executor, octets: number | undefi
  */
 export async function reconstruireSyntheseSourcing(db: Executor): Promise<void> {
   const pglite = typeof (db as unknown as { session?: { client?: { rollback?: unknown } } }).session?.client?.rollback === "function";
-  if (!pglite) await db.execute(rawSql("SET LOCAL work_mem = '256MB'", []));
+  if (!pglite) {
+    await db.execute(rawSql("SET LOCAL work_mem = '256MB'", []));
+    await db.execute(rawSql("SET LOCAL maintenance_work_mem = '256MB'", []));
+  }
   await db.execute(rawSql("TRUNCATE decp_sourcing_titulaires, decp_sourcing_concurrence", []));
+  // the summaries' indexes built once over the filled tables (a sort) rather than kept up to date row by row; their
+  // definitions read from the catalogue (the migrations stay their only source); readers wait for the commit
+  const index = await selectRows<{ nom: string; definition: string }>(
+    db,
+    rawSql(
+      `SELECT i.indexrelid::regclass::text AS nom, pg_get_indexdef(i.indexrelid) AS definition FROM pg_index i
+        WHERE i.indrelid IN ('decp_sourcing_titulaires'::regclass, 'decp_sourcing_concurrence'::regclass) ORDER BY 1`,
+      [],
+    ),
+  );
+  for (const i of index) await db.execute(rawSql(`DROP INDEX ${i.nom}`, []));
   await db.execute(
     rawSql(
       `INSERT INTO decp_sourcing_titulaires (prefixe, departement, titulaire_departement, titulaire_id, titulaire_nom, attributions,
@@ -353,6 +367,7 @@ export async function reconstruireSyntheseSourcing(db: Executor): Promise<void> 
       [],
     ),
   );
+  for (const i of index) await db.execute(rawSql(i.definition, []));
   await db.execute(rawSql("ANALYZE decp_sourcing_titulaires", []));
   await db.execute(rawSql("ANALYZE decp_sourcing_concurrence", []));
 }
