@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { isDomainError } from "../commun/errors";
-import { creneauxDuSalon, validerSalon, type SalonInput } from "./evenement";
+import { creneauxDuSalon, plagesDisponibles, validerSalon, type SalonInput } from "./evenement";
 
 const BASE: SalonInput = {
   nom: "Salon",
@@ -79,4 +79,23 @@ describe("validation d'un salon", () => {
       ["12:00", "15:00"],
     );
   });
+});
+
+describe("plagesDisponibles : les créneaux d'une entreprise en plages horaires", () => {
+  // 09h00 to 16h40, 20-minute meetings, a break 12h20–13h40: 19 slots
+  const salon = { ...BASE, heureFermeture: "16:40", pauses: [{ debut: "12:20", fin: "13:40" }] };
+  const CRENEAUX = creneauxDuSalon(salon).map((c) => c.id);
+  const cas: [string, string[] | null, string][] = [
+    ["jamais restreints", null, "Toute la journée"],
+    ["tous cochés", CRENEAUX, "Toute la journée"],
+    ["aucun", [], "Aucun créneau"],
+    ["le matin", CRENEAUX.slice(0, 10), "09h00–12h20 (10 créneaux sur 19)"],
+    ["la pause coupe la plage", ["12h00", "13h40", "14h00"], "12h00–12h20, 13h40–14h20 (3 créneaux sur 19)"],
+    ["créneaux isolés, dans le désordre", ["14h40", "09h00", "09h40"], "09h00–09h20, 09h40–10h00, 14h40–15h00 (3 créneaux sur 19)"],
+    ["un créneau inconnu est ignoré", ["09h00", "07h00"], "09h00–09h20 (1 créneau sur 19)"],
+  ];
+  it("derives the 19 slots of that day", () => assert.equal(CRENEAUX.length, 19));
+  for (const [nom, disponibilites, attendu] of cas) {
+    it(nom, () => assert.equal(plagesDisponibles(salon, disponibilites), attendu));
+  }
 });

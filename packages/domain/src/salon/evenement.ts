@@ -165,6 +165,30 @@ export function creneauxDuSalon(
   return creneaux;
 }
 
+/**
+ * A company's (or buyer's) available slots as time ranges, e.g. "09h00–12h20, 13h40–15h00 (11 créneaux sur 19)":
+ * consecutive slots merge, a break splits them; unknown ids are ignored. `null` (never restricted) or every slot:
+ * "Toute la journée".
+ */
+export function plagesDisponibles(
+  salon: Pick<Salon, "heureOuverture" | "heureFermeture" | "dureeCreneauMinutes" | "pauses">,
+  disponibilites: readonly string[] | null,
+): string {
+  const creneaux = creneauxDuSalon(salon);
+  const choisis = disponibilites === null ? null : new Set(disponibilites);
+  const retenus = creneaux.filter((c) => choisis === null || choisis.has(c.id));
+  if (retenus.length === 0) return "Aucun créneau";
+  if (retenus.length === creneaux.length) return "Toute la journée";
+  const plages: [number, number][] = [];
+  for (const c of retenus) {
+    const derniere = plages.at(-1);
+    if (derniere && derniere[1] === c.debut) derniere[1] = c.fin;
+    else plages.push([c.debut, c.fin]);
+  }
+  const n = retenus.length;
+  return `${plages.map(([d, f]) => `${heure(d)}–${heure(f)}`).join(", ")} (${n} créneau${n > 1 ? "x" : ""} sur ${creneaux.length})`;
+}
+
 export function salonFerme(salon: Salon): DomainError {
   return new DomainError(
     "FAIR_NOT_OPEN",

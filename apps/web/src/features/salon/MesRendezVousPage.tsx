@@ -11,7 +11,8 @@ import { DataTable } from "../../ui/DataTable";
 import { ErrorAlert } from "../../ui/ErrorAlert";
 import { Page } from "../../ui/Page";
 import { useSession } from "../auth/session";
-import { horaires, plagesDisponibles } from "./requetes";
+import { horaires } from "./requetes";
+import { plagesDisponibles } from "@achat-public/domain/salon";
 import { acheteursQuery, AgendaBloc, Confirmation, etatDemande, PRIORITES, type AcheteurSalon, type Demande } from "./rendez-vous";
 
 interface LignePublique {

@@ -3,6 +3,7 @@ import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-quer
 import { useState } from "react";
 import { useParams } from "react-router";
 import type { SalonOutput } from "@achat-public/contracts";
+import { plagesDisponibles } from "@achat-public/domain/salon";
 import { api, query } from "../../lib/api";
 import { formatLegalDate } from "../../lib/format";
 import { SUCCESS } from "../../ui/colors";
@@ -11,7 +12,6 @@ import { DataTable } from "../../ui/DataTable";
 import { ErrorAlert } from "../../ui/ErrorAlert";
 import { Page } from "../../ui/Page";
 import { Pagination } from "../../ui/Pagination";
-import { plagesDisponibles } from "./requetes";
 import { acheteursQuery, agendaQuery, Confirmation, type AcheteurSalon } from "./rendez-vous";
 
 interface Bilan {
