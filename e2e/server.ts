@@ -5,6 +5,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { runCli as runCliProcess } from "../apps/server/src/testing/process";
 
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
 export const CHROMIUM = "/usr/bin/chromium";
@@ -146,19 +147,5 @@ async function launch(env: Record<string, string> & { DATA_DIR: string }): Promi
   };
 }
 
-/** The CLI as `npm run cli` runs it (the server bundle, built by `npm test`), in its own process; next to a server on the same DATA_DIR. */
-export function runCli(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--enable-source-maps", join(ROOT, "apps/server/dist/cli.js"), ...args], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", NODE_ENV: "test", ...env },
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout?.on("data", (c) => (stdout += c));
-    child.stderr?.on("data", (c) => (stderr += c));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }));
-    child.stdin?.end();
-  });
-}
+/** The CLI as `npm run cli` runs it, in its own process: next to a server on the same DATA_DIR. */
+export const runCli = (args: string[], env: Record<string, string>) => runCliProcess(args, { NODE_ENV: "test", ...env });

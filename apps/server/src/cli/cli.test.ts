@@ -6,11 +6,7 @@ import { after, before, describe, it } from "node:test";
 import { sql } from "@achat-public/db";
 import { openConfiguredDatabase } from "../bootstrap";
 import { loadConfig } from "../config";
-import { REPO_ROOT, runProcess } from "../testing/process";
-
-/** Runs the CLI as `npm run cli` does (the server bundle, built by `npm test` beforehand), with its own environment. */
-const runCli = (args: string[], env: Record<string, string>, stdin?: string) =>
-  runProcess(process.execPath, ["--enable-source-maps", join(REPO_ROOT, "apps/server/dist/cli.js"), ...args], env, stdin);
+import { runCli, runProcess } from "../testing/process";
 
 describe("ligne de commande d'administration", () => {
   let dataDir: string;
@@ -23,9 +19,8 @@ describe("ligne de commande d'administration", () => {
   after(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it("runs through `npm run --silent cli` with only the command's output on stdout (the bundle rebuilt when stale)", async () => {
-    const npm = process.platform === "win32" ? "npm.cmd" : "npm";
     const run = await runProcess(
-      npm,
+      "npm",
       [
         "run",
         "--silent",

@@ -25,3 +25,7 @@ export function runProcess(command: string, args: string[], env: Record<string, 
     child.stdin.end(stdin);
   });
 }
+
+/** The CLI as `npm run cli` runs it (the server bundle, built by `npm test` beforehand), in its own process. */
+export const runCli = (args: string[], env: Record<string, string>, stdin?: string): Promise<ProcessRun> =>
+  runProcess(process.execPath, ["--enable-source-maps", `${REPO_ROOT}apps/server/dist/cli.js`, ...args], env, stdin);
