@@ -223,15 +223,12 @@ export interface LotDecp {
 export async function ecrireLotDecp(
   db: Executor,
   lot: LotDecp,
-  lotCree: WeakSet<Executor> = new WeakSet(),
-  options: { synthese?: boolean } = {},
+  options: { tableCreee?: boolean; synthese?: boolean } = {},
 ): Promise<Set<string>> {
   const inserees = new Set<string>();
   if (lot.attributions.length === 0) return inserees;
-  if (!lotCree.has(db)) {
-    await db.execute(rawSql(SQL_TABLE_LOT, []));
-    lotCree.add(db);
-  } else await db.execute(rawSql("TRUNCATE decp_lot", []));
+  // the staging table lives until the commit: created by the first batch of the transaction, emptied by the others
+  await db.execute(rawSql(options.tableCreee ? "TRUNCATE decp_lot" : SQL_TABLE_LOT, []));
   await copier(db, texteCopy(lot.attributions));
   const lignes = await selectRows<{ acheteur_id: string; marche_id: string; titulaire_id: string }>(
     db,
@@ -396,10 +393,13 @@ export async function terminerSyntheseSourcing(db: Executor): Promise<void> {
 
 /** The store of public award data, bound to one executor (the unit of work's transaction). */
 export function decpRepository(db: Executor) {
-  /** The staging table is created by the first batch of the transaction (dropped at its commit), then emptied. */
-  const lotCree = new WeakSet<Executor>();
+  let tableCreee = false;
   return {
-    ecrireLot: (lot: LotDecp, options?: { synthese?: boolean }) => ecrireLotDecp(db, lot, lotCree, options),
+    async ecrireLot(lot: LotDecp, options: { synthese?: boolean } = {}) {
+      const inserees = await ecrireLotDecp(db, lot, { ...options, tableCreee });
+      tableCreee ||= lot.attributions.length > 0;
+      return inserees;
+    },
     ouvrirChargement: (octets: number | undefined) => ouvrirChargementDecp(db, octets),
     reconstruireSyntheseSourcing: () => reconstruireSyntheseSourcing(db),
     syntheseSuivie: () => syntheseSourcingSuivie(db),
